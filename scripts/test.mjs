@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, then every test with Vitest on SQLite and PostgreSQL, and a plain
+// closing line `N passed, N failed` read from Vitest's JSON report.
+// PostgreSQL: DATABASE_URL=postgres://... if set; else a throwaway cluster when this machine has
+// Debian's server binaries and we are root; else the PostgreSQL half is skipped, and said so
+// (under CI=true that is a failure instead).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const env = { ...process.env };
+let pgData = null;
+let pgNote = "";
+
+if (!env.DATABASE_URL?.startsWith("postgres")) {
+  const canStart = process.getuid?.() === 0 && existsSync("/usr/lib/postgresql");
+  if (canStart) {
+    const out = execFileSync("bash", ["scripts/pg-throwaway.sh", "start"], { encoding: "utf8" });
+    for (const m of out.matchAll(/(\w+)=(\S+)/g)) env[m[1]] = m[2];
+    pgData = env.CLAIMDESK_PGDATA;
+    pgNote = "PostgreSQL: a throwaway cluster started for this run";
+  } else if (ci) {
+    console.error("CI=true but no PostgreSQL: set DATABASE_URL=postgres://... (see .ci/run)");
+    process.exit(1);
+  } else {
+    pgNote =
+      "PostgreSQL half NOT run: no DATABASE_URL and no local server binaries (apt-get install postgresql)";
+  }
+} else {
+  pgNote = "PostgreSQL: DATABASE_URL";
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  return r.status ?? 1;
+}
+
+let failedChecks = 0;
+for (const [name, args] of [
+  ["typecheck", ["node_modules/.bin/tsc", "--noEmit", "-p", "."]],
+  ["lint", ["node_modules/.bin/biome", "ci", "--colors=off", "."]],
+]) {
+  const code = run(args[0], args.slice(1));
+  console.log(`${name}: ${code === 0 ? "ok" : "FAILED"}`);
+  if (code !== 0) failedChecks++;
+}
+
+const report = ".vitest-report.json";
+rmSync(report, { force: true });
+const vitestCode = run("node_modules/.bin/vitest", [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
+if (pgData) execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", pgData]);
+
+let passed = 0;
+let failed = failedChecks;
+let skipped = 0;
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, "utf8"));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+} else {
+  failed += 1;
+}
+console.log(pgNote);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || vitestCode !== 0 ? 1 : 0);

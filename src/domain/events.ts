@@ -1,0 +1,53 @@
+// The typed vocabulary of what happens to a claim. Each event becomes one history entry, and the
+// notifiable ones become outbox messages in the same transaction.
+import type { DeadlineKind, InfoReason, RejectionReason, Status, WithdrawReason } from "./vocabulary.ts";
+
+export type DomainEvent =
+  | { type: "created"; at: number; data: { copiedFrom: string | null } }
+  | { type: "edited"; at: number; data: { changes: Record<string, { before: unknown; after: unknown }> } }
+  | { type: "document_added"; at: number; data: { documentId: string; filename: string; sha256: string } }
+  | { type: "comment_added"; at: number; data: { commentId: string; side: "partner" | "operator" } }
+  | { type: "submitted"; at: number; data: Record<string, never> }
+  | { type: "review_started"; at: number; data: Record<string, never> }
+  | { type: "information_requested"; at: number; data: { reasons: InfoReason[]; comment: string } }
+  | { type: "resubmitted"; at: number; data: { comment: string | null } }
+  | { type: "approved"; at: number; data: { comment: string | null; keepCompeting: string[] } }
+  | {
+      type: "rejected";
+      at: number;
+      data: { reasons: RejectionReason[]; comment: string | null; disputableUntil: number | null };
+    }
+  | { type: "withdrawn"; at: number; data: { reason: WithdrawReason; comment: string | null } }
+  | { type: "dispute_opened"; at: number; data: { justification: string | null; documentIds: string[] } }
+  | { type: "dispute_upheld"; at: number; data: { comment: string } }
+  | { type: "dispute_overturned"; at: number; data: { comment: string; to: Status } }
+  | { type: "customer_denied"; at: number; data: { comment: string | null } }
+  | { type: "customer_confirmed"; at: number; data: Record<string, never> }
+  | { type: "consent_passed"; at: number; data: Record<string, never> }
+  | { type: "competing_claim_lost"; at: number; data: { winnerId: string } }
+  | { type: "deadline_fired"; at: number; data: { kind: DeadlineKind; dueAt: number } }
+  | { type: "sla_due_soon"; at: number; data: { kind: DeadlineKind; dueAt: number } }
+  | { type: "sla_breached"; at: number; data: { kind: DeadlineKind; dueAt: number } }
+  | { type: "reminder"; at: number; data: { kind: DeadlineKind; dueAt: number } }
+  | { type: "dispute_window_closed"; at: number; data: Record<string, never> };
+
+export type DomainEventType = DomainEvent["type"];
+
+/** Events that notify someone (DOMAIN.md section 12); the rest are history only. */
+export const NOTIFYING_EVENTS: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
+  "submitted",
+  "review_started",
+  "information_requested",
+  "approved",
+  "rejected",
+  "customer_denied",
+  "consent_passed",
+  "customer_confirmed",
+  "dispute_opened",
+  "dispute_upheld",
+  "dispute_overturned",
+  "comment_added",
+  "sla_due_soon",
+  "sla_breached",
+  "reminder",
+]);

@@ -1,0 +1,39 @@
+// Opening the database, migrating, seeding the catalog and wiring the side effects.
+import { join } from "node:path";
+import { DEFAULT_POLICY, type Policy } from "../domain/policy.ts";
+import { CalendarCache } from "./calendars/calendar-cache.ts";
+import { seedCatalog } from "./catalog/seed-catalog.ts";
+import { type AppContext, type Clock, systemClock } from "./context.ts";
+import { type Db, openDb } from "./db/engine.ts";
+import { migrate } from "./db/migrate.ts";
+import { DbBlobStore, FsBlobStore } from "./documents/blob-store.ts";
+
+export interface BootOptions {
+  databaseUrl: string;
+  dataDir: string;
+  clock?: Clock;
+  policy?: Policy;
+  /** `fs` (default) or `db`: PoE bytes in the database, for several servers without a shared disk. */
+  storage?: "fs" | "db";
+  poolSize?: number;
+}
+
+export async function bootstrap(opts: BootOptions): Promise<AppContext> {
+  const db: Db = openDb(opts.databaseUrl, { poolSize: opts.poolSize });
+  const clock = opts.clock ?? systemClock;
+  try {
+    await migrate(db);
+    await seedCatalog(db.kysely, clock.now());
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return {
+    db,
+    clock,
+    policy: opts.policy ?? DEFAULT_POLICY,
+    calendars: new CalendarCache(),
+    blobs:
+      opts.storage === "db" ? new DbBlobStore(db.kysely) : new FsBlobStore(join(opts.dataDir, "documents")),
+  };
+}

@@ -1,0 +1,71 @@
+// Judge a command on a loaded claim and write the outcome, with the error precedence of API.md:
+// 403, then 412 (stale If-Match), then 409, then business 422.
+import type { Kysely } from "kysely";
+import type { Command } from "../../domain/commands.ts";
+import { RefusalError } from "../../domain/refusal.ts";
+import { decide, type Outcome } from "../../domain/transitions.ts";
+import type { AppContext } from "../context.ts";
+import type { ClaimsTable, DB } from "../db/schema.ts";
+import { actorOf, actorRef, type Principal } from "../principal.ts";
+import type { LoadedClaim } from "./claim-loader.ts";
+import { type Entry, writeClaim } from "./claim-writer.ts";
+
+export interface CommandOptions {
+  ifMatch?: number;
+  facts?: { approvedCompetitor?: boolean };
+  /** Field columns that change with the command (edit). */
+  fields?: Partial<ClaimsTable>;
+  /** Extra entries written after the command's own (document added, comment added, edited). */
+  entries?: Entry[];
+  /** A refusal found by the caller that must yield to 403/412/409 from the table. */
+  laterRefusal?: RefusalError;
+}
+
+export function judge(
+  ctx: AppContext,
+  principal: Principal,
+  loaded: LoadedClaim,
+  command: Command,
+  opts: CommandOptions = {},
+): Outcome {
+  const decision = decide(loaded.state, command, actorOf(principal), {
+    now: loaded.now,
+    calendar: loaded.calendar,
+    policy: ctx.policy,
+    facts: opts.facts,
+  });
+  if (!decision.ok && decision.refusal.code === "forbidden") throw new RefusalError(decision.refusal);
+  if (opts.ifMatch !== undefined && opts.ifMatch !== loaded.version) {
+    throw new RefusalError({
+      code: "version_mismatch",
+      detail: `the claim is at version ${loaded.version}, not ${opts.ifMatch}`,
+      currentVersion: loaded.version,
+    });
+  }
+  if (!decision.ok) {
+    if (decision.refusal.code === "validation_failed" && opts.laterRefusal) throw opts.laterRefusal;
+    throw new RefusalError(decision.refusal);
+  }
+  if (opts.laterRefusal) throw opts.laterRefusal;
+  return decision;
+}
+
+export async function applyCommand(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  principal: Principal,
+  loaded: LoadedClaim,
+  command: Command,
+  opts: CommandOptions = {},
+): Promise<ClaimsTable> {
+  const outcome = judge(ctx, principal, loaded, command, opts);
+  const actor = actorRef(principal);
+  return writeClaim(db, {
+    row: loaded.row,
+    before: loaded.stored,
+    after: outcome.state,
+    entries: [...loaded.fired, ...outcome.events.map((event) => ({ event, actor })), ...(opts.entries ?? [])],
+    now: loaded.now,
+    fields: opts.fields,
+  });
+}

@@ -1,0 +1,84 @@
+// Reading a claim for an action: lock it (PostgreSQL), check the caller may see it, and fire its
+// due deadlines first so the action is judged on the state it has now (DOMAIN.md 3a).
+import type { Kysely } from "kysely";
+import type { BusinessCalendar } from "../../domain/calendar.ts";
+import type { ClaimState } from "../../domain/claim-state.ts";
+import { RefusalError } from "../../domain/refusal.ts";
+import { visibleChange } from "../../domain/sla.ts";
+import { fireDue } from "../../domain/timers.ts";
+import type { AppContext } from "../context.ts";
+import type { ClaimsTable, DB } from "../db/schema.ts";
+import { actorRef, canSeeOrganization, type Principal, SYSTEM } from "../principal.ts";
+import type { Entry } from "./claim-writer.ts";
+
+export interface LoadedClaim {
+  row: ClaimsTable;
+  /** The state as stored. */
+  stored: ClaimState;
+  /** The state after firing what was due: what the action is judged on. */
+  state: ClaimState;
+  /** History entries of those firings (actor: system). */
+  fired: Entry[];
+  /** How many timers fired. */
+  timersFired: number;
+  calendar: BusinessCalendar;
+  /** The version the claim has once the firings are written. */
+  version: number;
+  now: number;
+}
+
+export async function selectClaim(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  id: string,
+  lock: "none" | "update" | "skip_locked" = "none",
+): Promise<(ClaimsTable & { calendar_id: string | null }) | undefined> {
+  let q = db
+    .selectFrom("claims")
+    .innerJoin("organizations", "organizations.id", "claims.organization_id")
+    .selectAll("claims")
+    .select("organizations.calendar_id")
+    .where("claims.id", "=", id);
+  if (ctx.db.engine === "postgres" && lock !== "none") {
+    q = q.forUpdate("claims");
+    if (lock === "skip_locked") q = q.skipLocked();
+  }
+  return q.executeTakeFirst();
+}
+
+export async function prepareClaim(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  row: ClaimsTable & { calendar_id: string | null },
+): Promise<LoadedClaim> {
+  const now = ctx.clock.now();
+  const calendar = await ctx.calendars.get(db, row.calendar_id);
+  const stored = JSON.parse(row.state) as ClaimState;
+  const firing = fireDue(stored, now, { calendar, policy: ctx.policy });
+  const system = actorRef(SYSTEM);
+  const { calendar_id: _c, ...claim } = row;
+  return {
+    row: claim,
+    stored,
+    state: firing.state,
+    fired: firing.events.map((event) => ({ event, actor: system })),
+    timersFired: firing.fired.length,
+    calendar,
+    version: row.version + (visibleChange(stored, firing.state) ? 1 : 0),
+    now,
+  };
+}
+
+/** Loads a claim for the caller, locked for the rest of the transaction; 404 if absent or foreign. */
+export async function loadClaim(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  principal: Principal,
+  id: string,
+): Promise<LoadedClaim> {
+  const row = await selectClaim(ctx, db, id, "update");
+  if (!row || !canSeeOrganization(principal, row.organization_id)) {
+    throw new RefusalError({ code: "not_found", detail: `no claim ${id}` });
+  }
+  return prepareClaim(ctx, db, row);
+}

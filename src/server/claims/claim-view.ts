@@ -1,0 +1,64 @@
+// The claim resource of API.md, as the caller sees it now: due deadlines are applied in memory so
+// a late sweeper never shows a stale status.
+import type { ClaimState } from "../../domain/claim-state.ts";
+import { slaOf } from "../../domain/sla.ts";
+import { allowedActions } from "../../domain/transitions.ts";
+import type { UserVisibleAction } from "../../domain/vocabulary.ts";
+import type { ClaimsTable } from "../db/schema.ts";
+import { actorOf, type Principal } from "../principal.ts";
+import { inputOf } from "./claim-fields.ts";
+import type { ClaimInput } from "./claim-input.ts";
+
+const iso = (t: number): string => new Date(t).toISOString();
+
+export interface ClaimView extends ClaimInput {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  organizationId: string;
+  reasons: string[];
+  withdrawReason: string | null;
+  copiedFrom: string | null;
+  consent: { status: string; endsAt: string } | null;
+  dispute: { status: string; openedAt: string; dueAt: string } | null;
+  deadlines: { kind: string; dueAt: string }[];
+  sla: { kind: string; dueAt: string; state: string } | null;
+  eligibility: { program: string; status: string; reasons: string[] }[] | null;
+  allowedActions: UserVisibleAction[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function claimView(
+  row: ClaimsTable,
+  state: ClaimState,
+  version: number,
+  principal: Principal,
+  now: number,
+  updatedAt = row.updated_at,
+): ClaimView {
+  return {
+    id: row.id,
+    number: row.number,
+    status: state.status,
+    version,
+    organizationId: row.organization_id,
+    ...inputOf(row),
+    reasons: state.reasons,
+    withdrawReason: state.withdrawReason,
+    copiedFrom: row.copied_from,
+    consent: state.consent && { status: state.consent.status, endsAt: iso(state.consent.endsAt) },
+    dispute: state.dispute && {
+      status: state.dispute.status,
+      openedAt: iso(state.dispute.openedAt),
+      dueAt: iso(state.dispute.dueAt),
+    },
+    deadlines: state.deadlines.map((d) => ({ kind: d.kind, dueAt: iso(d.dueAt) })),
+    sla: ((s) => s && { kind: s.kind, dueAt: iso(s.dueAt), state: s.state })(slaOf(state, now)),
+    eligibility: state.assessmentAt !== null ? [] : null,
+    allowedActions: allowedActions(state, actorOf(principal)),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(updatedAt),
+  };
+}

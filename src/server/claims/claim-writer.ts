@@ -1,0 +1,128 @@
+// The one place a claim is written: guarded state update, hash-chained history, outbox messages
+// and the deadline index, all inside the caller's transaction.
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { ClaimState } from "../../domain/claim-state.ts";
+import { type DomainEvent, NOTIFYING_EVENTS } from "../../domain/events.ts";
+import { visibleChange } from "../../domain/sla.ts";
+import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
+import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
+import type { ActorRef } from "../principal.ts";
+import { entryHash } from "./history-chain.ts";
+
+export interface Entry {
+  event: DomainEvent;
+  actor: ActorRef;
+}
+
+/** Another writer changed the claim between our read and our write: the caller retries. */
+export class ConcurrentWriteError extends Error {
+  constructor(claimId: string) {
+    super(`claim ${claimId} changed while this action ran`);
+    this.name = "ConcurrentWriteError";
+  }
+}
+
+export interface ClaimWrite {
+  row: ClaimsTable;
+  before: ClaimState;
+  after: ClaimState;
+  entries: Entry[];
+  now: number;
+  /** Field columns that change too (edit); forces a version bump. */
+  fields?: Partial<ClaimsTable>;
+}
+
+export function historyRows(row: ClaimsTable, entries: Entry[]): HistoryTable[] {
+  let seq = row.history_seq;
+  let prev = row.history_hash;
+  return entries.map(({ event, actor }) => {
+    seq += 1;
+    const base = {
+      claim_id: row.id,
+      seq,
+      at: event.at,
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      event: event.type,
+      data: JSON.stringify(event.data),
+      prev_hash: prev,
+    };
+    const hash = entryHash(base);
+    prev = hash;
+    return { ...base, hash };
+  });
+}
+
+export function outboxRows(row: ClaimsTable, entries: Entry[], now: number) {
+  return entries
+    .filter((e) => NOTIFYING_EVENTS.has(e.event.type))
+    .map(({ event, actor }) => ({
+      id: randomUUID(),
+      claim_id: row.id,
+      topic: event.type,
+      payload: JSON.stringify({ claimId: row.id, number: row.number, at: event.at, actor, data: event.data }),
+      created_at: now,
+      available_at: now,
+      attempts: 0,
+      sent_at: null,
+      last_error: null,
+    }));
+}
+
+const sameTimer = (a: Timer, b: Timer) => timerKey(a) === timerKey(b) && a.at === b.at;
+
+export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
+  const { row, after, entries, now } = w;
+  const bump = w.fields !== undefined || visibleChange(w.before, after);
+  const history = historyRows(row, entries);
+  const last = history.at(-1);
+  const next: ClaimsTable = {
+    ...row,
+    ...w.fields,
+    status: after.status,
+    state: JSON.stringify(after),
+    version: row.version + (bump ? 1 : 0),
+    revision: row.revision + 1,
+    history_seq: last?.seq ?? row.history_seq,
+    history_hash: last?.hash ?? row.history_hash,
+    updated_at: bump ? now : row.updated_at,
+  };
+  const { id, revision, ...changes } = next;
+  const res = await db
+    .updateTable("claims")
+    .set({ ...changes, revision })
+    .where("id", "=", id)
+    .where("revision", "=", row.revision)
+    .executeTakeFirst();
+  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(id);
+  if (history.length) await db.insertInto("history").values(history).execute();
+  const outbox = outboxRows(row, entries, now);
+  if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
+  await syncDeadlines(db, row.id, pendingTimers(w.before), pendingTimers(after));
+  return next;
+}
+
+/** Keeps the sweeper's index equal to the timers the state has pending. */
+export async function syncDeadlines(db: Kysely<DB>, claimId: string, before: Timer[], after: Timer[]) {
+  const gone = before.filter((b) => !after.some((a) => sameTimer(a, b))).map(timerKey);
+  const added = after.filter((a) => !before.some((b) => sameTimer(a, b)));
+  if (gone.length) {
+    await db.deleteFrom("deadlines").where("claim_id", "=", claimId).where("timer", "in", gone).execute();
+  }
+  if (added.length) {
+    await db
+      .insertInto("deadlines")
+      .values(
+        added.map((t) => ({
+          claim_id: claimId,
+          timer: timerKey(t),
+          kind: t.kind,
+          warn: t.warn ? 1 : 0,
+          due_at: t.at,
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,20 @@
+// The tamper-evident history: each entry's hash covers its content and the previous entry's hash.
+import { createHash } from "node:crypto";
+import type { HistoryTable } from "../db/schema.ts";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export function entryHash(e: Omit<HistoryTable, "hash">): string {
+  const canonical = JSON.stringify([
+    e.claim_id,
+    e.seq,
+    e.at,
+    e.actor_kind,
+    e.actor_id,
+    e.actor_name,
+    e.event,
+    e.data,
+    e.prev_hash,
+  ]);
+  return createHash("sha256").update(canonical).digest("hex");
+}

@@ -1,0 +1,82 @@
+// Every lifecycle transition of API.md's action paths (copy has its own use case).
+import type { Kysely } from "kysely";
+import type { Command } from "../../../domain/commands.ts";
+import { RefusalError } from "../../../domain/refusal.ts";
+import type { AppContext } from "../../context.ts";
+import type { ClaimsTable, DB } from "../../db/schema.ts";
+import { transact } from "../../db/transact.ts";
+import { type Principal, SYSTEM } from "../../principal.ts";
+import { applyCommand } from "../apply-command.ts";
+import { keyHolders } from "../claim-input.ts";
+import { loadClaim, prepareClaim, selectClaim } from "../claim-loader.ts";
+
+export type TransitionCommand = Exclude<
+  Command,
+  {
+    type:
+      | "copy"
+      | "edit"
+      | "upload"
+      | "comment"
+      | "fire"
+      | "competing-claim-lost"
+      | "customer-deny"
+      | "customer-confirm";
+  }
+>;
+
+const CONTESTABLE = new Set(["submitted", "under_review", "partner_action_required"]);
+
+async function keysOf(db: Kysely<DB>, claimId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("claim_products")
+    .select("association_key")
+    .where("claim_id", "=", claimId)
+    .execute();
+  return rows.map((r) => r.association_key);
+}
+
+export async function actOnClaim(
+  ctx: AppContext,
+  principal: Principal,
+  claimId: string,
+  command: TransitionCommand,
+  opts: { ifMatch?: number } = {},
+): Promise<ClaimsTable> {
+  return transact(ctx.db, async (trx) => {
+    const loaded = await loadClaim(ctx, trx, principal, claimId);
+    if (command.type !== "approve") return applyCommand(ctx, trx, principal, loaded, command, opts);
+
+    const holders = await keyHolders(trx, await keysOf(trx, claimId), claimId);
+    const rivals = holders.filter((h) => h.organizationId !== loaded.row.organization_id);
+    const approvedCompetitor = rivals.some((h) => h.status === "approved");
+    const keep = new Set(command.keepCompeting ?? []);
+    const unknown = [...keep].filter((id) => !rivals.some((r) => r.claimId === id));
+    const laterRefusal = unknown.length
+      ? new RefusalError({
+          code: "validation_failed",
+          detail: `keepCompeting names claims that do not compete with this one: ${unknown.join(", ")}`,
+          errors: [{ field: "keepCompeting", message: "names a claim that does not compete with this one" }],
+        })
+      : undefined;
+    const row = await applyCommand(ctx, trx, principal, loaded, command, {
+      ...opts,
+      facts: { approvedCompetitor },
+      laterRefusal,
+    });
+    // The approval of one competing claim rejects the others, unless the reviewer keeps them.
+    const losers = [
+      ...new Set(
+        rivals.filter((r) => CONTESTABLE.has(r.status) && !keep.has(r.claimId)).map((r) => r.claimId),
+      ),
+    ];
+    for (const id of losers.sort()) {
+      const rivalRow = await selectClaim(ctx, trx, id, "update");
+      if (!rivalRow) continue;
+      const rival = await prepareClaim(ctx, trx, rivalRow);
+      if (!CONTESTABLE.has(rival.state.status)) continue;
+      await applyCommand(ctx, trx, SYSTEM, rival, { type: "competing-claim-lost", winnerId: claimId });
+    }
+    return row;
+  });
+}

@@ -1,0 +1,111 @@
+// Attach a PoE document: checked before the bytes flow, streamed to storage while inspected, then
+// recorded with its history entry in one transaction.
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import { RefusalError } from "../../../domain/refusal.ts";
+import type { AppContext } from "../../context.ts";
+import type { DocumentsTable } from "../../db/schema.ts";
+import { transact } from "../../db/transact.ts";
+import { checkFilename, FileInspector, FileRejectedError } from "../../documents/file-inspection.ts";
+import { actorRef, type Principal } from "../../principal.ts";
+import { applyCommand, judge } from "../apply-command.ts";
+import { loadClaim } from "../claim-loader.ts";
+
+export interface UploadLimits {
+  maxBytes: number;
+  maxFilesPerClaim: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxBytes: 10 * 1024 * 1024, maxFilesPerClaim: 20 };
+
+async function documentCount(ctx: AppContext, claimId: string, db = ctx.db.kysely): Promise<number> {
+  const r = await db
+    .selectFrom("documents")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("claim_id", "=", claimId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function tooMany(limits: UploadLimits): RefusalError {
+  return new RefusalError({
+    code: "validation_failed",
+    detail: `a claim holds at most ${limits.maxFilesPerClaim} documents`,
+    errors: [{ field: "file", message: `at most ${limits.maxFilesPerClaim} documents per claim` }],
+  });
+}
+
+/** May this caller upload to this claim now? Asked before any byte is read. */
+export async function checkUpload(
+  ctx: AppContext,
+  principal: Principal,
+  claimId: string,
+  limits: UploadLimits,
+): Promise<void> {
+  await transact(ctx.db, async (trx) => {
+    const loaded = await loadClaim(ctx, trx, principal, claimId);
+    const full = (await documentCount(ctx, claimId, trx)) >= limits.maxFilesPerClaim;
+    judge(ctx, principal, loaded, { type: "upload" }, { laterRefusal: full ? tooMany(limits) : undefined });
+  });
+}
+
+export async function attachDocument(
+  ctx: AppContext,
+  principal: Principal,
+  claimId: string,
+  upload: { filename: string; source: Readable },
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<DocumentsTable> {
+  const filename = checkFilename(upload.filename);
+  await checkUpload(ctx, principal, claimId, limits);
+  const inspector = new FileInspector();
+  upload.source.on("error", (err) => inspector.destroy(err));
+  let blob: Awaited<ReturnType<typeof ctx.blobs.put>>;
+  try {
+    blob = await ctx.blobs.put(upload.source.pipe(inspector), limits.maxBytes);
+  } finally {
+    // A refused file (too large, wrong bytes) is not read on: stop the sender.
+    upload.source.unpipe(inspector);
+    if (!upload.source.readableEnded) upload.source.resume();
+  }
+  const inspection = inspector.result();
+  if (blob.size === 0) throw new FileRejectedError("the file is empty");
+  return transact(ctx.db, async (trx) => {
+    const loaded = await loadClaim(ctx, trx, principal, claimId);
+    const full = (await documentCount(ctx, claimId, trx)) >= limits.maxFilesPerClaim;
+    const doc: DocumentsTable = {
+      id: randomUUID(),
+      claim_id: claimId,
+      filename,
+      content_type: inspection.contentType,
+      size: blob.size,
+      sha256: blob.sha256,
+      storage_key: blob.key,
+      flags: JSON.stringify(inspection.flags),
+      uploaded_by: principal.kind === "user" ? principal.id : "system",
+      created_at: loaded.now,
+    };
+    await applyCommand(
+      ctx,
+      trx,
+      principal,
+      loaded,
+      { type: "upload" },
+      {
+        laterRefusal: full ? tooMany(limits) : undefined,
+        entries: [
+          {
+            event: {
+              type: "document_added",
+              at: loaded.now,
+              data: { documentId: doc.id, filename, sha256: blob.sha256 },
+            },
+            actor: actorRef(principal),
+          },
+        ],
+      },
+    );
+    await trx.insertInto("documents").values(doc).execute();
+    return doc;
+  });
+}

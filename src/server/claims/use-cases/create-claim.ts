@@ -1,0 +1,82 @@
+// Create a claim in Editing (and, through `copyClaim`, a copy of a rejected one).
+import type { Kysely } from "kysely";
+import { initialState } from "../../../domain/claim-state.ts";
+import { RefusalError } from "../../../domain/refusal.ts";
+import { allowedActions } from "../../../domain/transitions.ts";
+import type { AppContext } from "../../context.ts";
+import type { ClaimsTable, DB } from "../../db/schema.ts";
+import { transact } from "../../db/transact.ts";
+import { actorOf, actorRef, type Principal } from "../../principal.ts";
+import { type ClaimInput, checkClaimInput, keyHolders, ownDuplicates } from "../claim-input.ts";
+import { newClaimRow, nextClaimNumber, writeKeys } from "../claim-row.ts";
+import { historyRows } from "../claim-writer.ts";
+
+export function partnerOrganization(principal: Principal): string {
+  if (principal.kind !== "user" || !principal.organizationId) {
+    throw new RefusalError({ code: "forbidden", detail: "only partner users create claims" });
+  }
+  return principal.organizationId;
+}
+
+export async function insertClaim(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  principal: Principal,
+  input: ClaimInput,
+  copiedFrom: string | null,
+): Promise<ClaimsTable> {
+  const organizationId = partnerOrganization(principal);
+  const checked = await checkClaimInput(db, organizationId, input);
+  const dup = ownDuplicates(
+    await keyHolders(
+      db,
+      checked.keys.map((k) => k.key),
+    ),
+    organizationId,
+  );
+  if (dup.length) {
+    throw new RefusalError({
+      code: "duplicate_association",
+      detail: "your organisation already holds or has in flight a claim on this customer and product",
+      conflicting: [...new Set(dup.map((d) => d.claimId))],
+    });
+  }
+  if (checked.errors.length) {
+    throw new RefusalError({
+      code: "validation_failed",
+      detail: checked.errors.map((e) => `${e.field} ${e.message}`).join("; "),
+      errors: checked.errors,
+    });
+  }
+  const now = ctx.clock.now();
+  const number = await nextClaimNumber(db, now);
+  const row = newClaimRow({
+    number,
+    organizationId,
+    input,
+    createdBy: principal.kind === "user" ? principal.id : "system",
+    copiedFrom,
+    now,
+  });
+  const history = historyRows(row, [
+    { event: { type: "created", at: now, data: { copiedFrom } }, actor: actorRef(principal) },
+  ]);
+  const last = history.at(-1);
+  const inserted = { ...row, history_seq: last?.seq ?? 0, history_hash: last?.hash ?? row.history_hash };
+  await db.insertInto("claims").values(inserted).execute();
+  await db.insertInto("history").values(history).execute();
+  await writeKeys(db, row.id, checked.keys);
+  return inserted;
+}
+
+export async function createClaim(
+  ctx: AppContext,
+  principal: Principal,
+  input: ClaimInput,
+): Promise<ClaimsTable> {
+  // Judged by the table like every action: only partner writers may create.
+  if (!allowedActions(initialState(), actorOf(principal)).includes("edit")) {
+    throw new RefusalError({ code: "forbidden", detail: "this role may not create claims" });
+  }
+  return transact(ctx.db, (trx) => insertClaim(ctx, trx, principal, input, null));
+}

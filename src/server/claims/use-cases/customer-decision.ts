@@ -1,0 +1,24 @@
+// The customer's answer during the consent period: deny (rejects the claim) or confirm early.
+import type { AppContext } from "../../context.ts";
+import type { ClaimsTable } from "../../db/schema.ts";
+import { transact } from "../../db/transact.ts";
+import type { Principal } from "../../principal.ts";
+import { applyCommand } from "../apply-command.ts";
+import { loadClaim } from "../claim-loader.ts";
+
+export async function customerDecision(
+  ctx: AppContext,
+  claimId: string,
+  decision: "deny" | "confirm",
+  customer: { name: string; comment?: string | null },
+): Promise<ClaimsTable> {
+  const principal: Principal = { kind: "customer", name: customer.name };
+  return transact(ctx.db, async (trx) => {
+    const loaded = await loadClaim(ctx, trx, principal, claimId);
+    const command =
+      decision === "deny"
+        ? { type: "customer-deny" as const, comment: customer.comment ?? null }
+        : { type: "customer-confirm" as const };
+    return applyCommand(ctx, trx, principal, loaded, command);
+  });
+}

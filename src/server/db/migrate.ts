@@ -1,0 +1,22 @@
+// Schema migrations, run in order and recorded by Kysely's Migrator (safe with several processes).
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { Db } from "./engine.ts";
+import * as core from "./migrations/0001-core.ts";
+
+const ALL = { "0001-core": core };
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly db: Db) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(ALL)) out[name] = { up: (k) => m.up(k, this.db.engine) };
+    return out;
+  }
+}
+
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new InCodeProvider(db) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

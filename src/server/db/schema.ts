@@ -1,0 +1,208 @@
+// Row types of every table, for Kysely. Times are epoch milliseconds, booleans 0/1 and JSON is
+// text, so that one set of queries serves SQLite and PostgreSQL alike.
+import type { Generated } from "kysely";
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  calendar_id: string | null;
+  created_at: number;
+}
+
+export interface PartnerIdsTable {
+  partner_id: string;
+  organization_id: string;
+}
+
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  region: string;
+  time_zone: string;
+  weekend: string;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: string;
+  organization_id: string | null;
+  locale: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface ProductsTable {
+  code: string;
+  name: string;
+  solution_area: string;
+  basis: string;
+  active: number;
+}
+
+export interface ActivitiesTable {
+  code: string;
+  name: string;
+  incentivised: number;
+}
+
+export interface CustomersTable {
+  tenant_id: string;
+  domain: string;
+  name: string;
+  locale: string | null;
+  created_at: number;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  tenant_id: string;
+  product: string;
+  status: string;
+}
+
+export interface ClaimsTable {
+  id: string;
+  number: string;
+  organization_id: string;
+  partner_id: string;
+  tenant_id: string;
+  subscription_id: string | null;
+  customer_domain: string;
+  customer_name: string;
+  activity: string;
+  products: string;
+  customer_contact: string;
+  partner_contact: string;
+  status: string;
+  /** The domain's ClaimState as JSON. */
+  state: string;
+  /** Bumped when the claim's JSON changes: the ETag. */
+  version: number;
+  /** Bumped on every write: the guard that keeps two writers from both winning. */
+  revision: number;
+  copied_from: string | null;
+  history_seq: number;
+  history_hash: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClaimProductsTable {
+  claim_id: string;
+  product: string;
+  /** `w:<tenant>:<product>` or `s:<subscription>` (DOMAIN.md section 10). */
+  association_key: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  claim_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  flags: string;
+  uploaded_by: string;
+  created_at: number;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  content: Uint8Array;
+}
+
+export interface CommentsTable {
+  id: string;
+  claim_id: string;
+  author_id: string;
+  author_name: string;
+  side: string;
+  body: string;
+  created_at: number;
+}
+
+export interface HistoryTable {
+  claim_id: string;
+  seq: number;
+  at: number;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  event: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  claim_id: string | null;
+  topic: string;
+  payload: string;
+  created_at: number;
+  available_at: number;
+  attempts: number;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
+export interface DeadlinesTable {
+  claim_id: string;
+  /** `kind` or `kind:warn`: one timer of each per claim. */
+  timer: string;
+  kind: string;
+  warn: number;
+  due_at: number;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: number;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface MigrationsTable {
+  id: Generated<number>;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  partner_ids: PartnerIdsTable;
+  calendars: CalendarsTable;
+  users: UsersTable;
+  products: ProductsTable;
+  activities: ActivitiesTable;
+  customers: CustomersTable;
+  subscriptions: SubscriptionsTable;
+  claims: ClaimsTable;
+  claim_products: ClaimProductsTable;
+  documents: DocumentsTable;
+  blobs: BlobsTable;
+  comments: CommentsTable;
+  history: HistoryTable;
+  outbox: OutboxTable;
+  deadlines: DeadlinesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  counters: CountersTable;
+  settings: SettingsTable;
+}

@@ -1,0 +1,27 @@
+// Transactions with retry: a lost optimistic guard, a PostgreSQL serialization failure or a
+// deadlock re-runs the whole unit of work, which re-reads and re-judges from scratch.
+import type { Kysely, Transaction } from "kysely";
+import { ConcurrentWriteError } from "../claims/claim-writer.ts";
+import type { Db } from "./engine.ts";
+import type { DB } from "./schema.ts";
+
+const RETRYABLE_PG_CODES = new Set(["40001", "40P01"]);
+const ATTEMPTS = 5;
+
+function retryable(err: unknown): boolean {
+  if (err instanceof ConcurrentWriteError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (RETRYABLE_PG_CODES.has(code) || code === "SQLITE_BUSY");
+}
+
+export async function transact<T>(db: Db, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.kysely.transaction().execute(work);
+    } catch (err) {
+      if (attempt >= ATTEMPTS || !retryable(err)) throw err;
+    }
+  }
+}
+
+export type Executor = Kysely<DB>;

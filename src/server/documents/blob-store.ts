@@ -1,0 +1,112 @@
+// Where PoE bytes live. Content-addressed by sha256: the same file stored twice takes space once,
+// and a storage key never reveals the uploaded name.
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.ts";
+
+export interface StoredBlob {
+  key: string;
+  sha256: string;
+  size: number;
+}
+
+export interface BlobStore {
+  /** Stores a stream; `maxBytes` exceeded rejects with BlobTooLargeError and leaves nothing behind. */
+  put(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number): Promise<StoredBlob>;
+  get(key: string): Promise<Readable>;
+}
+
+export class BlobTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the file is larger than ${maxBytes} bytes`);
+    this.name = "BlobTooLargeError";
+  }
+}
+
+function meter(maxBytes: number, onChunk: (chunk: Uint8Array) => void): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(new BlobTooLargeError(maxBytes));
+      onChunk(chunk);
+      done(null, chunk);
+    },
+  });
+}
+
+export class FsBlobStore implements BlobStore {
+  constructor(private readonly root: string) {}
+
+  async put(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number): Promise<StoredBlob> {
+    const tmpDir = join(this.root, "tmp");
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, randomUUID());
+    const hash = createHash("sha256");
+    let size = 0;
+    try {
+      await pipeline(
+        Readable.from(source),
+        meter(maxBytes, (c) => {
+          hash.update(c);
+          size += c.length;
+        }),
+        createWriteStream(tmp),
+      );
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    const sha256 = hash.digest("hex");
+    const key = `${sha256.slice(0, 2)}/${sha256}`;
+    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+    await rename(tmp, join(this.root, key));
+    return { key, sha256, size };
+  }
+
+  async get(key: string): Promise<Readable> {
+    if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error("bad storage key");
+    const path = join(this.root, key);
+    await stat(path);
+    return createReadStream(path);
+  }
+}
+
+/** Bytes in the database: for several servers sharing one PostgreSQL and no shared disk. */
+export class DbBlobStore implements BlobStore {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async put(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number): Promise<StoredBlob> {
+    const hash = createHash("sha256");
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of Readable.from(source)) {
+      const b = Buffer.from(chunk as Uint8Array);
+      size += b.length;
+      if (size > maxBytes) throw new BlobTooLargeError(maxBytes);
+      hash.update(b);
+      chunks.push(b);
+    }
+    const sha256 = hash.digest("hex");
+    await this.db
+      .insertInto("blobs")
+      .values({ sha256, content: Buffer.concat(chunks) })
+      .onConflict((oc) => oc.column("sha256").doNothing())
+      .execute();
+    return { key: `db:${sha256}`, sha256, size };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const row = await this.db
+      .selectFrom("blobs")
+      .select("content")
+      .where("sha256", "=", key.replace(/^db:/, ""))
+      .executeTakeFirstOrThrow();
+    return Readable.from([Buffer.from(row.content)]);
+  }
+}
