@@ -1,0 +1,136 @@
+// The command line: serve, migrate, demo, sweep, verify-history, users add.
+// Exit codes: 0 done, 1 the work found a problem or failed, 2 bad arguments or configuration.
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { RefusalError } from "../domain/refusal.ts";
+import { ROLES, type Role } from "../domain/vocabulary.ts";
+import { createUser } from "../server/admin/directory.ts";
+import { bootstrap } from "../server/bootstrap.ts";
+import { ConfigError, loadConfig } from "../server/config.ts";
+import type { AppContext } from "../server/context.ts";
+import { loadDemo } from "../server/demo/demo-world.ts";
+import { verifyHistory } from "../server/history/verify-history.ts";
+import { sweep } from "../server/jobs/sweeper.ts";
+import { serve } from "../server/serve.ts";
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+
+async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const ctx = await bootstrap({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    storage: config.documentStorage,
+  });
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+function role(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${ROLES.join(", ")}`);
+  return value as Role;
+}
+
+const program = new Command("claimdesk")
+  .description("Claimdesk: partner-of-record customer-association claims")
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command("serve")
+  .description("start the server (API and web app); configured by environment variables, see README")
+  .action(async () => serve(loadConfig()));
+
+program
+  .command("migrate")
+  .description("create or update the database schema at DATABASE_URL")
+  .action(async () =>
+    withContext(async (ctx) => {
+      out(`database ${ctx.db.label} is up to date`);
+    }),
+  );
+
+program
+  .command("demo")
+  .description("load a demo world: three partner organisations, users of every role, claims in every state")
+  .action(async () =>
+    withContext(async (ctx) => {
+      const r = await loadDemo(ctx, (line) => out(`  ${line}`));
+      out("\nClaims:");
+      for (const c of r.claims) out(`  ${c.number}  ${c.status.padEnd(24)} ${c.label}`);
+      out(`\nSign in with any of these (password for all: ${r.password}):`);
+      for (const s of r.signIns)
+        out(`  ${s.email.padEnd(34)} ${s.role.padEnd(17)} ${s.locale}  ${s.organization ?? "operator"}`);
+    }),
+  );
+
+program
+  .command("sweep")
+  .description("fire every deadline that is due now, once")
+  .action(async () =>
+    withContext(async (ctx) => {
+      const r = await sweep(ctx);
+      out(`fired ${r.fired} timers on ${r.claims} claims`);
+    }),
+  );
+
+program
+  .command("verify-history")
+  .description("recompute every claim's history hash chain; exit 1 on any break")
+  .action(async () =>
+    withContext(async (ctx) => {
+      const r = await verifyHistory(ctx.db, (n) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${n} claims checked`);
+      });
+      if (process.stderr.isTTY) process.stderr.write("\n");
+      for (const b of r.breaks)
+        out(`BREAK ${b.claimNumber} (${b.claimId}) entry ${b.seq ?? "-"}: ${b.problem}`);
+      out(`${r.claims} claims, ${r.entries} history entries, ${r.breaks.length} breaks`);
+      if (r.breaks.length) process.exitCode = 1;
+    }),
+  );
+
+const users = program.command("users").description("manage users");
+users
+  .command("add")
+  .description("add a user")
+  .requiredOption("--email <email>", "sign-in email")
+  .requiredOption("--role <role>", `one of ${ROLES.join(", ")}`, role)
+  .requiredOption("--password <password>", "at least 12 characters")
+  .option("--name <name>", "display name")
+  .option("--org <organizationId>", "organisation id (partner roles)")
+  .option("--locale <locale>", "en or es", "en")
+  .action(
+    async (o: { email: string; role: Role; password: string; name?: string; org?: string; locale: string }) =>
+      withContext(async (ctx) => {
+        const u = await createUser(ctx, {
+          email: o.email,
+          name: o.name ?? o.email,
+          password: o.password,
+          role: o.role,
+          organizationId: o.org ?? null,
+          locale: o.locale,
+        });
+        out(`added ${u.email} (${u.role}), id ${u.id}`);
+      }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 2;
+  } else if (err instanceof RefusalError) {
+    process.stderr.write(`refused (${err.refusal.code}): ${err.refusal.detail}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

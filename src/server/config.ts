@@ -1,0 +1,92 @@
+// Configuration from the environment (API.md "Start-up and operation"), checked once at start
+// with a message that names the variable and what it accepts.
+import { dirname, resolve } from "node:path";
+import { DEFAULT_DATABASE_URL, engineOf } from "./db/engine.ts";
+
+export interface Config {
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  baseUrl: string;
+  smtpUrl: string | null;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  simulatedClock: boolean;
+  sweepIntervalSeconds: number;
+  documentStorage: "fs" | "db";
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join("\n  ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+    return def;
+  }
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  try {
+    engineOf(databaseUrl);
+  } catch (e) {
+    problems.push(`DATABASE_URL: ${(e as Error).message}`);
+  }
+  const port = int(env, "PORT", 3000, 0, 65535, problems);
+  const host = env.HOST || "127.0.0.1";
+  const baseUrl = env.BASE_URL || `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  try {
+    const u = new URL(baseUrl);
+    if (u.protocol !== "http:" && u.protocol !== "https:")
+      problems.push(`BASE_URL=${baseUrl}: must be http(s)`);
+  } catch {
+    problems.push(`BASE_URL=${baseUrl}: not a URL`);
+  }
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    problems.push(`SMTP_URL: must start with smtp:// or smtps://`);
+  const adminEmail = env.CLAIMDESK_ADMIN_EMAIL || null;
+  const adminPassword = env.CLAIMDESK_ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    problems.push("CLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD go together: set both or neither");
+  }
+  const sim = env.CLAIMDESK_SIMULATED_CLOCK ?? "";
+  if (!["", "0", "1", "true", "false"].includes(sim))
+    problems.push(`CLAIMDESK_SIMULATED_CLOCK=${sim}: expected 1 or 0`);
+  const storage = env.DOCUMENT_STORAGE || "fs";
+  if (storage !== "fs" && storage !== "db") problems.push(`DOCUMENT_STORAGE=${storage}: expected fs or db`);
+  const sqlitePath = databaseUrl.startsWith("sqlite:") ? databaseUrl.slice("sqlite:".length) : null;
+  const dataDir = resolve(
+    env.DATA_DIR || (sqlitePath && sqlitePath !== ":memory:" ? dirname(sqlitePath) : "./data"),
+  );
+  const config: Config = {
+    databaseUrl,
+    dataDir,
+    port,
+    host,
+    baseUrl: baseUrl.replace(/\/$/, ""),
+    smtpUrl,
+    adminEmail,
+    adminPassword,
+    simulatedClock: sim === "1" || sim === "true",
+    sweepIntervalSeconds: int(env, "SWEEP_INTERVAL_SECONDS", 30, 1, 86_400, problems),
+    documentStorage: storage === "db" ? "db" : "fs",
+    logLevel: env.LOG_LEVEL || "info",
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,213 @@
+// `claimdesk demo`: three partner organisations with users of every role, the operator's reviewers
+// and program admin, a customer registry, and claims in every status and sub-state.
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { days } from "../../domain/calendar.ts";
+import type { Role } from "../../domain/vocabulary.ts";
+import { createOrganization, createUser, upsertCustomer } from "../admin/directory.ts";
+import { actOnClaim } from "../claims/use-cases/act-on-claim.ts";
+import { addComment } from "../claims/use-cases/add-comment.ts";
+import { attachDocument } from "../claims/use-cases/attach-document.ts";
+import { createClaim } from "../claims/use-cases/create-claim.ts";
+import { customerDecision } from "../claims/use-cases/customer-decision.ts";
+import { type AppContext, ManualClock } from "../context.ts";
+import { sweep } from "../jobs/sweeper.ts";
+import type { Principal } from "../principal.ts";
+import { demoPdf } from "./demo-pdf.ts";
+import { COMPETING_APPROVAL, SCENARIOS, type Scenario, type Step } from "./demo-scenarios.ts";
+
+export const DEMO_PASSWORD = "claimdesk-demo";
+const ORGS = [
+  { name: "Contoso Consulting", slug: "contoso", partnerIds: ["1234567", "1234568"], locale: "en" },
+  { name: "Fabrikam Soluciones", slug: "fabrikam", partnerIds: ["2345678"], locale: "es" },
+  { name: "Northwind Partners", slug: "northwind", partnerIds: ["3456789"], locale: "en" },
+] as const;
+const PARTNER_ROLES: Role[] = ["global_admin", "incentives_admin", "billing_admin"];
+
+export interface SignIn {
+  email: string;
+  role: Role;
+  organization: string | null;
+  locale: string;
+}
+
+export interface DemoResult {
+  signIns: SignIn[];
+  password: string;
+  claims: { number: string; label: string; status: string }[];
+}
+
+interface OrgUsers {
+  id: string;
+  partnerId: string;
+  incentives: Principal;
+}
+
+async function person(
+  ctx: AppContext,
+  email: string,
+  role: Role,
+  organizationId: string | null,
+  locale: string,
+): Promise<Principal> {
+  const name = email.split("@")[0]?.replace(/[.-]/g, " ") ?? email;
+  const u = await createUser(ctx, { email, name, password: DEMO_PASSWORD, role, organizationId, locale });
+  return { kind: "user", id: u.id, name, role, organizationId, locale };
+}
+
+export async function loadDemo(
+  base: AppContext,
+  onProgress: (line: string) => void = () => {},
+): Promise<DemoResult> {
+  const already = await base.db.kysely
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", "demo_loaded")
+    .executeTakeFirst();
+  if (already)
+    throw new Error(
+      "the demo world is already loaded in this database (claimdesk demo runs once per database)",
+    );
+  const signIns: SignIn[] = [];
+  const orgs: OrgUsers[] = [];
+  for (const o of ORGS) {
+    const org = await createOrganization(base, { name: o.name, partnerIds: [...o.partnerIds] });
+    let incentives: Principal | undefined;
+    for (const role of PARTNER_ROLES) {
+      const email = `${role.replace("_admin", "")}@${o.slug}.example`;
+      const p = await person(base, email, role, org.id, o.locale);
+      if (role === "incentives_admin") incentives = p;
+      signIns.push({ email, role, organization: o.name, locale: o.locale });
+    }
+    if (!incentives) throw new Error("unreachable: every organisation gets an incentives admin");
+    orgs.push({ id: org.id, partnerId: o.partnerIds[0], incentives });
+    onProgress(`organisation ${o.name} with its users`);
+  }
+  const reviewer = await person(base, "reviewer@operator.example", "reviewer", null, "en");
+  await person(base, "revisora@operator.example", "reviewer", null, "es");
+  await person(base, "program-admin@operator.example", "program_admin", null, "en");
+  signIns.push(
+    { email: "reviewer@operator.example", role: "reviewer", organization: null, locale: "en" },
+    { email: "revisora@operator.example", role: "reviewer", organization: null, locale: "es" },
+    { email: "program-admin@operator.example", role: "program_admin", organization: null, locale: "en" },
+  );
+
+  const realNow = base.clock.now();
+  const customers = new Map<
+    string,
+    { tenantId: string; domain: string; name: string; subscriptionId: string }
+  >();
+  const claimIds = new Map<string, string>();
+  const byLabel = new Map(SCENARIOS.map((s) => [s.label, s]));
+  for (const s of SCENARIOS) {
+    const customer = s.sameCustomerAs ? customers.get(s.sameCustomerAs) : undefined;
+    const c = customer ?? (await newCustomer(base, s));
+    customers.set(s.label, c);
+    const clock = new ManualClock(realNow - days(s.createdDaysAgo));
+    const ctx: AppContext = { ...base, clock };
+    const org = orgs[s.org];
+    if (!org) throw new Error(`scenario ${s.label}: no organisation ${s.org}`);
+    const subscriptionBased = !!(await base.db.kysely
+      .selectFrom("products")
+      .select("basis")
+      .where("code", "=", s.products[0] ?? "")
+      .where("basis", "=", "subscription")
+      .executeTakeFirst());
+    const claim = await createClaim(ctx, org.incentives, {
+      partnerId: org.partnerId,
+      customer: {
+        tenantId: c.tenantId,
+        domain: c.domain,
+        name: c.name,
+        ...(subscriptionBased ? { subscriptionId: c.subscriptionId } : {}),
+      },
+      activity: s.products.length % 2 ? "deployment" : "usage",
+      products: s.products,
+      customerContact: {
+        name: "Casey Customer",
+        title: "IT director",
+        email: `it@${c.domain}`,
+        locale: s.org === 1 ? "es" : "en",
+      },
+      partnerContact: { name: "Paula Partner", email: `paula@${ORGS[s.org].slug}.example` },
+    });
+    claimIds.set(s.label, claim.id);
+    for (const step of s.steps) {
+      clock.set(realNow - days(step.at));
+      await runStep(ctx, step, claim.id, org.incentives, reviewer);
+    }
+    onProgress(`claim ${claim.number}: ${s.label}`);
+  }
+  const winner = claimIds.get(COMPETING_APPROVAL.winner);
+  if (winner && byLabel.has(COMPETING_APPROVAL.winner)) {
+    await actOnClaim(
+      { ...base, clock: new ManualClock(realNow - days(COMPETING_APPROVAL.atDaysAgo)) },
+      reviewer,
+      winner,
+      { type: "approve" },
+    );
+  }
+  const swept = await sweep(base);
+  onProgress(`deadlines due by now fired: ${swept.fired}`);
+  await base.db.kysely
+    .insertInto("settings")
+    .values({ key: "demo_loaded", value: new Date(realNow).toISOString() })
+    .execute();
+
+  const rows = await base.db.kysely
+    .selectFrom("claims")
+    .select(["id", "number", "status"])
+    .where("id", "in", [...claimIds.values()])
+    .execute();
+  const claims = [...claimIds.entries()].map(([label, id]) => {
+    const r = rows.find((x) => x.id === id);
+    return { number: r?.number ?? "?", label, status: r?.status ?? "?" };
+  });
+  return { signIns, password: DEMO_PASSWORD, claims };
+}
+
+async function newCustomer(ctx: AppContext, s: Scenario) {
+  const tenantId = randomUUID();
+  const subscriptionId = randomUUID();
+  const slug = s.label
+    .replace(/[^a-z]+/gi, "-")
+    .slice(0, 20)
+    .replace(/-$/, "")
+    .toLowerCase();
+  const domain = `${slug}-${tenantId.slice(0, 4)}.example.com`;
+  const name = `${slug.replace(/-/g, " ")} Ltd`;
+  await upsertCustomer(ctx, {
+    tenantId,
+    domain,
+    name,
+    locale: s.org === 1 ? "es" : "en",
+    subscriptions: [{ id: subscriptionId, product: s.products[0] ?? "d365_sales", status: "active" }],
+  });
+  return { tenantId, domain, name, subscriptionId };
+}
+
+async function runStep(
+  ctx: AppContext,
+  step: Step,
+  claimId: string,
+  partner: Principal,
+  reviewer: Principal,
+): Promise<void> {
+  switch (step.do) {
+    case "upload":
+      await attachDocument(ctx, partner, claimId, {
+        filename: "proof-of-execution.pdf",
+        source: Readable.from([demoPdf()]),
+      });
+      return;
+    case "comment":
+      await addComment(ctx, step.by === "partner" ? partner : reviewer, claimId, step.body);
+      return;
+    case "act":
+      await actOnClaim(ctx, step.by === "partner" ? partner : reviewer, claimId, step.command);
+      return;
+    case "customer":
+      await customerDecision(ctx, claimId, step.decision, { name: "Casey Customer" });
+      return;
+  }
+}
