@@ -25,7 +25,9 @@ function holidaysOf(region: string, year: number): Set<LocalDate> {
     set = new Set(
       hd
         .getHolidays(year)
-        .filter((h) => h.type === "public" || h.type === "bank")
+        // Public holidays only (DOMAIN.md section 3): bank holidays such as 24 December in Germany
+        // are working days for the programme.
+        .filter((h) => h.type === "public")
         .map((h) => h.date.slice(0, 10)),
     );
     holidayYears.set(key, set);

@@ -412,6 +412,11 @@ export const TRANSITIONS: Table = {
   },
 };
 
+/** Commands that end in Approved: the approval rules of DOMAIN.md section 10 apply to each. */
+export function approves(command: Command): boolean {
+  return command.type === "approve" || (command.type === "overturn-dispute" && command.to === "approved");
+}
+
 export function mayAct(who: Who, actor: Actor): boolean {
   switch (who) {
     case "partner":
@@ -467,7 +472,7 @@ export function decide(
       },
     };
   }
-  if (command.type === "approve" && context.facts?.approvedCompetitor) {
+  if (approves(command) && context.facts?.approvedCompetitor) {
     return {
       ok: false,
       refusal: {

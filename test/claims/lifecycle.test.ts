@@ -182,4 +182,26 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     // Another organisation cannot even see it.
     expect((await refusal(getClaim(ctx, w.a.global, theirs.id))).code).toBe("not_found");
   });
+
+  it("refuses to overturn a dispute straight to approved while a rival holds the approved claim", async () => {
+    const { ctx } = app;
+    const c = await w.newCustomer();
+    const mine = await createClaim(ctx, w.a.incentives, w.input(w.a, c));
+    const theirs = await createClaim(ctx, w.b.incentives, w.input(w.b, c));
+    for (const [o, id] of [
+      [w.a, mine.id],
+      [w.b, theirs.id],
+    ] as const) {
+      await attachDocument(ctx, o.incentives, id, pdf());
+      await actOnClaim(ctx, o.incentives, id, { type: "submit" });
+    }
+    await actOnClaim(ctx, w.reviewer, mine.id, { type: "start-review" });
+    await actOnClaim(ctx, w.reviewer, mine.id, { type: "approve" });
+    await actOnClaim(ctx, w.b.incentives, theirs.id, { type: "dispute", justification: "we were first" });
+    const r = await refusal(
+      actOnClaim(ctx, w.reviewer, theirs.id, { type: "overturn-dispute", comment: "ok", to: "approved" }),
+    );
+    expect(r.code).toBe("duplicate_association");
+    expect((await getClaim(ctx, w.b.global, theirs.id)).dispute?.status).toBe("open");
+  });
 });

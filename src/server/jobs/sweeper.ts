@@ -1,7 +1,9 @@
 // The deadline sweeper: fires every due timer exactly once, safe with several processes.
-// PostgreSQL: due rows are claimed with FOR UPDATE SKIP LOCKED, so sweepers split the work and a
-// claim locked by a request is left to that request (which fires its own due deadlines first).
-// SQLite: BEGIN IMMEDIATE serialises writers. Either way the guarded write is the last word.
+// The claim row's lock is the one mutex: every writer of a claim (and of its deadline index rows)
+// holds it. PostgreSQL: the sweeper takes claims with due timers FOR UPDATE SKIP LOCKED, so
+// sweepers split the work and a claim locked by a request is left to that request (which fires its
+// own due deadlines first). SQLite: BEGIN IMMEDIATE serialises writers. Either way the guarded
+// write is the last word.
 import { prepareClaim, selectClaim } from "../claims/claim-loader.ts";
 import { writeClaim } from "../claims/claim-writer.ts";
 import type { AppContext } from "../context.ts";
@@ -20,23 +22,25 @@ export async function sweepBatch(
 ): Promise<{ fired: number; claims: number; seen: number }> {
   return transact(ctx.db, async (trx) => {
     const now = ctx.clock.now();
-    let q = trx
+    // Candidates from a wider pool than the batch, so concurrent sweepers find disjoint claims.
+    const candidates = trx
       .selectFrom("deadlines")
       .select("claim_id")
       .where("due_at", "<=", now)
       .orderBy("due_at")
-      .limit(batchSize);
-    if (ctx.db.engine === "postgres") q = q.forUpdate().skipLocked();
-    const due = await q.execute();
-    const ids = [...new Set(due.map((d) => d.claim_id))];
+      .limit(batchSize * 4);
+    let q = trx.selectFrom("claims").select("id").where("id", "in", candidates).limit(batchSize);
+    // OF claims: without it PostgreSQL may lock the deadline rows of the pulled-up subquery too.
+    if (ctx.db.engine === "postgres") q = q.forUpdate("claims").skipLocked();
+    const ids = (await q.execute()).map((r) => r.id);
     let fired = 0;
     let claims = 0;
     for (const id of ids) {
-      const row = await selectClaim(ctx, trx, id, "skip_locked");
+      const row = await selectClaim(ctx, trx, id);
       if (!row) continue;
       const loaded = await prepareClaim(ctx, trx, row);
       if (loaded.timersFired === 0) {
-        // An index row with no pending timer behind it (never expected): drop it rather than loop.
+        // Nothing due any more (another sweeper got here first), so any due index row left is stale.
         await trx.deleteFrom("deadlines").where("claim_id", "=", id).where("due_at", "<=", now).execute();
         continue;
       }
@@ -50,7 +54,7 @@ export async function sweepBatch(
       fired += loaded.timersFired;
       claims += 1;
     }
-    return { fired, claims, seen: due.length };
+    return { fired, claims, seen: ids.length };
   });
 }
 

@@ -1,7 +1,10 @@
-// Every lifecycle transition of API.md's action paths (copy has its own use case).
+// Every lifecycle transition of API.md's action paths (copy has its own use case). An approval
+// (or a dispute overturned straight to Approved) is refused while another organisation holds an
+// approved claim on the same key, and rejects the competing claims still in flight.
 import type { Kysely } from "kysely";
 import type { Command } from "../../../domain/commands.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
+import { approves } from "../../../domain/transitions.ts";
 import type { AppContext } from "../../context.ts";
 import type { ClaimsTable, DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
@@ -45,12 +48,12 @@ export async function actOnClaim(
 ): Promise<ClaimsTable> {
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
-    if (command.type !== "approve") return applyCommand(ctx, trx, principal, loaded, command, opts);
+    if (!approves(command)) return applyCommand(ctx, trx, principal, loaded, command, opts);
 
     const holders = await keyHolders(trx, await keysOf(trx, claimId), claimId);
     const rivals = holders.filter((h) => h.organizationId !== loaded.row.organization_id);
     const approvedCompetitor = rivals.some((h) => h.status === "approved");
-    const keep = new Set(command.keepCompeting ?? []);
+    const keep = new Set(command.type === "approve" ? (command.keepCompeting ?? []) : []);
     const unknown = [...keep].filter((id) => !rivals.some((r) => r.claimId === id));
     const laterRefusal = unknown.length
       ? new RefusalError({
