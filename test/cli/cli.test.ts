@@ -1,0 +1,109 @@
+// The command line as a user meets it: bad arguments exit 2 with a message; the demo world has a
+// claim in every status and prints its sign-ins; sweep and users add work.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { STATUSES } from "../../src/domain/vocabulary.ts";
+
+const run = promisify(execFile);
+// Vitest sets Vite's BASE_URL ("/") in its own environment; the CLI must not inherit it.
+const { BASE_URL: _viteBase, ...inherited } = process.env;
+const dir = mkdtempSync(join(tmpdir(), "claimdesk-cli-"));
+const url = `sqlite:${join(dir, "cli.db")}`;
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const r = await run(process.execPath, ["bin/claimdesk.js", ...args], {
+      env: { ...inherited, DATABASE_URL: url, ...env },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe("claimdesk CLI", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("answers bad arguments and bad configuration with exit code 2 and a message", async () => {
+    const unknown = await cli(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command");
+    const badRole = await cli([
+      "users",
+      "add",
+      "--email",
+      "a@b.example",
+      "--role",
+      "boss",
+      "--password",
+      "long-enough-pw",
+    ]);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain("expected one of");
+    const badUrl = await cli(["migrate"], { DATABASE_URL: "mysql://nope" });
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toContain("DATABASE_URL");
+    const shortPassword = await cli([
+      "users",
+      "add",
+      "--email",
+      "a@b.example",
+      "--role",
+      "reviewer",
+      "--password",
+      "short",
+    ]);
+    expect(shortPassword.code).toBe(2);
+    expect(shortPassword.stderr).toContain("password");
+  });
+
+  it("loads a demo world with claims in every status, once", async () => {
+    const demo = await cli(["demo"]);
+    expect(demo.code).toBe(0);
+    for (const status of STATUSES)
+      expect(demo.stdout).toMatch(new RegExp(`CA-\\d{4}-\\d{6}\\s+${status}\\s`));
+    for (const role of ["global_admin", "incentives_admin", "billing_admin", "reviewer", "program_admin"]) {
+      expect(demo.stdout).toContain(role);
+    }
+    expect(demo.stdout).toContain("password for all");
+    const again = await cli(["demo"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already loaded");
+    const verify = await cli(["verify-history"]);
+    expect(verify.code).toBe(0);
+    const sweep = await cli(["sweep"]);
+    expect(sweep.stdout).toMatch(/fired 0 timers/);
+  });
+
+  it("adds a user", async () => {
+    const add = await cli([
+      "users",
+      "add",
+      "--email",
+      "New.Reviewer@Example.com",
+      "--role",
+      "reviewer",
+      "--password",
+      "a-long-password",
+    ]);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain("added new.reviewer@example.com (reviewer)");
+    const dup = await cli([
+      "users",
+      "add",
+      "--email",
+      "new.reviewer@example.com",
+      "--role",
+      "reviewer",
+      "--password",
+      "a-long-password",
+    ]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain("already in use");
+  });
+});
