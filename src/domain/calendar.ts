@@ -29,6 +29,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The local date of an instant in a time zone. */
 export function localDateOf(instant: number, timeZone: string): LocalDate {
+  if (timeZone === "UTC") return new Date(instant).toISOString().slice(0, 10);
   // en-CA formats as YYYY-MM-DD.
   return formatterFor(timeZone).format(new Date(instant));
 }
@@ -52,8 +53,19 @@ function weekday(date: LocalDate): number {
 /** The instant at which a local date begins (00:00 in the calendar's zone, DST-aware). */
 export function startOfLocalDate(date: LocalDate, timeZone: string): number {
   const [y, m, d] = parts(date);
-  return new TZDate(y, m - 1, d, timeZone).getTime();
+  // UTC needs no zone rules; the others ask the zone database (slow enough to be worth a cache).
+  if (timeZone === "UTC") return Date.UTC(y, m - 1, d);
+  const key = `${timeZone}|${date}`;
+  let start = midnights.get(key);
+  if (start === undefined) {
+    start = new TZDate(y, m - 1, d, timeZone).getTime();
+    if (midnights.size > 50_000) midnights.clear();
+    midnights.set(key, start);
+  }
+  return start;
 }
+
+const midnights = new Map<string, number>();
 
 export function isBusinessDay(cal: BusinessCalendar, date: LocalDate): boolean {
   return !cal.weekend.includes(weekday(date)) && !cal.isHoliday(date);

@@ -1,12 +1,13 @@
 // Organisations, users and the customer registry: the administration use cases that the CLI, the
 // demo world and (later) the admin API share.
-import { randomUUID } from "node:crypto";
+
 import type { Kysely } from "kysely";
 import { RefusalError } from "../../domain/refusal.ts";
 import { isPartnerRole, ROLES, type Role } from "../../domain/vocabulary.ts";
 import type { AppContext } from "../context.ts";
 import type { DB } from "../db/schema.ts";
 import { transact } from "../db/transact.ts";
+import { newId } from "../ids.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 
 const invalid = (field: string, message: string) =>
@@ -33,7 +34,7 @@ export async function createOrganization(
       : [];
     if (taken.length)
       throw invalid("partnerIds", `already registered: ${taken.map((t) => t.partner_id).join(", ")}`);
-    const id = randomUUID();
+    const id = newId();
     await trx
       .insertInto("organizations")
       .values({
@@ -82,7 +83,7 @@ export async function createUser(
     if (input.organizationId) await requireOrganization(trx, input.organizationId);
     const exists = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
     if (exists) throw invalid("email", "is already in use");
-    const id = randomUUID();
+    const id = newId();
     await trx
       .insertInto("users")
       .values({

@@ -1,8 +1,9 @@
 // Building a new claim row: numbering, fields and the genesis of its history chain.
-import { randomUUID } from "node:crypto";
+
 import { type Kysely, sql } from "kysely";
 import { initialState } from "../../domain/claim-state.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
+import { newId } from "../ids.ts";
 import type { AssociationKey, ClaimInput } from "./claim-input.ts";
 import { GENESIS_HASH } from "./history-chain.ts";
 
@@ -41,7 +42,7 @@ export function newClaimRow(args: {
   now: number;
 }): ClaimsTable {
   return {
-    id: randomUUID(),
+    id: newId(),
     number: args.number,
     organization_id: args.organizationId,
     ...inputColumns(args.input),

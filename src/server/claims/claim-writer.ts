@@ -1,12 +1,13 @@
 // The one place a claim is written: guarded state update, hash-chained history, outbox messages
 // and the deadline index, all inside the caller's transaction.
-import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+
+import type { Insertable, Kysely } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, NOTIFYING_EVENTS } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
+import { newId } from "../ids.ts";
 import type { ActorRef } from "../principal.ts";
 import { entryHash } from "./history-chain.ts";
 
@@ -59,7 +60,7 @@ export function outboxRows(row: ClaimsTable, entries: Entry[], now: number) {
   return entries
     .filter((e) => NOTIFYING_EVENTS.has(e.event.type))
     .map(({ event, actor }) => ({
-      id: randomUUID(),
+      id: newId(),
       claim_id: row.id,
       topic: event.type,
       payload: JSON.stringify({ claimId: row.id, number: row.number, at: event.at, actor, data: event.data }),
@@ -73,7 +74,8 @@ export function outboxRows(row: ClaimsTable, entries: Entry[], now: number) {
 
 const sameTimer = (a: Timer, b: Timer) => timerKey(a) === timerKey(b) && a.at === b.at;
 
-export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
+/** The guarded UPDATE of one claim row; returns the new row and the rows to append. */
+async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
   const { row, after, entries, now } = w;
   const bump = w.fields !== undefined || visibleChange(w.before, after);
   const history = historyRows(row, entries);
@@ -89,19 +91,83 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
     history_hash: last?.hash ?? row.history_hash,
     updated_at: bump ? now : row.updated_at,
   };
-  const { id, revision, ...changes } = next;
+  // Only the columns that change: an unchanged indexed column left out of SET costs no index work.
   const res = await db
     .updateTable("claims")
-    .set({ ...changes, revision })
-    .where("id", "=", id)
+    .set({
+      ...w.fields,
+      status: next.status,
+      state: next.state,
+      version: next.version,
+      revision: next.revision,
+      history_seq: next.history_seq,
+      history_hash: next.history_hash,
+      updated_at: next.updated_at,
+    })
+    .where("id", "=", row.id)
     .where("revision", "=", row.revision)
     .executeTakeFirst();
-  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(id);
+  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(row.id);
+  return { next, history, outbox: outboxRows(row, entries, now) };
+}
+
+export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
+  const { next, history, outbox } = await updateClaim(db, w);
   if (history.length) await db.insertInto("history").values(history).execute();
-  const outbox = outboxRows(row, entries, now);
   if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
-  await syncDeadlines(db, row.id, pendingTimers(w.before), pendingTimers(after));
+  await syncDeadlines(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after));
   return next;
+}
+
+const CHUNK = 500;
+
+async function insertChunked<T extends "history" | "outbox" | "deadlines">(
+  db: Kysely<DB>,
+  table: T,
+  rows: Insertable<DB[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+/**
+ * Many claims at once (the sweeper): one guarded UPDATE per claim, then the history, outbox and
+ * deadline-index rows of the whole batch in a few multi-row statements. The caller holds every
+ * claim's lock, so replacing their index rows wholesale is safe.
+ */
+export async function writeClaims(db: Kysely<DB>, writes: ClaimWrite[]): Promise<void> {
+  const history: HistoryTable[] = [];
+  const outbox: ReturnType<typeof outboxRows> = [];
+  for (const w of writes) {
+    const r = await updateClaim(db, w);
+    history.push(...r.history);
+    outbox.push(...r.outbox);
+  }
+  await insertChunked(db, "history", history);
+  await insertChunked(db, "outbox", outbox);
+  const ids = writes.map((w) => w.row.id);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .deleteFrom("deadlines")
+      .where("claim_id", "in", ids.slice(i, i + CHUNK))
+      .execute();
+  }
+  await insertChunked(
+    db,
+    "deadlines",
+    writes.flatMap((w) =>
+      pendingTimers(w.after).map((t) => ({
+        claim_id: w.row.id,
+        timer: timerKey(t),
+        kind: t.kind,
+        warn: t.warn ? 1 : 0,
+        due_at: t.at,
+      })),
+    ),
+  );
 }
 
 /** Keeps the sweeper's index equal to the timers the state has pending. */

@@ -1,7 +1,7 @@
 // Bulk-seeding claims in a chosen state for tests of scale and for benchmarks: the state comes from
 // the pure transition table (so it is a state the rules can reach), rows go in by multi-row INSERT.
 // Seeded claims start with an empty history chain, which verify-history accepts.
-import { randomUUID } from "node:crypto";
+
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import { type ClaimState, initialState } from "../../domain/claim-state.ts";
 import type { Actor, Command } from "../../domain/commands.ts";
@@ -10,6 +10,7 @@ import { pendingTimers, timerKey } from "../../domain/timers.ts";
 import { decide } from "../../domain/transitions.ts";
 import { GENESIS_HASH } from "../claims/history-chain.ts";
 import type { AppContext } from "../context.ts";
+import { newId } from "../ids.ts";
 import type { ClaimsTable } from "./schema.ts";
 
 const partner: Actor = { kind: "user", role: "incentives_admin" };
@@ -79,7 +80,7 @@ export async function seedClaims(ctx: AppContext, spec: SeedSpec): Promise<strin
         state = stateAfter(p.path, p.at, calendar, ctx.policy);
         stateCache.set(key, state);
       }
-      const id = randomUUID();
+      const id = newId();
       ids.push(id);
       rows.push({
         id,

@@ -4,8 +4,8 @@
 // sweepers split the work and a claim locked by a request is left to that request (which fires its
 // own due deadlines first). SQLite: BEGIN IMMEDIATE serialises writers. Either way the guarded
 // write is the last word.
-import { prepareClaim, selectClaim } from "../claims/claim-loader.ts";
-import { writeClaim } from "../claims/claim-writer.ts";
+import { prepareClaim } from "../claims/claim-loader.ts";
+import { type ClaimWrite, writeClaims } from "../claims/claim-writer.ts";
 import type { AppContext } from "../context.ts";
 import { transact } from "../db/transact.ts";
 
@@ -34,17 +34,24 @@ export async function sweepBatch(
     if (ctx.db.engine === "postgres") q = q.forUpdate("claims").skipLocked();
     const ids = (await q.execute()).map((r) => r.id);
     let fired = 0;
-    let claims = 0;
-    for (const id of ids) {
-      const row = await selectClaim(ctx, trx, id);
-      if (!row) continue;
+    const writes: ClaimWrite[] = [];
+    const rows = ids.length
+      ? await trx
+          .selectFrom("claims")
+          .innerJoin("organizations", "organizations.id", "claims.organization_id")
+          .selectAll("claims")
+          .select("organizations.calendar_id")
+          .where("claims.id", "in", ids)
+          .execute()
+      : [];
+    for (const row of rows) {
       const loaded = await prepareClaim(ctx, trx, row);
       if (loaded.timersFired === 0) {
         // Nothing due any more (another sweeper got here first), so any due index row left is stale.
-        await trx.deleteFrom("deadlines").where("claim_id", "=", id).where("due_at", "<=", now).execute();
+        await trx.deleteFrom("deadlines").where("claim_id", "=", row.id).where("due_at", "<=", now).execute();
         continue;
       }
-      await writeClaim(trx, {
+      writes.push({
         row: loaded.row,
         before: loaded.stored,
         after: loaded.state,
@@ -52,8 +59,9 @@ export async function sweepBatch(
         now: loaded.now,
       });
       fired += loaded.timersFired;
-      claims += 1;
     }
+    await writeClaims(trx, writes);
+    const claims = writes.length;
     return { fired, claims, seen: ids.length };
   });
 }

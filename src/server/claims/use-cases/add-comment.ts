@@ -1,11 +1,12 @@
 // A comment in the claim's thread; it notifies the other side and, from the partner while
 // information is requested, counts as the answer that allows a resubmit.
-import { randomUUID } from "node:crypto";
+
 import { RefusalError } from "../../../domain/refusal.ts";
 import { isPartnerRole } from "../../../domain/vocabulary.ts";
 import type { AppContext } from "../../context.ts";
 import type { CommentsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
+import { newId } from "../../ids.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand } from "../apply-command.ts";
 import { loadClaim } from "../claim-loader.ts";
@@ -33,7 +34,7 @@ export async function addComment(
         : undefined;
     const side = isPartnerRole(principal.role) ? "partner" : "operator";
     const comment: CommentsTable = {
-      id: randomUUID(),
+      id: newId(),
       claim_id: claimId,
       author_id: principal.id,
       author_name: principal.name,

@@ -1,12 +1,13 @@
 // Attach a PoE document: checked before the bytes flow, streamed to storage while inspected, then
 // recorded with its history entry in one transaction.
-import { randomUUID } from "node:crypto";
+
 import type { Readable } from "node:stream";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import type { DocumentsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { checkFilename, FileInspector, FileRejectedError } from "../../documents/file-inspection.ts";
+import { newId } from "../../ids.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand, judge } from "../apply-command.ts";
 import { loadClaim } from "../claim-loader.ts";
@@ -74,7 +75,7 @@ export async function attachDocument(
     const loaded = await loadClaim(ctx, trx, principal, claimId);
     const full = (await documentCount(ctx, claimId, trx)) >= limits.maxFilesPerClaim;
     const doc: DocumentsTable = {
-      id: randomUUID(),
+      id: newId(),
       claim_id: claimId,
       filename,
       content_type: inspection.contentType,

@@ -1,5 +1,5 @@
 // The core tables of the claim lifecycle (foundation issue).
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Engine } from "../engine.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving row types.
@@ -7,6 +7,8 @@ type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb, engine: Engine): Promise<void> {
   const blob = engine === "postgres" ? "bytea" : "blob";
+  // SQLite: tables keyed by their natural key store rows in that key's B-tree, one tree fewer to write.
+  const clustered = engine === "sqlite" ? sql`without rowid` : sql``;
   await db.schema
     .createTable("calendars")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -161,6 +163,7 @@ export async function up(db: AnyDb, engine: Engine): Promise<void> {
     .addColumn("prev_hash", "text", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("history_pk", ["claim_id", "seq"])
+    .modifyEnd(clustered)
     .execute();
   await db.schema
     .createTable("outbox")
@@ -183,6 +186,7 @@ export async function up(db: AnyDb, engine: Engine): Promise<void> {
     .addColumn("warn", "integer", (c) => c.notNull())
     .addColumn("due_at", "bigint", (c) => c.notNull())
     .addPrimaryKeyConstraint("deadlines_pk", ["claim_id", "timer"])
+    .modifyEnd(clustered)
     .execute();
   await db.schema.createIndex("deadlines_due").on("deadlines").column("due_at").execute();
   await db.schema

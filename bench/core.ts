@@ -1,0 +1,182 @@
+// `npm run bench:core`: transitions per second and deadlines fired per second on SQLite and on
+// PostgreSQL, each beside a bare single-row INSERT baseline measured in the same run, on a database
+// seeded with BENCH_CLAIMS claims (default 1,000,000).
+// PostgreSQL runs when DATABASE_URL=postgres://... is set (a fresh database is created on it).
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import cliProgress from "cli-progress";
+import pg from "pg";
+import { days } from "../src/domain/calendar.ts";
+import { createOrganization, upsertCustomer } from "../src/server/admin/directory.ts";
+import { bootstrap } from "../src/server/bootstrap.ts";
+import { actOnClaim } from "../src/server/claims/use-cases/act-on-claim.ts";
+import { type AppContext, ManualClock } from "../src/server/context.ts";
+import { seedClaims } from "../src/server/db/bulk-seed.ts";
+import type { Engine } from "../src/server/db/engine.ts";
+import { sweep } from "../src/server/jobs/sweeper.ts";
+import type { Principal } from "../src/server/principal.ts";
+
+const TOTAL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
+const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 5_000);
+const DUE = Number(process.env.BENCH_DUE ?? 50_000);
+const START = Date.parse("2026-03-02T09:00:00.000Z");
+const PATHS = ["editing", "submitted", "under_review", "approved", "rejected", "withdrawn"];
+
+interface Row {
+  engine: Engine;
+  insertPerSec: number;
+  transitionsPerSec: number;
+  deadlinesPerSec: number;
+  claimsRejectedPerSec: number;
+}
+
+async function database(
+  engine: Engine,
+): Promise<{ url: string; dataDir: string; drop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "claimdesk-bench-"));
+  if (engine === "sqlite") {
+    return {
+      url: `sqlite:${join(dataDir, "bench.db")}`,
+      dataDir,
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const base = process.env.DATABASE_URL ?? "";
+  const name = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    dataDir,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function bar(label: string, total: number): cliProgress.SingleBar {
+  const b = new cliProgress.SingleBar(
+    {
+      format: `  ${label.padEnd(34)} [{bar}] {percentage}% {value}/{total} {eta_formatted} left`,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  b.start(total, 0);
+  return b;
+}
+
+async function timed(work: () => Promise<number>): Promise<number> {
+  const t0 = performance.now();
+  const n = await work();
+  return n / ((performance.now() - t0) / 1000);
+}
+
+async function runEngine(engine: Engine): Promise<Row> {
+  const target = await database(engine);
+  const clock = new ManualClock(START);
+  const ctx: AppContext = await bootstrap({ databaseUrl: target.url, dataDir: target.dataDir, clock });
+  try {
+    process.stdout.write(`\n${engine}: seeding ${TOTAL.toLocaleString("en")} claims\n`);
+    const org = await createOrganization(ctx, { name: "Bench", partnerIds: ["7654321"] });
+    const tenantId = randomUUID();
+    await upsertCustomer(ctx, {
+      tenantId,
+      domain: "bench.example.com",
+      name: "Bench customer",
+      subscriptions: [],
+    });
+    const background = Math.max(0, TOTAL - TRANSITIONS - DUE);
+    const b = bar("seed", TOTAL);
+    const seed = (count: number, path: (i: number) => string, prefix: string, done: number) =>
+      seedClaims(ctx, {
+        count,
+        organizationId: org.id,
+        partnerId: "7654321",
+        numberPrefix: prefix,
+        // Distinct products per claim keep association keys unique without a registry per claim.
+        pick: (i) => ({ path: path(i), at: START - days(i % 60), product: `${prefix}${i}`, tenantId }),
+        batchSize: 500,
+        onProgress: (n) => b.update(done + n),
+      });
+    await seed(background, (i) => PATHS[i % PATHS.length] ?? "editing", "BG", 0);
+    const submitted = await seed(TRANSITIONS, () => "submitted", "TR", background);
+    await seed(DUE, () => "partner_action_required", "DU", background + TRANSITIONS);
+    b.stop();
+
+    // Baseline: one single-row INSERT per transaction through the same driver and connection.
+    const payload = "x".repeat(200);
+    const insertPerSec = await timed(async () => {
+      for (let i = 0; i < TRANSITIONS; i++) {
+        await ctx.db.kysely.transaction().execute((trx) =>
+          trx
+            .insertInto("settings")
+            .values({ key: `bench-${i}`, value: payload })
+            .execute(),
+        );
+      }
+      return TRANSITIONS;
+    });
+
+    const reviewer: Principal = {
+      kind: "user",
+      id: "bench",
+      name: "Bench reviewer",
+      role: "reviewer",
+      organizationId: null,
+      locale: "en",
+    };
+    clock.set(START + 1000);
+    const transitionsPerSec = await timed(async () => {
+      for (const id of submitted) await actOnClaim(ctx, reviewer, id, { type: "start-review" });
+      return submitted.length;
+    });
+
+    clock.set(START + days(30));
+    let fired = 0;
+    let claims = 0;
+    const deadlinesPerSec = await timed(async () => {
+      const r = await sweep(ctx, { batchSize: 500 });
+      fired = r.fired;
+      claims = r.claims;
+      return r.fired;
+    });
+    const claimsRejectedPerSec = (deadlinesPerSec / Math.max(1, fired)) * claims;
+    process.stdout.write(`  swept ${fired} timers on ${claims} claims\n`);
+    return { engine, insertPerSec, transitionsPerSec, deadlinesPerSec, claimsRejectedPerSec };
+  } finally {
+    await ctx.db.close();
+    await target.drop();
+  }
+}
+
+const engines: Engine[] = process.env.DATABASE_URL?.startsWith("postgres")
+  ? ["sqlite", "postgres"]
+  : ["sqlite"];
+const rows: Row[] = [];
+for (const e of engines) rows.push(await runEngine(e));
+const f = (n: number) => Math.round(n).toLocaleString("en");
+process.stdout.write(
+  `\nclaims seeded per engine: ${TOTAL.toLocaleString("en")}; one client, one transaction per action\n\n`,
+);
+process.stdout.write(
+  "| engine | bare INSERT/s | transitions/s | ratio (goal >= 0.5) | deadline timers fired/s (goal >= 20,000) | claims rejected by deadline/s |\n",
+);
+process.stdout.write("|---|---|---|---|---|---|\n");
+for (const r of rows) {
+  process.stdout.write(
+    `| ${r.engine} | ${f(r.insertPerSec)} | ${f(r.transitionsPerSec)} | ${(r.transitionsPerSec / r.insertPerSec).toFixed(2)} | ${f(r.deadlinesPerSec)} | ${f(r.claimsRejectedPerSec)} |\n`,
+  );
+}
+if (!engines.includes("postgres"))
+  process.stdout.write("\nPostgreSQL not measured: set DATABASE_URL=postgres://...\n");
