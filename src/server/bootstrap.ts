@@ -6,7 +6,7 @@ import { seedCatalog } from "./catalog/seed-catalog.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
 import { type Db, openDb } from "./db/engine.ts";
 import { migrate } from "./db/migrate.ts";
-import { DbBlobStore, FsBlobStore } from "./documents/blob-store.ts";
+import { type BlobStore, DbBlobStore, FsBlobStore } from "./documents/blob-store.ts";
 
 export interface BootOptions {
   databaseUrl: string;
@@ -28,12 +28,13 @@ export async function bootstrap(opts: BootOptions): Promise<AppContext> {
     await db.close();
     throw err;
   }
-  return {
-    db,
-    clock,
-    policy: opts.policy ?? DEFAULT_POLICY,
-    calendars: new CalendarCache(),
-    blobs:
-      opts.storage === "db" ? new DbBlobStore(db.kysely) : new FsBlobStore(join(opts.dataDir, "documents")),
-  };
+  let blobs: BlobStore;
+  if (opts.storage === "db") blobs = new DbBlobStore(db.kysely);
+  else {
+    const fs = new FsBlobStore(join(opts.dataDir, "documents"));
+    // An upload cut short by a crash leaves a partial file; an hour is far longer than any upload.
+    await fs.removeAbandonedUploads(3_600_000);
+    blobs = fs;
+  }
+  return { db, clock, policy: opts.policy ?? DEFAULT_POLICY, calendars: new CalendarCache(), blobs };
 }

@@ -2,7 +2,7 @@
 // and a storage key never reveals the uploaded name.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -67,6 +67,27 @@ export class FsBlobStore implements BlobStore {
     await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
     await rename(tmp, join(this.root, key));
     return { key, sha256, size };
+  }
+
+  /**
+   * Removes partial uploads that a crash left in tmp/ (a finished upload is renamed out of it at
+   * once, so anything older than `olderThanMs` there is debris). Returns how many it removed.
+   */
+  async removeAbandonedUploads(olderThanMs: number): Promise<number> {
+    const dir = join(this.root, "tmp");
+    const names = await readdir(dir).catch(() => [] as string[]);
+    // Wall time on purpose: file ages are measured by the file system's clock.
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const name of names) {
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < cutoff) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async get(key: string): Promise<Readable> {
