@@ -71,3 +71,12 @@ export function disputeAllowed(state: ClaimState): boolean {
 export function copyAllowed(state: ClaimState): boolean {
   return state.status === "rejected" && !disputeAllowed(state) && state.dispute?.status !== "open";
 }
+
+/** DOMAIN.md section 13: what sits in whose "needs action" list. */
+export function partnerNeedsAction(state: ClaimState): boolean {
+  return state.status === "partner_action_required" || disputeAllowed(state);
+}
+
+export function operatorNeedsAction(state: ClaimState): boolean {
+  return state.status === "submitted" || state.status === "under_review" || state.dispute?.status === "open";
+}

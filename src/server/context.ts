@@ -28,6 +28,7 @@ export class ManualClock implements Clock {
 
 export interface AppContext {
   db: Db;
+  /** The claims clock: real, manual (tests) or simulated (training mode). */
   clock: Clock;
   policy: Policy;
   calendars: CalendarCache;

@@ -1,38 +1,28 @@
-// `claimdesk serve` / `npm start`: migrate, ensure the first admin, listen, sweep; stop cleanly on
-// SIGTERM/SIGINT (in-flight requests finish, the sweeper stops, the database closes).
-import { bootstrap } from "./bootstrap.ts";
+// `claimdesk serve` / `npm start`: start the server, print where it runs (and the first admin's
+// sign-in when one was generated), stop cleanly on SIGTERM/SIGINT.
 import type { Config } from "./config.ts";
-import { ensureFirstAdmin } from "./first-admin.ts";
-import { buildApp } from "./http/build-app.ts";
-import { startSweepLoop } from "./jobs/sweep-loop.ts";
+import { startServer } from "./server.ts";
 
 export async function serve(config: Config): Promise<void> {
-  const ctx = await bootstrap({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    storage: config.documentStorage,
-  });
-  const admin = await ensureFirstAdmin(ctx, { email: config.adminEmail, password: config.adminPassword });
-  const app = await buildApp(ctx, { logLevel: config.logLevel });
-  await app.listen({ port: config.port, host: config.host });
-  const loop = startSweepLoop(ctx, config.sweepIntervalSeconds, app.log);
-  const where = `${config.baseUrl} (database ${ctx.db.label})`;
-  process.stdout.write(`\nClaimdesk is running at ${where}\n`);
+  const server = await startServer(config);
+  const out = (s: string) => process.stdout.write(s);
+  out(`\nClaimdesk is running at ${config.baseUrl} (database ${server.ctx.db.label})\n`);
+  out(`API documentation: ${config.baseUrl}/docs\n`);
+  if (config.simulatedClock) out("Simulated clock: on (PUT /api/v1/system/clock moves it)\n");
+  const admin = server.firstAdmin;
   if (admin?.generatedPassword) {
-    process.stdout.write(
-      `First program admin created. Sign in once with:\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\n(shown only now)\n\n`,
+    out(
+      `\nFirst program admin created. Sign in once with:\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\n(shown only now)\n\n`,
     );
   } else if (admin) {
-    process.stdout.write(`First program admin created: ${admin.email}\n\n`);
+    out(`First program admin created: ${admin.email}\n\n`);
   }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, "shutting down");
-    await app.close();
-    await loop.stop();
-    await ctx.db.close();
+    server.app.log.info({ signal }, "shutting down");
+    await server.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

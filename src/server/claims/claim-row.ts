@@ -5,6 +5,7 @@ import { initialState } from "../../domain/claim-state.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import type { AssociationKey, ClaimInput } from "./claim-input.ts";
+import { derivedColumns } from "./derived-columns.ts";
 import { GENESIS_HASH } from "./history-chain.ts";
 
 /** `CA-2026-000123`: a per-year counter, incremented atomically in the same transaction. */
@@ -46,8 +47,7 @@ export function newClaimRow(args: {
     number: args.number,
     organization_id: args.organizationId,
     ...inputColumns(args.input),
-    status: "editing",
-    state: JSON.stringify(initialState()),
+    ...derivedColumns(initialState()),
     version: 1,
     revision: 1,
     copied_from: args.copiedFrom,

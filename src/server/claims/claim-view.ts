@@ -3,7 +3,13 @@
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
-import type { UserVisibleAction } from "../../domain/vocabulary.ts";
+import type {
+  ConsentStatus,
+  DeadlineKind,
+  DisputeStatus,
+  Status,
+  UserVisibleAction,
+} from "../../domain/vocabulary.ts";
 import type { ClaimsTable } from "../db/schema.ts";
 import { actorOf, type Principal } from "../principal.ts";
 import { inputOf } from "./claim-fields.ts";
@@ -14,18 +20,20 @@ const iso = (t: number): string => new Date(t).toISOString();
 export interface ClaimView extends ClaimInput {
   id: string;
   number: string;
-  status: string;
+  status: Status;
   version: number;
   organizationId: string;
   reasons: string[];
   withdrawReason: string | null;
   copiedFrom: string | null;
-  consent: { status: string; endsAt: string } | null;
-  dispute: { status: string; openedAt: string; dueAt: string } | null;
-  deadlines: { kind: string; dueAt: string }[];
-  sla: { kind: string; dueAt: string; state: string } | null;
+  consent: { status: ConsentStatus; endsAt: string } | null;
+  dispute: { status: DisputeStatus; openedAt: string; dueAt: string } | null;
+  deadlines: { kind: DeadlineKind; dueAt: string }[];
+  sla: { kind: string; dueAt: string; state: "on_time" | "due_soon" | "breached" } | null;
   eligibility: { program: string; status: string; reasons: string[] }[] | null;
   allowedActions: UserVisibleAction[];
+  /** Operator only: other organisations' claims on the same association keys. */
+  competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
   createdAt: string;
   updatedAt: string;
 }

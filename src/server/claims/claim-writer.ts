@@ -9,6 +9,7 @@ import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import type { ActorRef } from "../principal.ts";
+import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
 
 export interface Entry {
@@ -83,8 +84,7 @@ async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
   const next: ClaimsTable = {
     ...row,
     ...w.fields,
-    status: after.status,
-    state: JSON.stringify(after),
+    ...derivedColumns(after),
     version: row.version + (bump ? 1 : 0),
     revision: row.revision + 1,
     history_seq: last?.seq ?? row.history_seq,
@@ -98,6 +98,9 @@ async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
       ...w.fields,
       status: next.status,
       state: next.state,
+      partner_action: next.partner_action,
+      operator_action: next.operator_action,
+      sla_due_at: next.sla_due_at,
       version: next.version,
       revision: next.revision,
       history_seq: next.history_seq,

@@ -8,6 +8,7 @@ import type { Actor, Command } from "../../domain/commands.ts";
 import type { Policy } from "../../domain/policy.ts";
 import { pendingTimers, timerKey } from "../../domain/timers.ts";
 import { decide } from "../../domain/transitions.ts";
+import { derivedColumns } from "../claims/derived-columns.ts";
 import { GENESIS_HASH } from "../claims/history-chain.ts";
 import type { AppContext } from "../context.ts";
 import { newId } from "../ids.ts";
@@ -95,8 +96,7 @@ export async function seedClaims(ctx: AppContext, spec: SeedSpec): Promise<strin
         products: JSON.stringify([p.product]),
         customer_contact: JSON.stringify({ name: "Casey", email: "casey@seed.example.com" }),
         partner_contact: JSON.stringify({ name: "Paula", email: "paula@seed.example.com" }),
-        status: state.status,
-        state: JSON.stringify(state),
+        ...derivedColumns(state),
         version: 1,
         revision: 1,
         copied_from: null,

@@ -2,8 +2,9 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db } from "./engine.ts";
 import * as core from "./migrations/0001-core.ts";
+import * as auth from "./migrations/0002-auth.ts";
 
-const ALL = { "0001-core": core };
+const ALL = { "0001-core": core, "0002-auth": auth };
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

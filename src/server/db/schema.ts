@@ -80,6 +80,10 @@ export interface ClaimsTable {
   status: string;
   /** The domain's ClaimState as JSON. */
   state: string;
+  /** Derived from `state` on every write (needs-action lists, review queue order). */
+  partner_action: number;
+  operator_action: number;
+  sla_due_at: number | null;
   /** Bumped when the claim's JSON changes: the ETag. */
   version: number;
   /** Bumped on every write: the guard that keeps two writers from both winning. */
@@ -181,6 +185,31 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface SessionsTable {
+  /** sha256 of the cookie value: a stolen database does not hand out live sessions. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface AccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface MigrationsTable {
   id: Generated<number>;
 }
@@ -205,4 +234,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   counters: CountersTable;
   settings: SettingsTable;
+  sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
+  rate_limits: RateLimitsTable;
 }

@@ -1,21 +1,158 @@
-// The Fastify application: operational routes now; the API routes of API.md register here.
+// The Fastify application: plugins, authentication, idempotency, errors as problem+json, and every
+// route of API.md. Routes are thin: schemas in, one use case, view out.
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { sql } from "kysely";
-import type { AppContext } from "../context.ts";
+import { Type } from "typebox";
+import type { SimulatedClock } from "../simulated-clock.ts";
+import { registerAuthentication } from "./authenticate.ts";
+import { registerIdempotency } from "./idempotency.ts";
+import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
+import { errorHandler, problem, sendProblem } from "./problem.ts";
+import { actionRoutes } from "./routes/action-routes.ts";
+import { adminRoutes } from "./routes/admin-routes.ts";
+import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { claimRoutes } from "./routes/claim-routes.ts";
+import { sessionRoutes } from "./routes/session-routes.ts";
+import { systemRoutes } from "./routes/system-routes.ts";
+import { threadRoutes } from "./routes/thread-routes.ts";
+import { Problem } from "./schemas.ts";
+import type { App, HttpDeps } from "./types.ts";
+import { validatorCompiler } from "./validation.ts";
 
-export async function buildApp(ctx: AppContext, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: opts.logLevel ?? "info", redact: ["req.headers.authorization", "req.headers.cookie"] },
+export interface BuiltApp {
+  app: FastifyInstance;
+  metrics: Metrics;
+  /** Every registered route: the tenancy test walks this list, so a new route cannot be missed. */
+  routes: { method: string; url: string; auth: boolean }[];
+}
+
+export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {}): Promise<BuiltApp> {
+  const { ctx } = deps;
+  const fastify = Fastify({
+    logger: {
+      level: opts.logLevel ?? "info",
+      redact: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+    },
     genReqId: () => crypto.randomUUID(),
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
   });
-  app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(ctx.db.kysely);
-      return { status: "ready", database: ctx.db.engine };
-    } catch (err) {
-      return reply.code(503).send({ status: "unavailable", detail: (err as Error).message });
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const routes: BuiltApp["routes"] = [];
+  app.addHook("onRoute", (route) => {
+    // The documentation viewer is public, like the document it shows.
+    if (route.url.startsWith("/docs")) route.config = { ...(route.config ?? {}), auth: false };
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routes.push({ method, url: route.url, auth: route.config?.auth !== false });
     }
   });
-  return app;
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: deps.uploads.maxBytes, files: 1, parts: 5, fields: 2, fieldSize: 1024 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Claimdesk API",
+        version: "1",
+        description:
+          "Partner-of-record customer-association claims. Errors are application/problem+json with a machine `code`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "claimdesk_session" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "a personal access token from POST /api/v1/tokens",
+          },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
+  app.addSchema(Problem);
+  // Unknown fields are refused, not silently dropped (API.md: status, version, organizationId).
+  app.setValidatorCompiler(validatorCompiler([Problem]));
+
+  const metrics = createMetrics(ctx);
+  registerRequestMetrics(app as unknown as FastifyInstance, metrics);
+  registerAuthentication(app as unknown as FastifyInstance, ctx, deps.wall);
+  if (deps.simulatedClock) {
+    const clock = ctx.clock as SimulatedClock;
+    app.addHook("onRequest", async () => clock.refresh());
+  }
+  registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problem(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`)),
+  );
+
+  operationalRoutes(app, deps, metrics);
+  sessionRoutes(app, deps);
+  claimRoutes(app, deps);
+  actionRoutes(app, deps);
+  threadRoutes(app, deps);
+  catalogRoutes(app, deps);
+  adminRoutes(app, deps);
+  systemRoutes(app, deps);
+  await app.ready();
+  return { app: app as unknown as FastifyInstance, metrics, routes };
+}
+
+function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void {
+  const open = { auth: false } as const;
+  app.get(
+    "/healthz",
+    {
+      config: open,
+      schema: {
+        tags: ["operations"],
+        summary: "Liveness",
+        response: { 200: Type.Object({ status: Type.String() }) },
+      },
+    },
+    async () => ({ status: "ok" }),
+  );
+  app.get(
+    "/readyz",
+    {
+      config: open,
+      schema: {
+        tags: ["operations"],
+        summary: "Readiness: the database answers",
+        response: {
+          200: Type.Object({ status: Type.String(), database: Type.String() }),
+          503: Type.Object({ status: Type.String(), detail: Type.String() }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(ctx.db.kysely);
+        return { status: "ready", database: ctx.db.engine };
+      } catch (err) {
+        return reply.code(503).send({ status: "unavailable", detail: (err as Error).message });
+      }
+    },
+  );
+  app.get(
+    "/metrics",
+    { config: open, schema: { tags: ["operations"], summary: "Prometheus metrics", hide: true } },
+    async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  app.get("/openapi.json", { config: open, schema: { hide: true } }, async () => app.swagger());
 }

@@ -8,15 +8,28 @@ export interface SweepLoop {
   stop(): Promise<void>;
 }
 
-export function startSweepLoop(ctx: AppContext, intervalSeconds: number, log: FastifyBaseLogger): SweepLoop {
+export interface SweepHooks {
+  /** Runs before each sweep (refresh the simulated clock, purge old idempotency keys). */
+  before?: () => Promise<void>;
+  fired?: (timers: number) => void;
+}
+
+export function startSweepLoop(
+  ctx: AppContext,
+  intervalSeconds: number,
+  log: FastifyBaseLogger,
+  hooks: SweepHooks = {},
+): SweepLoop {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (running || stopped) return;
-    running = sweep(ctx)
-      .then((r) => {
-        if (r.fired > 0) log.info({ fired: r.fired, claims: r.claims }, "deadlines fired");
-      })
+    running = (async () => {
+      await hooks.before?.();
+      const r = await sweep(ctx);
+      hooks.fired?.(r.fired);
+      if (r.fired > 0) log.info({ fired: r.fired, claims: r.claims }, "deadlines fired");
+    })()
       .catch((err: unknown) => log.error({ err }, "sweep failed"))
       .finally(() => {
         running = null;

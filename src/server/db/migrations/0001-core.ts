@@ -91,6 +91,10 @@ export async function up(db: AnyDb, engine: Engine): Promise<void> {
     .addColumn("partner_contact", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("state", "text", (c) => c.notNull())
+    // Derived from the state on every write, so that lists can filter and sort by them.
+    .addColumn("partner_action", "integer", (c) => c.notNull())
+    .addColumn("operator_action", "integer", (c) => c.notNull())
+    .addColumn("sla_due_at", "bigint")
     .addColumn("version", "integer", (c) => c.notNull())
     .addColumn("revision", "integer", (c) => c.notNull())
     .addColumn("copied_from", "text")
@@ -112,6 +116,11 @@ export async function up(db: AnyDb, engine: Engine): Promise<void> {
     .columns(["organization_id", "created_at", "id"])
     .execute();
   await db.schema.createIndex("claims_tenant").on("claims").column("tenant_id").execute();
+  await db.schema
+    .createIndex("claims_queue")
+    .on("claims")
+    .columns(["operator_action", "sla_due_at"])
+    .execute();
   await db.schema
     .createTable("claim_products")
     .addColumn("claim_id", "text", (c) => c.notNull().references("claims.id"))

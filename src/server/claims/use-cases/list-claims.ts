@@ -1,0 +1,155 @@
+// The dashboard list: the caller's visible claims, filtered, sorted, keyset-paginated.
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { RefusalError } from "../../../domain/refusal.ts";
+import { isPartnerRole, type Status } from "../../../domain/vocabulary.ts";
+import type { UserPrincipal } from "../../auth/users.ts";
+import type { AppContext } from "../../context.ts";
+import type { ClaimsTable, DB } from "../../db/schema.ts";
+import type { ClaimView } from "../claim-view.ts";
+import { viewRow } from "./get-claim.ts";
+
+export interface ListFilters {
+  status?: Status;
+  product?: string;
+  activity?: string;
+  partnerId?: string;
+  tenantId?: string;
+  q?: string;
+  needsAction?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number";
+  limit?: number;
+  cursor?: string;
+}
+
+const SORT_COLUMNS = { createdAt: "created_at", updatedAt: "updated_at", number: "number" } as const;
+type SortKey = keyof typeof SORT_COLUMNS;
+type Row = ClaimsTable & { calendar_id: string | null };
+
+function badCursor(): RefusalError {
+  return new RefusalError({
+    code: "validation_failed",
+    detail: "cursor is not one this server gave out for this sort",
+    errors: [{ field: "cursor", message: "is invalid" }],
+  });
+}
+
+function decodeCursor(cursor: string, sort: string): [string | number, string] {
+  try {
+    const [s, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [
+      string,
+      string | number,
+      string,
+    ];
+    if (s !== sort || typeof id !== "string") throw badCursor();
+    return [value, id];
+  } catch {
+    throw badCursor();
+  }
+}
+
+const encodeCursor = (sort: string, value: string | number, id: string) =>
+  Buffer.from(JSON.stringify([sort, value, id]), "utf8").toString("base64url");
+
+type Query = SelectQueryBuilder<DB, "claims" | "organizations", Row>;
+
+/** Visibility and filters shared by the list, the summary and the CSV export. */
+export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilters) {
+  let q = db.selectFrom("claims").innerJoin("organizations", "organizations.id", "claims.organization_id");
+  const partner = isPartnerRole(principal.role);
+  if (partner) q = q.where("claims.organization_id", "=", principal.organizationId ?? "");
+  if (f.status) q = q.where("claims.status", "=", f.status);
+  if (f.activity) q = q.where("claims.activity", "=", f.activity);
+  if (f.partnerId) q = q.where("claims.partner_id", "=", f.partnerId);
+  if (f.tenantId) q = q.where("claims.tenant_id", "=", f.tenantId);
+  if (f.product) {
+    const product = f.product;
+    q = q.where((eb: ExpressionBuilder<DB, "claims">) =>
+      eb.exists(
+        eb
+          .selectFrom("claim_products")
+          .select("claim_products.claim_id")
+          .whereRef("claim_products.claim_id", "=", "claims.id")
+          .where("claim_products.product", "=", product),
+      ),
+    );
+  }
+  if (f.needsAction !== undefined) {
+    q = q.where(partner ? "claims.partner_action" : "claims.operator_action", "=", f.needsAction ? 1 : 0);
+  }
+  if (f.createdFrom) q = q.where("claims.created_at", ">=", Date.parse(f.createdFrom));
+  if (f.createdTo) q = q.where("claims.created_at", "<", Date.parse(f.createdTo));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or(
+        (
+          [
+            "claims.number",
+            "claims.customer_name",
+            "claims.customer_domain",
+            "claims.tenant_id",
+            "claims.partner_id",
+          ] as const
+        ).map((col) => eb(sql`lower(${sql.ref(col)})`, "like", sql`lower(${like}) escape '\\'`)),
+      ),
+    );
+  }
+  return q;
+}
+
+export async function listClaims(
+  ctx: AppContext,
+  principal: UserPrincipal,
+  f: ListFilters,
+): Promise<{ items: ClaimView[]; nextCursor: string | null }> {
+  const sort = f.sort ?? "-updatedAt";
+  const desc = sort.startsWith("-");
+  const key = sort.replace(/^-/, "") as SortKey;
+  const col = `claims.${SORT_COLUMNS[key]}` as const;
+  const limit = Math.min(200, Math.max(1, f.limit ?? 50));
+  let q: Query = filtered(ctx.db.kysely, principal, f)
+    .selectAll("claims")
+    .select("organizations.calendar_id");
+  if (f.cursor) {
+    const [value, id] = decodeCursor(f.cursor, sort);
+    q = q.where((eb) => eb(eb.refTuple(col, "claims.id"), desc ? "<" : ">", eb.tuple(value, id)));
+  }
+  const rows = await q
+    .orderBy(col, desc ? "desc" : "asc")
+    .orderBy("claims.id", desc ? "desc" : "asc")
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const items = await Promise.all(page.map((r) => viewRow(ctx, principal, r)));
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(sort, last[SORT_COLUMNS[key]], last.id) : null;
+  return { items, nextCursor };
+}
+
+export async function claimSummary(ctx: AppContext, principal: UserPrincipal, f: ListFilters) {
+  const byStatus = await filtered(ctx.db.kysely, principal, {
+    ...f,
+    status: undefined,
+    needsAction: undefined,
+  })
+    .select(["claims.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("claims.status")
+    .execute();
+  const partner = isPartnerRole(principal.role);
+  const need = await filtered(ctx.db.kysely, principal, { ...f, needsAction: true })
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const counts: Record<string, number> = {
+    editing: 0,
+    submitted: 0,
+    under_review: 0,
+    partner_action_required: 0,
+    approved: 0,
+    rejected: 0,
+  };
+  for (const r of byStatus) counts[r.status] = Number(r.n);
+  return { counts, needsAction: Number(need.n), side: partner ? "partner" : "operator" };
+}

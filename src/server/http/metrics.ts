@@ -1,0 +1,65 @@
+// Prometheus metrics (prom-client): request durations, claims per status, deadlines fired, outbox
+// backlog. Database gauges are read at scrape time.
+import type { FastifyInstance } from "fastify";
+import client from "prom-client";
+import type { AppContext } from "../context.ts";
+
+export interface Metrics {
+  registry: client.Registry;
+  deadlinesFired: client.Counter;
+}
+
+export function createMetrics(ctx: AppContext): Metrics {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const deadlinesFired = new client.Counter({
+    name: "claimdesk_deadlines_fired_total",
+    help: "Timers fired by this process's sweeps",
+    registers: [registry],
+  });
+  new client.Gauge({
+    name: "claimdesk_claims",
+    help: "Claims per status",
+    labelNames: ["status"],
+    registers: [registry],
+    async collect() {
+      const rows = await ctx.db.kysely
+        .selectFrom("claims")
+        .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("status")
+        .execute();
+      this.reset();
+      for (const r of rows) this.set({ status: r.status }, Number(r.n));
+    },
+  });
+  new client.Gauge({
+    name: "claimdesk_outbox_backlog",
+    help: "Outbox messages not yet sent",
+    registers: [registry],
+    async collect() {
+      const r = await ctx.db.kysely
+        .selectFrom("outbox")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("sent_at", "is", null)
+        .executeTakeFirstOrThrow();
+      this.set(Number(r.n));
+    },
+  });
+  return { registry, deadlinesFired };
+}
+
+export function registerRequestMetrics(app: FastifyInstance, m: Metrics): void {
+  const duration = new client.Histogram({
+    name: "claimdesk_http_request_duration_seconds",
+    help: "HTTP request durations by route",
+    labelNames: ["method", "route", "status"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [m.registry],
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    duration.observe(
+      { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+}

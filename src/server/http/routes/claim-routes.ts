@@ -1,0 +1,193 @@
+// Claims: list, summary, export, create, read, edit, and the review queue.
+import { stringify } from "csv-stringify/sync";
+import { Type } from "typebox";
+import type { EditableField } from "../../../domain/editing.ts";
+import { RefusalError } from "../../../domain/refusal.ts";
+import { isPartnerRole } from "../../../domain/vocabulary.ts";
+import { createClaim } from "../../claims/use-cases/create-claim.ts";
+import { editClaim } from "../../claims/use-cases/edit-claim.ts";
+import { getClaim } from "../../claims/use-cases/get-claim.ts";
+import { claimSummary, listClaims } from "../../claims/use-cases/list-claims.ts";
+import { reviewQueue } from "../../claims/use-cases/review-queue.ts";
+import { callerOf } from "../authenticate.ts";
+import { ifMatch, setEtag } from "../etag.ts";
+import { errors } from "../responses.ts";
+import { Claim, ClaimCreate, ClaimList, ClaimPatch, ListQuery } from "../schemas.ts";
+import type { App, HttpDeps } from "../types.ts";
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const EXPORT_LIMIT = 100_000;
+
+export function claimRoutes(app: App, { ctx }: HttpDeps): void {
+  app.get(
+    "/api/v1/claims",
+    {
+      schema: {
+        tags: ["claims"],
+        summary: "Your visible claims (keyset pagination)",
+        querystring: ListQuery,
+        response: { 200: ClaimList, ...errors(401, 422) },
+      },
+    },
+    async (req) => listClaims(ctx, callerOf(req).principal, req.query),
+  );
+
+  app.get(
+    "/api/v1/claims/summary",
+    {
+      schema: {
+        tags: ["claims"],
+        summary: "Counts per status and the number that need your action",
+        querystring: Type.Omit(ListQuery, ["limit", "cursor", "sort"]),
+        response: {
+          200: Type.Object({
+            counts: Type.Record(Type.String(), Type.Integer()),
+            needsAction: Type.Integer(),
+            side: Type.String(),
+          }),
+          ...errors(401, 422),
+        },
+      },
+    },
+    async (req) => claimSummary(ctx, callerOf(req).principal, req.query),
+  );
+
+  app.get(
+    "/api/v1/claims/export.csv",
+    {
+      schema: {
+        tags: ["claims"],
+        summary: "Your visible claims as CSV (same filters as the list)",
+        querystring: Type.Omit(ListQuery, ["limit", "cursor"]),
+        response: { 200: Type.String({ description: "text/csv" }), ...errors(401, 422) },
+      },
+    },
+    async (req, reply) => {
+      const principal = callerOf(req).principal;
+      const rows: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listClaims(ctx, principal, { ...req.query, limit: 200, cursor });
+        for (const c of page.items) {
+          rows.push([
+            c.number,
+            c.status,
+            c.reasons.join(" "),
+            c.partnerId,
+            c.customer.tenantId,
+            c.customer.domain,
+            c.customer.name,
+            c.customer.subscriptionId ?? "",
+            c.activity,
+            c.products.join(" "),
+            c.deadlines.map((d) => `${d.kind}:${d.dueAt}`).join(" "),
+            c.createdAt,
+            c.updatedAt,
+          ]);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && rows.length < EXPORT_LIMIT);
+      const header = [
+        "number",
+        "status",
+        "reasons",
+        "partnerId",
+        "tenantId",
+        "domain",
+        "customer",
+        "subscriptionId",
+        "activity",
+        "products",
+        "deadlines",
+        "createdAt",
+        "updatedAt",
+      ];
+      reply.header("Content-Disposition", 'attachment; filename="claims.csv"');
+      return reply.type("text/csv; charset=utf-8").send(stringify([header, ...rows]));
+    },
+  );
+
+  app.post(
+    "/api/v1/claims",
+    {
+      schema: {
+        tags: ["claims"],
+        summary: "Create a claim (status editing)",
+        body: ClaimCreate,
+        response: { 201: Claim, ...errors(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const principal = callerOf(req).principal;
+      const row = await createClaim(ctx, principal, req.body);
+      const view = await getClaim(ctx, principal, row.id);
+      setEtag(reply, view.version);
+      reply.header("Location", `/api/v1/claims/${row.id}`);
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.get(
+    "/api/v1/claims/:id",
+    {
+      schema: {
+        tags: ["claims"],
+        summary: "One claim, with the actions you may take",
+        params: IdParams,
+        response: { 200: Claim, ...errors(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const view = await getClaim(ctx, callerOf(req).principal, req.params.id);
+      setEtag(reply, view.version);
+      return view;
+    },
+  );
+
+  app.patch(
+    "/api/v1/claims/:id",
+    {
+      schema: {
+        tags: ["claims"],
+        summary: "Edit the fields the status allows (JSON merge patch; If-Match optional)",
+        params: IdParams,
+        body: ClaimPatch,
+        response: { 200: Claim, ...errors(401, 403, 404, 409, 412, 422) },
+      },
+    },
+    async (req, reply) => {
+      const principal = callerOf(req).principal;
+      await editClaim(ctx, principal, req.params.id, req.body as Partial<Record<EditableField, unknown>>, {
+        ifMatch: ifMatch(req),
+      });
+      const view = await getClaim(ctx, principal, req.params.id);
+      setEtag(reply, view.version);
+      return view;
+    },
+  );
+
+  app.get(
+    "/api/v1/review/queue",
+    {
+      schema: {
+        tags: ["review"],
+        summary: "Open work for reviewers, ordered by SLA due time",
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            cursor: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ClaimList, ...errors(401, 403, 422) },
+      },
+    },
+    async (req) => {
+      const principal = callerOf(req).principal;
+      if (isPartnerRole(principal.role) || principal.role !== "reviewer") {
+        throw new RefusalError({ code: "forbidden", detail: "the review queue is for reviewers" });
+      }
+      return reviewQueue(ctx, principal, req.query);
+    },
+  );
+}

@@ -1,0 +1,295 @@
+// Request and response schemas (TypeBox). The OpenAPI document is generated from these, and the
+// web client will be typed from that document.
+import { Type } from "typebox";
+import {
+  ACTIVITIES,
+  type CLAIM_ACTIONS,
+  DEADLINE_KINDS,
+  INFO_REASONS,
+  REJECTION_REASONS,
+  REVIEWER_REJECTION_REASONS,
+  ROLES,
+  STATUSES,
+  USER_VISIBLE_ACTIONS,
+  WITHDRAW_REASONS,
+} from "../../domain/vocabulary.ts";
+
+const closed = { additionalProperties: false } as const;
+export const Enum = Type.Enum;
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Time = Type.String({ format: "date-time", description: "UTC, ISO 8601 with milliseconds" });
+const Email = Type.String({ format: "email", maxLength: 254 });
+const Guid = Type.String({
+  pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+});
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    state: Type.Optional(Enum(STATUSES)),
+    allowedActions: Type.Optional(Type.Array(Enum(USER_VISIBLE_ACTIONS))),
+  },
+  { $id: "Problem", additionalProperties: true },
+);
+
+export const CustomerRef = Type.Object(
+  { tenantId: Guid, domain: Text(253), name: Text(200), subscriptionId: Type.Optional(Nullable(Guid)) },
+  closed,
+);
+export const CustomerContact = Type.Object(
+  {
+    name: Text(200),
+    title: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    email: Email,
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    locale: Type.Optional(Nullable(Enum(["en", "es"]))),
+  },
+  closed,
+);
+export const PartnerContact = Type.Object(
+  { name: Text(200), email: Email, phone: Type.Optional(Nullable(Type.String({ maxLength: 50 }))) },
+  closed,
+);
+const PartnerId = Type.String({ pattern: "^[0-9]{6,7}$" });
+const Products = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 50 });
+
+export const ClaimCreate = Type.Object(
+  {
+    partnerId: PartnerId,
+    customer: CustomerRef,
+    activity: Enum(ACTIVITIES),
+    products: Products,
+    customerContact: CustomerContact,
+    partnerContact: PartnerContact,
+  },
+  { ...closed, $id: "ClaimCreate" },
+);
+
+export const ClaimPatch = Type.Object(
+  {
+    partnerId: Type.Optional(PartnerId),
+    customer: Type.Optional(
+      Type.Object(
+        {
+          tenantId: Type.Optional(Guid),
+          domain: Type.Optional(Text(253)),
+          name: Type.Optional(Text(200)),
+          subscriptionId: Type.Optional(Nullable(Guid)),
+        },
+        closed,
+      ),
+    ),
+    activity: Type.Optional(Enum(ACTIVITIES)),
+    products: Type.Optional(Products),
+    customerContact: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Text(200)),
+          title: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+          email: Type.Optional(Email),
+          phone: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+          locale: Type.Optional(Nullable(Enum(["en", "es"]))),
+        },
+        closed,
+      ),
+    ),
+    partnerContact: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Text(200)),
+          email: Type.Optional(Email),
+          phone: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+        },
+        closed,
+      ),
+    ),
+  },
+  { ...closed, $id: "ClaimPatch", description: "A JSON merge patch (RFC 7396) of the editable fields" },
+);
+
+export const Claim = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    status: Enum(STATUSES),
+    version: Type.Integer(),
+    organizationId: Type.String(),
+    partnerId: Type.String(),
+    customer: Type.Object({
+      tenantId: Type.String(),
+      domain: Type.String(),
+      name: Type.String(),
+      subscriptionId: Type.Optional(Nullable(Type.String())),
+    }),
+    activity: Type.String(),
+    products: Type.Array(Type.String()),
+    customerContact: Type.Object({
+      name: Type.String(),
+      title: Type.Optional(Nullable(Type.String())),
+      email: Type.String(),
+      phone: Type.Optional(Nullable(Type.String())),
+      locale: Type.Optional(Nullable(Type.String())),
+    }),
+    partnerContact: Type.Object({
+      name: Type.String(),
+      email: Type.String(),
+      phone: Type.Optional(Nullable(Type.String())),
+    }),
+    reasons: Type.Array(Type.String()),
+    withdrawReason: Nullable(Type.String()),
+    copiedFrom: Nullable(Type.String()),
+    consent: Nullable(
+      Type.Object({ status: Enum(["running", "passed", "denied", "confirmed", "cancelled"]), endsAt: Time }),
+    ),
+    dispute: Nullable(
+      Type.Object({ status: Enum(["open", "upheld", "overturned"]), openedAt: Time, dueAt: Time }),
+    ),
+    deadlines: Type.Array(Type.Object({ kind: Enum(DEADLINE_KINDS), dueAt: Time })),
+    sla: Nullable(
+      Type.Object({ kind: Type.String(), dueAt: Time, state: Enum(["on_time", "due_soon", "breached"]) }),
+    ),
+    eligibility: Nullable(
+      Type.Array(
+        Type.Object({ program: Type.String(), status: Type.String(), reasons: Type.Array(Type.String()) }),
+      ),
+    ),
+    allowedActions: Type.Array(Enum(USER_VISIBLE_ACTIONS)),
+    competingClaims: Type.Optional(
+      Type.Array(
+        Type.Object({
+          id: Type.String(),
+          number: Type.String(),
+          organizationId: Type.String(),
+          status: Enum(STATUSES),
+        }),
+      ),
+    ),
+    createdAt: Time,
+    updatedAt: Time,
+  },
+  { $id: "Claim" },
+);
+
+export const ClaimList = Type.Object(
+  { items: Type.Array(Claim), nextCursor: Nullable(Type.String()) },
+  { $id: "ClaimList" },
+);
+
+export const ActionBodies = {
+  submit: Type.Object({}, closed),
+  "start-review": Type.Object({}, closed),
+  "request-information": Type.Object(
+    { reasons: Type.Array(Enum(INFO_REASONS), { minItems: 1, uniqueItems: true }), comment: Text(10_000) },
+    closed,
+  ),
+  resubmit: Type.Object({ comment: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))) }, closed),
+  approve: Type.Object(
+    {
+      comment: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
+      keepCompeting: Type.Optional(Type.Array(Type.String())),
+    },
+    closed,
+  ),
+  reject: Type.Object(
+    {
+      reasons: Type.Array(Enum(REJECTION_REASONS), {
+        minItems: 1,
+        uniqueItems: true,
+        description: `a reviewer may give only: ${REVIEWER_REJECTION_REASONS.join(", ")}`,
+      }),
+      comment: Text(10_000),
+    },
+    closed,
+  ),
+  withdraw: Type.Object(
+    { reason: Enum(WITHDRAW_REASONS), comment: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))) },
+    closed,
+  ),
+  dispute: Type.Object(
+    {
+      justification: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
+      documentIds: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+    },
+    closed,
+  ),
+  "uphold-dispute": Type.Object({ comment: Text(10_000) }, closed),
+  "overturn-dispute": Type.Object({ comment: Text(10_000), to: Enum(["under_review", "approved"]) }, closed),
+  copy: Type.Object({}, closed),
+} as const satisfies Record<(typeof CLAIM_ACTIONS)[number], unknown>;
+
+export const Document = Type.Object(
+  {
+    id: Type.String(),
+    filename: Type.String(),
+    contentType: Type.String(),
+    size: Type.Integer(),
+    sha256: Type.String(),
+    flags: Type.Array(Type.String(), {
+      description: "e.g. pdf_active_content:JavaScript: shown to reviewers",
+    }),
+    uploadedBy: Type.String(),
+    createdAt: Time,
+  },
+  { $id: "Document" },
+);
+
+export const Comment = Type.Object(
+  {
+    id: Type.String(),
+    body: Type.String(),
+    author: Type.Object({ id: Type.String(), name: Type.String(), side: Type.String() }),
+    createdAt: Time,
+  },
+  { $id: "Comment" },
+);
+
+export const HistoryEntry = Type.Object(
+  {
+    seq: Type.Integer(),
+    at: Time,
+    actor: Type.Object({
+      kind: Enum(["user", "system", "customer"]),
+      id: Type.Optional(Type.String()),
+      name: Type.String(),
+    }),
+    event: Type.String(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { $id: "HistoryEntry" },
+);
+
+export const User = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    role: Enum(ROLES),
+    organizationId: Nullable(Type.String()),
+    locale: Type.String(),
+  },
+  { $id: "User" },
+);
+
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Enum(STATUSES)),
+    product: Type.Optional(Type.String()),
+    activity: Type.Optional(Enum(ACTIVITIES)),
+    partnerId: Type.Optional(Type.String()),
+    tenantId: Type.Optional(Type.String()),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    needsAction: Type.Optional(Type.Boolean()),
+    createdFrom: Type.Optional(Type.String({ format: "date-time" })),
+    createdTo: Type.Optional(Type.String({ format: "date-time" })),
+    sort: Type.Optional(Enum(["createdAt", "-createdAt", "updatedAt", "-updatedAt", "number", "-number"])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  closed,
+);

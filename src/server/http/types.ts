@@ -1,0 +1,30 @@
+// The Fastify instance type with the TypeBox type provider, shared by every routes file.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import type { AppContext, Clock } from "../context.ts";
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface HttpDeps {
+  ctx: AppContext;
+  /** Real time for sessions, tokens, rate limits and idempotency keys (never simulated). */
+  wall: Clock;
+  secureCookies: boolean;
+  simulatedClock: boolean;
+  uploads: { maxBytes: number; maxFilesPerClaim: number };
+}
+
+/** Error responses every operation may give; listed in the OpenAPI document. */
+export const COMMON_ERRORS = [401, 403, 404, 409, 412, 422, 429] as const;

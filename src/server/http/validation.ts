@@ -1,0 +1,28 @@
+// Request validation. Bodies are checked strictly: no coercion (a JSON null must stay null, not
+// become ""), no removal of unknown fields (they are refused). Query strings and path parameters
+// arrive as text, so there numbers and booleans are coerced from it.
+import { Ajv, type Options } from "ajv";
+import addFormats from "ajv-formats";
+import type { FastifySchema, FastifySchemaCompiler } from "fastify";
+
+function ajv(options: Options): Ajv {
+  const instance = new Ajv({
+    removeAdditional: false,
+    useDefaults: true,
+    allErrors: true,
+    strict: false,
+    ...options,
+  });
+  addFormats.default(instance);
+  return instance;
+}
+
+export function validatorCompiler(shared: object[]): FastifySchemaCompiler<FastifySchema> {
+  const strict = ajv({ coerceTypes: false });
+  const lenient = ajv({ coerceTypes: "array" });
+  for (const s of shared) {
+    strict.addSchema(s);
+    lenient.addSchema(s);
+  }
+  return ({ schema, httpPart }) => (httpPart === "body" ? strict : lenient).compile(schema as object);
+}
