@@ -16,8 +16,16 @@ export interface StoredBlob {
 }
 
 export interface BlobStore {
-  /** Stores a stream; `maxBytes` exceeded rejects with BlobTooLargeError and leaves nothing behind. */
-  put(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number): Promise<StoredBlob>;
+  /**
+   * Stores a stream; `maxBytes` exceeded rejects with BlobTooLargeError and leaves nothing behind.
+   * `accept` runs once every byte has arrived and before the blob becomes visible: if it throws,
+   * nothing is kept.
+   */
+  put(
+    source: AsyncIterable<Uint8Array> | Readable,
+    maxBytes: number,
+    accept?: () => void,
+  ): Promise<StoredBlob>;
   get(key: string): Promise<Readable>;
 }
 
@@ -43,12 +51,17 @@ function meter(maxBytes: number, onChunk: (chunk: Uint8Array) => void): Transfor
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
-  async put(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number): Promise<StoredBlob> {
+  async put(
+    source: AsyncIterable<Uint8Array> | Readable,
+    maxBytes: number,
+    accept?: () => void,
+  ): Promise<StoredBlob> {
     const tmpDir = join(this.root, "tmp");
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
     const hash = createHash("sha256");
     let size = 0;
+    const out = createWriteStream(tmp);
     try {
       await pipeline(
         Readable.from(source),
@@ -56,9 +69,13 @@ export class FsBlobStore implements BlobStore {
           hash.update(c);
           size += c.length;
         }),
-        createWriteStream(tmp),
+        out,
       );
+      accept?.();
     } catch (err) {
+      // The file may still be opening when the stream fails: remove it only once it is closed.
+      // (events.once would reject on the stream's own 'error'; only its 'close' matters here.)
+      if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
       await rm(tmp, { force: true });
       throw err;
     }
@@ -102,7 +119,11 @@ export class FsBlobStore implements BlobStore {
 export class DbBlobStore implements BlobStore {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async put(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number): Promise<StoredBlob> {
+  async put(
+    source: AsyncIterable<Uint8Array> | Readable,
+    maxBytes: number,
+    accept?: () => void,
+  ): Promise<StoredBlob> {
     const hash = createHash("sha256");
     const chunks: Buffer[] = [];
     let size = 0;
@@ -113,6 +134,7 @@ export class DbBlobStore implements BlobStore {
       hash.update(b);
       chunks.push(b);
     }
+    accept?.();
     const sha256 = hash.digest("hex");
     await this.db
       .insertInto("blobs")

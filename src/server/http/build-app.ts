@@ -97,6 +97,13 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   }
   registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall);
   app.setErrorHandler(errorHandler);
+  // A refused upload may leave part of its body unread: close that connection rather than let the
+  // client send its next request after the rest of a file.
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (reply.statusCode >= 400 && req.headers["content-type"]?.startsWith("multipart/"))
+      reply.header("Connection", "close");
+    return payload;
+  });
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, problem(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`)),
   );

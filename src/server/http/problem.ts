@@ -85,6 +85,17 @@ export function toProblem(err: unknown): Problem {
       errors,
     });
   }
+  // Busboy's words for a multipart body that stops before its closing boundary.
+  if (
+    fe.message &&
+    /unexpected end of (form|multipart data)|terminated early|premature close/i.test(fe.message)
+  ) {
+    return problem(
+      415,
+      "file_rejected",
+      "the multipart body ended before its closing boundary (truncated upload)",
+    );
+  }
   if (fe.code === "FST_REQ_FILE_TOO_LARGE")
     return problem(413, "file_too_large", "the file is larger than allowed");
   if (fe.statusCode === 413) return problem(413, "file_too_large", fe.message ?? "request body too large");

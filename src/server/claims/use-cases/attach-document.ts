@@ -2,11 +2,17 @@
 // recorded with its history entry in one transaction.
 
 import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import type { DocumentsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
-import { checkFilename, FileInspector, FileRejectedError } from "../../documents/file-inspection.ts";
+import {
+  checkFilename,
+  FileInspector,
+  FileRejectedError,
+  type Inspection,
+} from "../../documents/file-inspection.ts";
 import { newId } from "../../ids.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand, judge } from "../apply-command.ts";
@@ -60,17 +66,27 @@ export async function attachDocument(
   const filename = checkFilename(upload.filename);
   await checkUpload(ctx, principal, claimId, limits);
   const inspector = new FileInspector();
-  upload.source.on("error", (err) => inspector.destroy(err));
+  // pipeline() also settles for a source that already failed (a truncated multipart body can end
+  // while the checks above ran): the inspector then fails, and so does the store.
+  const feeding = pipeline(upload.source, inspector).catch((err: unknown) => {
+    inspector.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  let inspection: Inspection | undefined;
   let blob: Awaited<ReturnType<typeof ctx.blobs.put>>;
   try {
-    blob = await ctx.blobs.put(upload.source.pipe(inspector), limits.maxBytes);
+    blob = await ctx.blobs.put(inspector, limits.maxBytes, () => {
+      // Judged before the bytes become a stored blob: a refused file leaves nothing behind.
+      inspection = inspector.result();
+    });
+  } catch (err) {
+    upload.source.destroy();
+    throw err;
   } finally {
-    // A refused file (too large, wrong bytes) is not read on: stop the sender.
-    upload.source.unpipe(inspector);
-    if (!upload.source.readableEnded) upload.source.resume();
+    await feeding;
   }
-  const inspection = inspector.result();
+  if (!inspection) throw new FileRejectedError("the file could not be inspected");
   if (blob.size === 0) throw new FileRejectedError("the file is empty");
+  const { contentType, flags } = inspection;
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
     const full = (await documentCount(ctx, claimId, trx)) >= limits.maxFilesPerClaim;
@@ -78,11 +94,11 @@ export async function attachDocument(
       id: newId(),
       claim_id: claimId,
       filename,
-      content_type: inspection.contentType,
+      content_type: contentType,
       size: blob.size,
       sha256: blob.sha256,
       storage_key: blob.key,
-      flags: JSON.stringify(inspection.flags),
+      flags: JSON.stringify(flags),
       uploaded_by: principal.kind === "user" ? principal.id : "system",
       created_at: loaded.now,
     };

@@ -53,7 +53,13 @@ export function threadRoutes(app: App, { ctx, uploads }: HttpDeps): void {
       const principal = callerOf(req).principal;
       if (!req.isMultipart())
         throw new FileRejectedError("send multipart/form-data with one part named file");
-      const part = await req.file({ limits: { fileSize: uploads.maxBytes, files: 1, parts: 5, fields: 2 } });
+      // Busboy may read one byte past the limit, so that our own meter (which removes the partial
+      // file) is what trips, never a silent truncation. Paths are kept in names to be refused.
+      const part = await req.file({
+        limits: { fileSize: uploads.maxBytes + 1, files: 1, parts: 5, fields: 2 },
+        preservePath: true,
+        throwFileSizeLimit: false,
+      });
       if (!part)
         throw new HttpProblem(422, "validation_failed", "no file part", {
           errors: [{ field: "file", message: "is required" }],
