@@ -1,0 +1,151 @@
+// Tenancy: every object route, called by a user of another organisation, answers 404. The list of
+// routes comes from the server itself, so a new route that is not classified here fails the test.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINES } from "../support/engines.ts";
+import { startTestServer, type TestServer } from "./http-support.ts";
+import { type HttpWorld, httpWorld, pdfBytes } from "./http-world.ts";
+
+type Expectation =
+  | { kind: "object"; body?: unknown }
+  | { kind: "list"; path: string }
+  | { kind: "own"; why: string }
+  | { kind: "public" };
+
+const ACTION_BODIES: Record<string, unknown> = {
+  submit: {},
+  "start-review": {},
+  "request-information": { reasons: ["missing_products"], comment: "x" },
+  resubmit: { comment: "x" },
+  approve: {},
+  reject: { reasons: ["insufficient_poe"], comment: "x" },
+  withdraw: { reason: "other" },
+  dispute: { justification: "x" },
+  "uphold-dispute": { comment: "x" },
+  "overturn-dispute": { comment: "x", to: "under_review" },
+  copy: {},
+};
+
+/** Every route the server registers must appear here. */
+const ROUTES: Record<string, Expectation> = {
+  "GET /healthz": { kind: "public" },
+  "GET /readyz": { kind: "public" },
+  "GET /metrics": { kind: "public" },
+  "GET /openapi.json": { kind: "public" },
+  "POST /api/v1/session": { kind: "public" },
+  "GET /api/v1/session": { kind: "own", why: "the caller's own session" },
+  "DELETE /api/v1/session": { kind: "own", why: "the caller's own session" },
+  "POST /api/v1/tokens": { kind: "own", why: "creates the caller's own token" },
+  "GET /api/v1/tokens": { kind: "own", why: "lists the caller's own tokens" },
+  "DELETE /api/v1/tokens/:id": { kind: "object" },
+  "GET /api/v1/claims": { kind: "list", path: "/api/v1/claims" },
+  "GET /api/v1/claims/summary": { kind: "list", path: "/api/v1/claims/summary" },
+  "GET /api/v1/claims/export.csv": { kind: "list", path: "/api/v1/claims/export.csv" },
+  "POST /api/v1/claims": {
+    kind: "own",
+    why: "creates a claim in the caller's organisation (partner ID checked)",
+  },
+  "GET /api/v1/claims/:id": { kind: "object" },
+  "PATCH /api/v1/claims/:id": { kind: "object", body: { partnerContact: { name: "X" } } },
+  "POST /api/v1/claims/:id/documents": { kind: "object" },
+  "GET /api/v1/claims/:id/documents": { kind: "object" },
+  "GET /api/v1/claims/:id/documents/:documentId/content": { kind: "object" },
+  "GET /api/v1/claims/:id/comments": { kind: "object" },
+  "POST /api/v1/claims/:id/comments": { kind: "object", body: { body: "hello" } },
+  "GET /api/v1/claims/:id/history": { kind: "object" },
+  ...Object.fromEntries(
+    Object.entries(ACTION_BODIES).map(([a, body]) => [
+      `POST /api/v1/claims/:id/actions/${a}`,
+      { kind: "object", body },
+    ]),
+  ),
+  "GET /api/v1/review/queue": { kind: "own", why: "reviewers only (403 for partners)" },
+  "GET /api/v1/catalog/products": { kind: "own", why: "the shared catalog" },
+  "GET /api/v1/catalog/activities": { kind: "own", why: "the shared catalog" },
+  "GET /api/v1/customers": { kind: "own", why: "registry lookup, needed to file a claim" },
+  "POST /api/v1/admin/organizations": { kind: "own", why: "program admin only" },
+  "GET /api/v1/admin/organizations": { kind: "list", path: "/api/v1/admin/organizations" },
+  "GET /api/v1/admin/organizations/:id": { kind: "object" },
+  "POST /api/v1/admin/users": {
+    kind: "own",
+    why: "global admins create users in their own organisation only",
+  },
+  "GET /api/v1/admin/users": { kind: "list", path: "/api/v1/admin/users" },
+  "POST /api/v1/admin/customers": { kind: "own", why: "program admin only" },
+  "GET /api/v1/system/clock": { kind: "own", why: "the claims clock" },
+  "PUT /api/v1/system/clock": { kind: "own", why: "program admin only" },
+  "POST /api/v1/system/sweep": { kind: "own", why: "program admin only" },
+};
+
+describe.each(ENGINES)("tenancy on %s", (engine) => {
+  let t: TestServer;
+  let w: HttpWorld;
+  let claimId: string;
+  let documentId: string;
+  let tokenId: string;
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+    w = await httpWorld(t);
+    const c = await w.a.incentives.post<{ id: string; number: string }>(
+      "/api/v1/claims",
+      w.claimBody(w.a, await w.customer()),
+    );
+    claimId = c.body.id;
+    documentId = String((await w.a.incentives.upload(claimId, pdfBytes(), "poe.pdf")).body.id);
+    tokenId = (await w.a.global.post<{ id: string }>("/api/v1/tokens", { name: "a's token" })).body.id;
+  });
+  afterAll(() => t.stop());
+
+  it("knows every registered route", () => {
+    const registered = t.server.routes
+      .filter((r) => !r.url.startsWith("/docs"))
+      .map((r) => `${r.method} ${r.url}`);
+    const unknown = registered.filter((r) => !(r in ROUTES));
+    expect(unknown).toEqual([]);
+    expect(Object.keys(ROUTES).filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  it("answers 404 to another organisation on every object route", async () => {
+    const results: Record<string, number> = {};
+    for (const [route, e] of Object.entries(ROUTES)) {
+      if (e.kind !== "object") continue;
+      const [method = "GET", url = ""] = route.split(" ");
+      const id = url.includes("/tokens/") ? tokenId : url.includes("/organizations/") ? w.a.id : claimId;
+      const path = url.replace(":id", id).replace(":documentId", documentId);
+      for (const intruder of [w.b.global, w.b.incentives, w.b.billing]) {
+        const r =
+          route === "POST /api/v1/claims/:id/documents"
+            ? await intruder.upload(claimId, pdfBytes(), "x.pdf")
+            : await intruder.request(
+                method,
+                path,
+                method === "GET" || method === "DELETE" ? undefined : (e.body ?? {}),
+              );
+        results[
+          `${route} as ${intruder === w.b.global ? "global" : intruder === w.b.incentives ? "incentives" : "billing"}`
+        ] = r.status;
+      }
+    }
+    const wrong = Object.entries(results).filter(([, status]) => status !== 404);
+    expect(wrong).toEqual([]);
+    expect(Object.keys(results).length).toBeGreaterThan(40);
+    // Nothing happened to the claim.
+    const history = await w.a.incentives.get<{ items: unknown[] }>(`/api/v1/claims/${claimId}/history`);
+    expect(history.body.items).toHaveLength(2);
+  });
+
+  it("never lists another organisation's claims, counts, users or organisations", async () => {
+    const list = await w.b.global.get<{ items: { id: string }[] }>("/api/v1/claims");
+    expect(list.body.items.map((c) => c.id)).not.toContain(claimId);
+    const csv = await w.b.global.get<string>("/api/v1/claims/export.csv");
+    expect(csv.body).not.toContain(claimId.slice(0, 8));
+    const summary = await w.b.global.get<{ counts: Record<string, number> }>("/api/v1/claims/summary");
+    expect(summary.body.counts.editing).toBe(0);
+    const users = await w.b.global.get<{ items: { organizationId: string }[] }>("/api/v1/admin/users");
+    expect(users.body.items.every((u) => u.organizationId === w.b.id)).toBe(true);
+    const orgs = await w.b.global.get<{ items: { id: string }[] }>("/api/v1/admin/organizations");
+    expect(orgs.body.items.map((o) => o.id)).toEqual([w.b.id]);
+    // The operator sees everything.
+    const all = await w.reviewer.get<{ items: { id: string }[] }>("/api/v1/claims");
+    expect(all.body.items.map((c) => c.id)).toContain(claimId);
+  });
+});
