@@ -42,6 +42,7 @@ export async function startServer(
       secureCookies: config.baseUrl.startsWith("https:"),
       simulatedClock: config.simulatedClock,
       uploads: opts.uploads ?? DEFAULT_UPLOAD_LIMITS,
+      benchRoutes: process.env.CLAIMDESK_BENCH_ROUTES === "1",
     },
     { logLevel: config.logLevel },
   );

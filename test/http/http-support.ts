@@ -67,6 +67,8 @@ export class Client {
   }
 }
 
+export type UserClient = Client & { userId: string };
+
 export const ADMIN = { email: "admin@operator.example", password: "admin-password-123" };
 
 export interface TestServer {

@@ -2,20 +2,20 @@
 // fresh customers on demand.
 import { randomUUID } from "node:crypto";
 import { demoPdf } from "../../src/server/demo/demo-pdf.ts";
-import type { Client, TestServer } from "./http-support.ts";
+import type { TestServer, UserClient } from "./http-support.ts";
 
 export interface HttpOrg {
   id: string;
   partnerId: string;
-  incentives: Client;
-  global: Client;
-  billing: Client;
+  incentives: UserClient;
+  global: UserClient;
+  billing: UserClient;
 }
 
 export interface HttpWorld {
   a: HttpOrg;
   b: HttpOrg;
-  reviewer: Client;
+  reviewer: UserClient;
   customer(): Promise<{ tenantId: string; domain: string }>;
   claimBody(
     org: HttpOrg,

@@ -109,6 +109,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   );
 
   operationalRoutes(app, deps, metrics);
+  if (deps.benchRoutes) benchRoutes(app, deps);
   sessionRoutes(app, deps);
   claimRoutes(app, deps);
   actionRoutes(app, deps);
@@ -162,4 +163,19 @@ function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void 
     async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   app.get("/openapi.json", { config: open, schema: { hide: true } }, async () => app.swagger());
+}
+
+/** Baselines for the API benchmark: the framework alone, and the framework plus one INSERT. */
+function benchRoutes(app: App, { ctx }: HttpDeps): void {
+  const open = { auth: false } as const;
+  app.get("/bench/hello", { config: open, schema: { hide: true } }, async () => ({ hello: "world" }));
+  let n = 0;
+  app.post("/bench/row", { config: open, schema: { hide: true } }, async () => {
+    n += 1;
+    const key = `bench:${process.pid}:${n}`;
+    await ctx.db.kysely
+      .transaction()
+      .execute((trx) => trx.insertInto("settings").values({ key, value: "x" }).execute());
+    return { key };
+  });
 }

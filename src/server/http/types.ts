@@ -24,6 +24,8 @@ export interface HttpDeps {
   secureCookies: boolean;
   simulatedClock: boolean;
   uploads: { maxBytes: number; maxFilesPerClaim: number };
+  /** Bare baseline routes for `npm run bench` (never on in production). */
+  benchRoutes?: boolean;
 }
 
 /** Error responses every operation may give; listed in the OpenAPI document. */
