@@ -71,6 +71,17 @@ const ROUTES: Record<string, Expectation> = {
   },
   "GET /api/v1/admin/users": { kind: "list", path: "/api/v1/admin/users" },
   "POST /api/v1/admin/customers": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/customers/import": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/organizations/:id/partner-ids": { kind: "object", body: { partnerId: "7777777" } },
+  "PUT /api/v1/admin/organizations/:id/calendar": { kind: "object", body: { calendarId: null } },
+  "PATCH /api/v1/admin/users/:id": { kind: "object", body: { name: "Renamed" } },
+  "GET /api/v1/admin/calendars": { kind: "own", why: "calendars are shared configuration" },
+  "POST /api/v1/admin/calendars": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/catalog/products": { kind: "own", why: "program admin only" },
+  "PATCH /api/v1/admin/catalog/products/:code": {
+    kind: "own",
+    why: "program admin only; the catalog is shared",
+  },
   "GET /api/v1/system/clock": { kind: "own", why: "the claims clock" },
   "PUT /api/v1/system/clock": { kind: "own", why: "program admin only" },
   "POST /api/v1/system/sweep": { kind: "own", why: "program admin only" },
@@ -109,7 +120,13 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
     for (const [route, e] of Object.entries(ROUTES)) {
       if (e.kind !== "object") continue;
       const [method = "GET", url = ""] = route.split(" ");
-      const id = url.includes("/tokens/") ? tokenId : url.includes("/organizations/") ? w.a.id : claimId;
+      const id = url.includes("/tokens/")
+        ? tokenId
+        : url.includes("/organizations/")
+          ? w.a.id
+          : url.includes("/users/")
+            ? w.a.incentives.userId
+            : claimId;
       const path = url.replace(":id", id).replace(":documentId", documentId);
       for (const intruder of [w.b.global, w.b.incentives, w.b.billing]) {
         const r =

@@ -14,6 +14,7 @@ import { registerIdempotency } from "./idempotency.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
 import { errorHandler, problem, sendProblem } from "./problem.ts";
 import { actionRoutes } from "./routes/action-routes.ts";
+import { adminRegistryRoutes } from "./routes/admin-registry-routes.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { claimRoutes } from "./routes/claim-routes.ts";
@@ -116,6 +117,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   threadRoutes(app, deps);
   catalogRoutes(app, deps);
   adminRoutes(app, deps);
+  adminRegistryRoutes(app, deps);
   systemRoutes(app, deps);
   await app.ready();
   return { app: app as unknown as FastifyInstance, metrics, routes };
