@@ -6,8 +6,9 @@ import { startServer } from "./server.ts";
 export async function serve(config: Config): Promise<void> {
   const server = await startServer(config);
   const out = (s: string) => process.stdout.write(s);
-  out(`\nClaimdesk is running at ${config.baseUrl} (database ${server.ctx.db.label})\n`);
-  out(`API documentation: ${config.baseUrl}/docs\n`);
+  // The address it listens on (PORT=0 picks a free one); BASE_URL is only for links in mail.
+  out(`\nClaimdesk is running at ${server.url} (database ${server.ctx.db.label})\n`);
+  out(`API documentation: ${server.url}/docs\n`);
   if (config.simulatedClock) out("Simulated clock: on (PUT /api/v1/system/clock moves it)\n");
   const admin = server.firstAdmin;
   if (admin?.generatedPassword) {

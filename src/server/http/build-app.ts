@@ -46,6 +46,8 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     },
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,
+    // On close, idle keep-alive connections end at once; requests in flight still finish.
+    forceCloseConnections: "idle",
     bodyLimit: 1024 * 1024,
   });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
@@ -98,6 +100,16 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   }
   registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall);
   app.setErrorHandler(errorHandler);
+  // While shutting down, answers in flight close their connection, so that a keep-alive socket
+  // does not hold the process open for the keep-alive timeout.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (closing) reply.header("Connection", "close");
+    return payload;
+  });
   // A refused upload may leave part of its body unread: close that connection rather than let the
   // client send its next request after the rest of a file.
   app.addHook("onSend", async (req, reply, payload) => {

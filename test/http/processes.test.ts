@@ -1,0 +1,113 @@
+// Several server processes on one database, and a graceful stop.
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Config } from "../../src/server/config.ts";
+import { type RunningServer, startServer } from "../../src/server/server.ts";
+import { createTestDb, ENGINES, type TestDb } from "../support/engines.ts";
+import { ADMIN, Client, signInToken } from "./http-support.ts";
+
+const PG = ENGINES.includes("postgres");
+
+function config(db: TestDb): Config {
+  return {
+    databaseUrl: db.url,
+    dataDir: db.dataDir,
+    port: 0,
+    host: "127.0.0.1",
+    baseUrl: "http://127.0.0.1",
+    smtpUrl: null,
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    simulatedClock: true,
+    sweepIntervalSeconds: 86_400,
+    documentStorage: "db",
+    logLevel: "silent",
+  };
+}
+
+describe.skipIf(!PG)("two servers on one PostgreSQL database", () => {
+  let db: TestDb;
+  let one: RunningServer;
+  let two: RunningServer;
+  beforeAll(async () => {
+    db = await createTestDb("postgres");
+    [one, two] = [
+      await startServer(config(db), { sweep: false }),
+      await startServer(config(db), { sweep: false }),
+    ];
+  });
+  afterAll(async () => {
+    await one.stop();
+    await two.stop();
+    await db.drop();
+  });
+
+  it("share sessions, idempotency keys, the simulated clock and the sweeper's work", async () => {
+    const res = await fetch(`${one.url}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    });
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect((await new Client(two.url).get("/api/v1/session", { cookie })).status).toBe(200);
+    const token = await signInToken(one.url, ADMIN.email, ADMIN.password);
+    const a = new Client(one.url, token);
+    const b = new Client(two.url, token);
+    const first = await a.post<{ id: string }>(
+      "/api/v1/admin/organizations",
+      { name: "Shared", partnerIds: ["5550001"] },
+      { "idempotency-key": "k1" },
+    );
+    const replay = await b.post<{ id: string }>(
+      "/api/v1/admin/organizations",
+      { name: "Shared", partnerIds: ["5550001"] },
+      { "idempotency-key": "k1" },
+    );
+    expect(replay.body.id).toBe(first.body.id);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    await a.put("/api/v1/system/clock", { now: "2031-01-06T09:00:00.000Z" });
+    expect((await b.get<{ now: string }>("/api/v1/system/clock")).body.now).toBe("2031-01-06T09:00:00.000Z");
+  });
+});
+
+describe("graceful stop", () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb("sqlite");
+  });
+  afterAll(() => db.drop());
+
+  it("finishes a request in flight on SIGTERM, then exits 0", async () => {
+    const { BASE_URL: _b, ...env } = process.env;
+    const child = spawn(process.execPath, ["bin/claimdesk.js", "serve"], {
+      env: {
+        ...env,
+        DATABASE_URL: db.url,
+        PORT: "0",
+        LOG_LEVEL: "warn",
+        CLAIMDESK_ADMIN_EMAIL: ADMIN.email,
+        CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        const m = /running at (http:\/\/\S+) /.exec(d.toString());
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.on("exit", (code) => reject(new Error(`exited early: ${code}`)));
+    });
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    // A sign-in is slow on purpose (argon2id); SIGTERM lands while it runs.
+    const inFlight = fetch(`${url}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    });
+    await new Promise((r) => setTimeout(r, 15));
+    child.kill("SIGTERM");
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await exited).toBe(0);
+  });
+});
