@@ -94,9 +94,10 @@ async function seed(url: string, dataDir: string) {
       organizationId: org.id,
       partnerId,
       numberPrefix: `B${o}`,
+      // Created within the last hours: no deadline is due, so no sweep competes with the load.
       pick: (i) => ({
         path: PATHS[i % PATHS.length] ?? "editing",
-        at: Date.now() - (i % 90) * 86_400_000,
+        at: Date.now() - (i % 180) * 60_000,
         product: `p${o}-${i}`,
         tenantId,
       }),

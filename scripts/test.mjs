@@ -64,6 +64,17 @@ if (existsSync(report)) {
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  // Database tests name their engine in a describe title ("... on sqlite" / "... on postgres").
+  const perEngine = { sqlite: 0, postgres: 0 };
+  for (const file of r.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      const titles = (t.ancestorTitles ?? []).join(" ");
+      for (const engine of Object.keys(perEngine)) {
+        if (new RegExp(`\\b${engine}\\b`).test(titles) && t.status === "passed") perEngine[engine]++;
+      }
+    }
+  }
+  console.log(`database tests passed per engine: sqlite ${perEngine.sqlite}, postgres ${perEngine.postgres}`);
 } else {
   failed += 1;
 }

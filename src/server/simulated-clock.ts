@@ -1,7 +1,7 @@
 // CLAIMDESK_SIMULATED_CLOCK=1: the claims clock starts at the real time and stands still until a
 // program admin moves it forward. Kept in the database so every server process reads the same
 // time; each request and each sweep refreshes it first.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { RefusalError } from "../domain/refusal.ts";
 import type { Clock } from "./context.ts";
 import type { DB } from "./db/schema.ts";
@@ -52,11 +52,21 @@ export class SimulatedClock implements Clock {
         errors: [{ field: "now", message: "is before the clock's current time" }],
       });
     }
-    await this.db
+    // Guarded: of two concurrent moves the clock keeps the later time, never goes back.
+    const moved = await this.db
       .updateTable("settings")
       .set({ value: String(instant) })
       .where("key", "=", KEY)
-      .execute();
+      .where(sql`cast(value as bigint)`, "<=", instant)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows !== 1n) {
+      await this.refresh();
+      throw new RefusalError({
+        code: "validation_failed",
+        detail: `the clock only moves forward (it reads ${new Date(this.#now).toISOString()})`,
+        errors: [{ field: "now", message: "is before the clock's current time" }],
+      });
+    }
     this.#now = instant;
   }
 }

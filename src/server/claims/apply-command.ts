@@ -2,8 +2,8 @@
 // 403, then 412 (stale If-Match), then 409, then business 422.
 import type { Kysely } from "kysely";
 import type { Command } from "../../domain/commands.ts";
-import { RefusalError } from "../../domain/refusal.ts";
-import { decide, type Outcome } from "../../domain/transitions.ts";
+import { type Refusal, RefusalError } from "../../domain/refusal.ts";
+import { allowedActions, decide, type Outcome } from "../../domain/transitions.ts";
 import type { AppContext } from "../context.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
 import { actorOf, actorRef, type Principal } from "../principal.ts";
@@ -34,19 +34,28 @@ export function judge(
     policy: ctx.policy,
     facts: opts.facts,
   });
-  if (!decision.ok && decision.refusal.code === "forbidden") throw new RefusalError(decision.refusal);
+  // Every refusal of an action names the state and what the caller may do in it (API.md).
+  const context = {
+    state: loaded.state.status,
+    allowedActions: allowedActions(loaded.state, actorOf(principal)),
+  };
+  const refuse = (r: Refusal): never => {
+    throw new RefusalError({ ...r, ...context } as Refusal);
+  };
+  if (!decision.ok && decision.refusal.code === "forbidden") refuse(decision.refusal);
+  // A malformed If-Match arrives as NaN: it matches no version, judged here after 404 and 403.
   if (opts.ifMatch !== undefined && opts.ifMatch !== loaded.version) {
-    throw new RefusalError({
+    refuse({
       code: "version_mismatch",
-      detail: `the claim is at version ${loaded.version}, not ${opts.ifMatch}`,
+      detail: `the claim is at version ${loaded.version}, not ${Number.isNaN(opts.ifMatch) ? "the one in If-Match" : opts.ifMatch}`,
       currentVersion: loaded.version,
     });
   }
   if (!decision.ok) {
-    if (decision.refusal.code === "validation_failed" && opts.laterRefusal) throw opts.laterRefusal;
-    throw new RefusalError(decision.refusal);
+    if (decision.refusal.code === "validation_failed" && opts.laterRefusal) refuse(opts.laterRefusal.refusal);
+    return refuse(decision.refusal);
   }
-  if (opts.laterRefusal) throw opts.laterRefusal;
+  if (opts.laterRefusal) refuse(opts.laterRefusal.refusal);
   return decision;
 }
 

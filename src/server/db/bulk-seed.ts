@@ -128,6 +128,8 @@ export async function seedClaims(ctx: AppContext, spec: SeedSpec): Promise<strin
       }
     });
     spec.onProgress?.(Math.min(spec.count, start + batch));
+    // SQLite's driver never waits on I/O: yield so that timers (a progress display) get to run.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return ids;
 }

@@ -60,6 +60,12 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
       if (method !== "HEAD") routes.push({ method, url: route.url, auth: route.config?.auth !== false });
     }
   });
+  // RFC 7396's own media type for PATCH bodies, parsed as the JSON it is.
+  app.addContentTypeParser(
+    "application/merge-patch+json",
+    { parseAs: "string" },
+    app.getDefaultJsonParser("error", "error"),
+  );
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: deps.uploads.maxBytes, files: 1, parts: 5, fields: 2, fieldSize: 1024 },
@@ -162,12 +168,14 @@ function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void 
         },
       },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
       try {
         await sql`select 1`.execute(ctx.db.kysely);
         return { status: "ready", database: ctx.db.engine };
       } catch (err) {
-        return reply.code(503).send({ status: "unavailable", detail: (err as Error).message });
+        // The reason goes to the log, not to an unauthenticated caller (hosts, ports, users).
+        req.log.error({ err }, "readiness check failed");
+        return reply.code(503).send({ status: "unavailable", detail: "the database does not answer" });
       }
     },
   );

@@ -1,6 +1,5 @@
 // ETag / If-Match for claims: the ETag is the claim's version.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { HttpProblem } from "./problem.ts";
 
 export function setEtag(reply: FastifyReply, version: number): void {
   reply.header("ETag", `"${version}"`);
@@ -11,11 +10,6 @@ export function ifMatch(req: FastifyRequest): number | undefined {
   const raw = req.headers["if-match"];
   if (raw === undefined || raw.trim() === "*") return undefined;
   const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(raw);
-  if (!m)
-    throw new HttpProblem(
-      412,
-      "version_mismatch",
-      `If-Match must be an ETag this server gave out, like "3" (got ${raw})`,
-    );
-  return Number(m[1]);
+  // Not an ETag of ours: it matches no version, so the use case answers 412 after 404 and 403.
+  return m ? Number(m[1]) : Number.NaN;
 }

@@ -64,8 +64,25 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, wall: 
       .executeTakeFirst();
     if (!row) return; // expired and removed between the two statements: run as new, unguarded
     if (now - row.created_at > IDEMPOTENCY_TTL_MS) {
-      await db.deleteFrom("idempotency_keys").where("scope", "=", scope).where("key", "=", key).execute();
-      throw new HttpProblem(409, "idempotency_in_progress", "that key just expired; send the request again");
+      // Expired: the key starts over as if it were new.
+      const renewed = await db
+        .updateTable("idempotency_keys")
+        .set({
+          request_hash: hash,
+          status: "running",
+          response_status: null,
+          response_body: null,
+          created_at: now,
+        })
+        .where("scope", "=", scope)
+        .where("key", "=", key)
+        .where("created_at", "=", row.created_at)
+        .executeTakeFirst();
+      if (renewed.numUpdatedRows === 1n) {
+        req.idempotency = { scope, key };
+        return;
+      }
+      throw new HttpProblem(409, "idempotency_in_progress", "another request with this key has just started");
     }
     if (row.request_hash !== hash) {
       throw new HttpProblem(

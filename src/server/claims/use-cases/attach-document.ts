@@ -63,8 +63,9 @@ export async function attachDocument(
   upload: { filename: string; source: Readable },
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
 ): Promise<DocumentsTable> {
-  const filename = checkFilename(upload.filename);
+  // Who may upload where comes first (404/403/409); then the name, then the bytes.
   await checkUpload(ctx, principal, claimId, limits);
+  const filename = checkFilename(upload.filename);
   const inspector = new FileInspector();
   // pipeline() also settles for a source that already failed (a truncated multipart body can end
   // while the checks above ran): the inspector then fails, and so does the store.

@@ -14,10 +14,11 @@ export async function copyClaim(
   ctx: AppContext,
   principal: Principal,
   claimId: string,
+  opts: { ifMatch?: number } = {},
 ): Promise<ClaimsTable> {
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
-    const outcome = judge(ctx, principal, loaded, { type: "copy" });
+    const outcome = judge(ctx, principal, loaded, { type: "copy" }, opts);
     if (loaded.fired.length) {
       // Deadlines that fell due are written even though the copy leaves the old claim as it is.
       await writeClaim(trx, {

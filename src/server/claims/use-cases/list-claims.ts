@@ -36,17 +36,18 @@ function badCursor(): RefusalError {
 }
 
 function decodeCursor(cursor: string, sort: string): [string | number, string] {
+  let parsed: unknown;
   try {
-    const [s, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [
-      string,
-      string | number,
-      string,
-    ];
-    if (s !== sort || typeof id !== "string") throw badCursor();
-    return [value, id];
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     throw badCursor();
   }
+  const [s, value, id] = Array.isArray(parsed) ? parsed : [];
+  // The value's type follows the sort column: text for the number, epoch ms for the times.
+  const valueOk =
+    sort.replace(/^-/, "") === "number" ? typeof value === "string" : Number.isSafeInteger(value);
+  if (s !== sort || typeof id !== "string" || !valueOk) throw badCursor();
+  return [value as string | number, id];
 }
 
 const encodeCursor = (sort: string, value: string | number, id: string) =>

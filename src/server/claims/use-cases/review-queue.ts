@@ -27,6 +27,7 @@ export async function reviewQueue(
     let id: string;
     try {
       [due, id] = JSON.parse(Buffer.from(opts.cursor, "base64url").toString("utf8")) as [number, string];
+      if (!Number.isSafeInteger(due) || typeof id !== "string") throw new Error("bad cursor");
     } catch {
       throw new RefusalError({
         code: "validation_failed",

@@ -42,7 +42,7 @@ export function actionRoutes(app: App, { ctx }: HttpDeps): void {
         const principal = callerOf(req).principal;
         const id = (req.params as { id: string }).id;
         if (action === "copy") {
-          const copy = await copyClaim(ctx, principal, id);
+          const copy = await copyClaim(ctx, principal, id, { ifMatch: ifMatch(req) });
           const view = await getClaim(ctx, principal, copy.id);
           setEtag(reply, view.version);
           reply.header("Location", `/api/v1/claims/${copy.id}`);

@@ -103,7 +103,9 @@ export function claimRoutes(app: App, { ctx }: HttpDeps): void {
         "updatedAt",
       ];
       reply.header("Content-Disposition", 'attachment; filename="claims.csv"');
-      return reply.type("text/csv; charset=utf-8").send(stringify([header, ...rows]));
+      // A cell that a spreadsheet would run as a formula is quoted as text (CSV injection).
+      const safe = rows.map((r) => r.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+      return reply.type("text/csv; charset=utf-8").send(stringify([header, ...safe]));
     },
   );
 

@@ -2,6 +2,7 @@
 import type {} from "@fastify/multipart";
 import { Type } from "typebox";
 import { RefusalError } from "../../../domain/refusal.ts";
+import { isPartnerRole } from "../../../domain/vocabulary.ts";
 import { addComment } from "../../claims/use-cases/add-comment.ts";
 import { attachDocument } from "../../claims/use-cases/attach-document.ts";
 import { getClaim } from "../../claims/use-cases/get-claim.ts";
@@ -33,6 +34,12 @@ export function documentJson(d: DocumentsTable) {
 function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Ids of other organisations' claims (competing claims) are the operator's to see, not a partner's. */
+function withoutForeignIds(data: Record<string, unknown>): Record<string, unknown> {
+  const { winnerId: _w, keepCompeting: _k, ...rest } = data;
+  return rest;
 }
 
 export function threadRoutes(app: App, { ctx, uploads }: HttpDeps): void {
@@ -199,7 +206,9 @@ export function threadRoutes(app: App, { ctx, uploads }: HttpDeps): void {
       },
     },
     async (req) => {
-      await getClaim(ctx, callerOf(req).principal, req.params.id);
+      const principal = callerOf(req).principal;
+      await getClaim(ctx, principal, req.params.id);
+      const partner = isPartnerRole(principal.role);
       const rows = await db
         .selectFrom("history")
         .selectAll()
@@ -216,7 +225,9 @@ export function threadRoutes(app: App, { ctx, uploads }: HttpDeps): void {
             name: h.actor_name,
           },
           event: h.event,
-          data: JSON.parse(h.data) as Record<string, unknown>,
+          data: partner
+            ? withoutForeignIds(JSON.parse(h.data))
+            : (JSON.parse(h.data) as Record<string, unknown>),
         })),
       };
     },
