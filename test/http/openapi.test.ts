@@ -42,4 +42,20 @@ describe("the OpenAPI document", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("swagger");
   });
+
+  it("serves Prometheus metrics: request durations, claims per status, deadlines fired, outbox backlog", async () => {
+    await t.anonymous.get("/healthz");
+    const text = (await t.anonymous.get<string>("/metrics")).body;
+    for (const name of [
+      "claimdesk_http_request_duration_seconds_bucket",
+      "claimdesk_claims",
+      "claimdesk_deadlines_fired_total",
+      "claimdesk_outbox_backlog",
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(
+      /claimdesk_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
+  });
 });
