@@ -5,18 +5,15 @@
 // list filtered by status, POST a transition; it prints req/s, p50 and p99 and each route's ratio
 // to its baseline. The server runs as its own process; autocannon drives it from this one.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import autocannon from "autocannon";
 import cliProgress from "cli-progress";
-import pg from "pg";
 import { createOrganization, createUser, upsertCustomer } from "../src/server/admin/directory.ts";
 import { createAccessToken } from "../src/server/auth/access-tokens.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { systemClock } from "../src/server/context.ts";
 import { seedClaims } from "../src/server/db/bulk-seed.ts";
 import type { Engine } from "../src/server/db/engine.ts";
+import { createTestDb } from "../test/support/engines.ts";
 
 const TOTAL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 1_000);
@@ -33,34 +30,8 @@ interface Result {
   baseline?: string;
 }
 
-async function database(engine: Engine) {
-  const dataDir = mkdtempSync(join(tmpdir(), "claimdesk-bench-api-"));
-  if (engine === "sqlite")
-    return {
-      url: `sqlite:${join(dataDir, "bench.db")}`,
-      dataDir,
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  const base = process.env.DATABASE_URL ?? "";
-  const name = `bench_api_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    dataDir,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A scratch database per engine, dropped afterwards (the same helper the tests use). */
+const database = (engine: Engine) => createTestDb(engine);
 
 async function seed(url: string, dataDir: string) {
   const ctx = await bootstrap({ databaseUrl: url, dataDir, clock: systemClock });

@@ -3,11 +3,7 @@
 // seeded with BENCH_CLAIMS claims (default 1,000,000).
 // PostgreSQL runs when DATABASE_URL=postgres://... is set (a fresh database is created on it).
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import cliProgress from "cli-progress";
-import pg from "pg";
 import { days } from "../src/domain/calendar.ts";
 import { createOrganization, upsertCustomer } from "../src/server/admin/directory.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
@@ -17,6 +13,7 @@ import { seedClaims } from "../src/server/db/bulk-seed.ts";
 import type { Engine } from "../src/server/db/engine.ts";
 import { sweep } from "../src/server/jobs/sweeper.ts";
 import type { Principal } from "../src/server/principal.ts";
+import { createTestDb } from "../test/support/engines.ts";
 
 const TOTAL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 5_000);
@@ -32,37 +29,8 @@ interface Row {
   claimsRejectedPerSec: number;
 }
 
-async function database(
-  engine: Engine,
-): Promise<{ url: string; dataDir: string; drop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "claimdesk-bench-"));
-  if (engine === "sqlite") {
-    return {
-      url: `sqlite:${join(dataDir, "bench.db")}`,
-      dataDir,
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const base = process.env.DATABASE_URL ?? "";
-  const name = `bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    dataDir,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A scratch database per engine, dropped afterwards (the same helper the tests use). */
+const database = (engine: Engine) => createTestDb(engine);
 
 function bar(label: string, total: number): cliProgress.SingleBar {
   const b = new cliProgress.SingleBar(

@@ -105,13 +105,9 @@ export async function signInToken(base: string, email: string, password: string)
   return tok.body.token;
 }
 
-export async function startTestServer(
-  engine: Engine,
-  overrides: Partial<Config> = {},
-  uploads?: { maxBytes: number; maxFilesPerClaim: number },
-): Promise<TestServer> {
-  const db = await createTestDb(engine);
-  const config: Config = {
+/** A server configuration for tests: port 0, the simulated clock on, the sweeper left to the test. */
+export function testConfig(db: TestDb, overrides: Partial<Config> = {}): Config {
+  return {
     databaseUrl: db.url,
     dataDir: db.dataDir,
     port: 0,
@@ -126,6 +122,15 @@ export async function startTestServer(
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     ...overrides,
   };
+}
+
+export async function startTestServer(
+  engine: Engine,
+  overrides: Partial<Config> = {},
+  uploads?: { maxBytes: number; maxFilesPerClaim: number },
+): Promise<TestServer> {
+  const db = await createTestDb(engine);
+  const config = testConfig(db, overrides);
   const server = await startServer(config, { sweep: false, uploads });
   const base = server.url;
   const admin = new Client(base, await signInToken(base, ADMIN.email, ADMIN.password));

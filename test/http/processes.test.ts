@@ -1,29 +1,13 @@
 // Several server processes on one database, and a graceful stop.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/server/config.ts";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { createTestDb, ENGINES, type TestDb } from "../support/engines.ts";
-import { ADMIN, Client, signInToken } from "./http-support.ts";
+import { ADMIN, Client, signInToken, testConfig } from "./http-support.ts";
 
 const PG = ENGINES.includes("postgres");
 
-function config(db: TestDb): Config {
-  return {
-    databaseUrl: db.url,
-    dataDir: db.dataDir,
-    port: 0,
-    host: "127.0.0.1",
-    baseUrl: "http://127.0.0.1",
-    smtpUrl: null,
-    adminEmail: ADMIN.email,
-    adminPassword: ADMIN.password,
-    simulatedClock: true,
-    sweepIntervalSeconds: 86_400,
-    documentStorage: "db",
-    logLevel: "silent",
-  };
-}
+const config = (db: TestDb) => testConfig(db, { documentStorage: "db" });
 
 describe.skipIf(!PG)("two servers on one PostgreSQL database", () => {
   let db: TestDb;
