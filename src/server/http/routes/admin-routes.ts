@@ -139,9 +139,9 @@ export function adminRoutes(app: App, { ctx }: HttpDeps): void {
     },
     async (req) => {
       const p = callerOf(req).principal;
-      if (p.role === "global_admin" ? p.organizationId !== req.params.id : p.role !== "program_admin") {
-        if (isPartnerRole(p.role) && p.organizationId !== req.params.id)
-          throw notFound("no such organisation");
+      // Another organisation is 404 to a partner user (ids cannot be probed); then the role decides.
+      if (isPartnerRole(p.role) && p.organizationId !== req.params.id) throw notFound("no such organisation");
+      if (p.role !== "global_admin" && p.role !== "program_admin") {
         throw forbidden("administration is for program and global admins");
       }
       const o = await organizationJson(req.params.id);
