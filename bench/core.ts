@@ -37,6 +37,9 @@ function bar(label: string, total: number): cliProgress.SingleBar {
     {
       format: `  ${label.padEnd(34)} [{bar}] {percentage}% {value}/{total} {eta_formatted} left`,
       hideCursor: true,
+      // Also when the output is a file or a pipe: a line every 5 s.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
     },
     cliProgress.Presets.shades_classic,
   );
