@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { days } from "../../src/domain/calendar.ts";
-import { RefusalError } from "../../src/domain/refusal.ts";
 import { actOnClaim } from "../../src/server/claims/use-cases/act-on-claim.ts";
 import { addComment } from "../../src/server/claims/use-cases/add-comment.ts";
 import { attachDocument } from "../../src/server/claims/use-cases/attach-document.ts";
@@ -11,17 +10,8 @@ import { editClaim } from "../../src/server/claims/use-cases/edit-claim.ts";
 import { getClaim } from "../../src/server/claims/use-cases/get-claim.ts";
 import { sweep } from "../../src/server/jobs/sweeper.ts";
 import { ENGINES, openTestApp, type TestApp } from "../support/engines.ts";
+import { refusalOf } from "../support/helpers.ts";
 import { makeWorld, pdf, type World } from "../support/world.ts";
-
-async function refusal(p: Promise<unknown>): Promise<RefusalError["refusal"]> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof RefusalError) return e.refusal;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
   let app: TestApp;
@@ -38,7 +28,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     const p = w.a.incentives;
     const created = await createClaim(ctx, p, w.input(w.a, c, ["teams", "intune"]));
     expect(created.number).toMatch(/^CA-2026-\d{6}$/);
-    expect((await refusal(actOnClaim(ctx, p, created.id, { type: "submit" }))).code).toBe(
+    expect((await refusalOf(actOnClaim(ctx, p, created.id, { type: "submit" }))).code).toBe(
       "validation_failed",
     );
     await attachDocument(ctx, p, created.id, pdf());
@@ -57,7 +47,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     view = await getClaim(ctx, p, created.id);
     expect(view.status).toBe("partner_action_required");
     expect(view.reasons).toEqual(["missing_customer_acknowledgment"]);
-    expect((await refusal(actOnClaim(ctx, p, created.id, { type: "resubmit" }))).code).toBe(
+    expect((await refusalOf(actOnClaim(ctx, p, created.id, { type: "resubmit" }))).code).toBe(
       "validation_failed",
     );
     await addComment(ctx, p, created.id, "Signed page attached");
@@ -91,7 +81,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
       reasons: ["insufficient_poe"],
       comment: "no",
     });
-    expect((await refusal(copyClaim(ctx, p, claim.id))).code).toBe("invalid_transition");
+    expect((await refusalOf(copyClaim(ctx, p, claim.id))).code).toBe("invalid_transition");
     await actOnClaim(ctx, p, claim.id, { type: "dispute", justification: "see new PoE" });
     await actOnClaim(ctx, w.reviewer, claim.id, {
       type: "overturn-dispute",
@@ -148,7 +138,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     const claim = await createClaim(ctx, p, w.input(w.a, c));
     await attachDocument(ctx, p, claim.id, pdf());
     await actOnClaim(ctx, p, claim.id, { type: "submit" });
-    const r = await refusal(editClaim(ctx, p, claim.id, { activity: "usage" }));
+    const r = await refusalOf(editClaim(ctx, p, claim.id, { activity: "usage" }));
     expect(r.code).toBe("validation_failed");
     await editClaim(ctx, p, claim.id, { products: ["teams", "onedrive"] });
     expect((await getClaim(ctx, p, claim.id)).products).toEqual(["teams", "onedrive"]);
@@ -165,7 +155,9 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     const { ctx } = app;
     const c = await w.newCustomer();
     const mine = await createClaim(ctx, w.a.incentives, w.input(w.a, c));
-    expect((await refusal(createClaim(ctx, w.a.global, w.input(w.a, c)))).code).toBe("duplicate_association");
+    expect((await refusalOf(createClaim(ctx, w.a.global, w.input(w.a, c)))).code).toBe(
+      "duplicate_association",
+    );
     const theirs = await createClaim(ctx, w.b.incentives, w.input(w.b, c));
     for (const [o, id] of [
       [w.a, mine.id],
@@ -180,7 +172,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     expect(lost.status).toBe("rejected");
     expect(lost.reasons).toEqual(["competing_claim_lost"]);
     // Another organisation cannot even see it.
-    expect((await refusal(getClaim(ctx, w.a.global, theirs.id))).code).toBe("not_found");
+    expect((await refusalOf(getClaim(ctx, w.a.global, theirs.id))).code).toBe("not_found");
   });
 
   it("refuses to overturn a dispute straight to approved while a rival holds the approved claim", async () => {
@@ -198,7 +190,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     await actOnClaim(ctx, w.reviewer, mine.id, { type: "start-review" });
     await actOnClaim(ctx, w.reviewer, mine.id, { type: "approve" });
     await actOnClaim(ctx, w.b.incentives, theirs.id, { type: "dispute", justification: "we were first" });
-    const r = await refusal(
+    const r = await refusalOf(
       actOnClaim(ctx, w.reviewer, theirs.id, { type: "overturn-dispute", comment: "ok", to: "approved" }),
     );
     expect(r.code).toBe("duplicate_association");

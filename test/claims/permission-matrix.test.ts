@@ -13,7 +13,6 @@
 // claim used only inside its own state's block, so the clock moves of later states (consent passing,
 // dispute window closing) never touch a claim still under test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RefusalError } from "../../src/domain/refusal.ts";
 import type { Role, Status } from "../../src/domain/vocabulary.ts";
 import { actOnClaim } from "../../src/server/claims/use-cases/act-on-claim.ts";
 import { addComment } from "../../src/server/claims/use-cases/add-comment.ts";
@@ -23,6 +22,7 @@ import { editClaim } from "../../src/server/claims/use-cases/edit-claim.ts";
 import { getClaim } from "../../src/server/claims/use-cases/get-claim.ts";
 import type { Principal } from "../../src/server/principal.ts";
 import { ENGINES, openTestApp, type TestApp } from "../support/engines.ts";
+import { refusalOf } from "../support/helpers.ts";
 import { claimIn, makeWorld, type Org, pdf, TARGETS, type Target, type World } from "../support/world.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -177,16 +177,6 @@ async function perform(app: TestApp, p: Principal, id: string, action: Action): 
     case "comment":
       return addComment(ctx, p, id, "a comment");
   }
-}
-
-async function refusalOf(p: Promise<unknown>): Promise<RefusalError["refusal"]> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof RefusalError) return e.refusal;
-    throw e;
-  }
-  throw new Error("expected a refusal, the use case succeeded");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import type { AppContext } from "../../src/server/context.ts";
 import { verifyHistory } from "../../src/server/history/verify-history.ts";
 import { sweep } from "../../src/server/jobs/sweeper.ts";
 import { ENGINES, openTestApp, type TestApp } from "../support/engines.ts";
+import { rng } from "../support/helpers.ts";
 import { makeWorld, type World } from "../support/world.ts";
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 50);
@@ -40,17 +41,6 @@ const BOOT_TIMEOUT_MS = 30_000;
 // files slow to load (boot to "ready" about 1.5 s instead of 0.9 s). Loaded before tsx registers,
 // they skip the hooks; the worker's own imports then find them already in the module map.
 const PRELOAD = ["kysely", "date-holidays", "pg"].flatMap((m) => ["--import", m]);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   bootMs: number;

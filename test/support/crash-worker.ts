@@ -27,6 +27,7 @@ import { customerDecision } from "../../src/server/claims/use-cases/customer-dec
 import { type AppContext, ManualClock } from "../../src/server/context.ts";
 import { sweep } from "../../src/server/jobs/sweeper.ts";
 import type { Principal } from "../../src/server/principal.ts";
+import { rng } from "./helpers.ts";
 
 // The same bytes as world.ts's MINIMAL_PDF (not imported: world.ts pulls in the test helpers).
 const MINIMAL_PDF = Buffer.from(
@@ -38,18 +39,6 @@ function need(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`crash-worker: ${name} is required`);
   return v;
-}
-
-/** mulberry32: small, seedable, good enough to pick actions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const user = (role: Role, organizationId: string | null, name: string): Principal => ({
