@@ -29,9 +29,53 @@ export type DomainEvent =
   | { type: "sla_due_soon"; at: number; data: { kind: DeadlineKind; dueAt: number } }
   | { type: "sla_breached"; at: number; data: { kind: DeadlineKind; dueAt: number } }
   | { type: "reminder"; at: number; data: { kind: DeadlineKind; dueAt: number } }
-  | { type: "dispute_window_closed"; at: number; data: Record<string, never> };
+  | { type: "dispute_window_closed"; at: number; data: Record<string, never> }
+  | {
+      type: "notified";
+      at: number;
+      data: {
+        event: string;
+        messages: { template: string; audience: "partner" | "reviewers" | "customer"; recipients: number }[];
+        webhooks: number;
+      };
+    };
 
 export type DomainEventType = DomainEvent["type"];
+
+/** Every event an integration can subscribe to (webhooks): the outbox events, by name. */
+export const WEBHOOK_EVENTS = [
+  "created",
+  "edited",
+  "document_added",
+  "comment_added",
+  "submitted",
+  "review_started",
+  "information_requested",
+  "resubmitted",
+  "approved",
+  "rejected",
+  "withdrawn",
+  "dispute_opened",
+  "dispute_upheld",
+  "dispute_overturned",
+  "customer_denied",
+  "customer_confirmed",
+  "consent_passed",
+  "competing_claim_lost",
+  "sla_due_soon",
+  "sla_breached",
+  "reminder",
+  "dispute_window_closed",
+] as const satisfies readonly DomainEventType[];
+
+/**
+ * Events that go to the outbox: every change an integration may want to hear of (webhooks). A fired
+ * deadline stays out (the transition it causes is its own event), and so does the record of a
+ * notification, which the outbox itself caused.
+ */
+export function isOutboxEvent(type: DomainEventType): boolean {
+  return (WEBHOOK_EVENTS as readonly string[]).includes(type);
+}
 
 /** Events that notify someone (DOMAIN.md section 12); the rest are history only. */
 export const NOTIFYING_EVENTS: ReadonlySet<DomainEventType> = new Set<DomainEventType>([

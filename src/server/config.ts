@@ -16,6 +16,13 @@ export interface Config {
   sweepIntervalSeconds: number;
   documentStorage: "fs" | "db";
   logLevel: string;
+  /** The From of every mail. */
+  mailFrom: string;
+  /** Signs consent links; several servers must share it. Null: a generated one in the data folder. */
+  secret: string | null;
+  notifyIntervalSeconds: number;
+  /** Plain-http webhook endpoints are refused unless this is set (tests, a private network). */
+  webhooksAllowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -36,6 +43,20 @@ function int(env: Env, name: string, def: number, min: number, max: number, prob
     return def;
   }
   return n;
+}
+
+function flag(env: Env, name: string, problems: string[]): boolean {
+  const raw = env[name] ?? "";
+  if (!["", "0", "1", "true", "false"].includes(raw)) problems.push(`${name}=${raw}: expected 1 or 0`);
+  return raw === "1" || raw === "true";
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || "localhost";
+  } catch {
+    return "localhost";
+  }
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -69,6 +90,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`CLAIMDESK_SIMULATED_CLOCK=${sim}: expected 1 or 0`);
   const storage = env.DOCUMENT_STORAGE || "fs";
   if (storage !== "fs" && storage !== "db") problems.push(`DOCUMENT_STORAGE=${storage}: expected fs or db`);
+  const secret = env.CLAIMDESK_SECRET || null;
+  if (secret !== null && secret.length < 32)
+    problems.push("CLAIMDESK_SECRET: must be at least 32 characters (e.g. openssl rand -base64 32)");
   const sqlitePath = databaseUrl.startsWith("sqlite:") ? databaseUrl.slice("sqlite:".length) : null;
   const dataDir = resolve(
     env.DATA_DIR || (sqlitePath && sqlitePath !== ":memory:" ? dirname(sqlitePath) : "./data"),
@@ -86,6 +110,10 @@ export function loadConfig(env: Env = process.env): Config {
     sweepIntervalSeconds: int(env, "SWEEP_INTERVAL_SECONDS", 30, 1, 86_400, problems),
     documentStorage: storage === "db" ? "db" : "fs",
     logLevel: env.LOG_LEVEL || "info",
+    mailFrom: env.MAIL_FROM || `Claimdesk <no-reply@${hostOf(baseUrl)}>`,
+    secret,
+    notifyIntervalSeconds: int(env, "NOTIFY_INTERVAL_SECONDS", 2, 1, 3600, problems),
+    webhooksAllowHttp: flag(env, "WEBHOOKS_ALLOW_HTTP", problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -9,6 +9,9 @@ import { ensureFirstAdmin, type FirstAdmin } from "./first-admin.ts";
 import { buildApp } from "./http/build-app.ts";
 import { purgeIdempotencyKeys } from "./http/idempotency.ts";
 import { type SweepLoop, startSweepLoop } from "./jobs/sweep-loop.ts";
+import { createMailTransport } from "./notify/mail-transport.ts";
+import { Notifier } from "./notify/notifier.ts";
+import { loadSecret } from "./notify/secret.ts";
 import { SimulatedClock } from "./simulated-clock.ts";
 
 export interface RunningServer {
@@ -17,12 +20,19 @@ export interface RunningServer {
   ctx: AppContext;
   url: string;
   firstAdmin: FirstAdmin | null;
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
 export async function startServer(
   config: Config,
-  opts: { wall?: Clock; uploads?: { maxBytes: number; maxFilesPerClaim: number }; sweep?: boolean } = {},
+  opts: {
+    wall?: Clock;
+    uploads?: { maxBytes: number; maxFilesPerClaim: number };
+    /** Off: no sweeper and no notifier timer (tests drive both themselves). */
+    sweep?: boolean;
+    afterSend?: (messageId: string) => Promise<void>;
+  } = {},
 ): Promise<RunningServer> {
   const wall = opts.wall ?? systemClock;
   const ctx = await bootstrap({
@@ -43,6 +53,8 @@ export async function startServer(
       simulatedClock: config.simulatedClock,
       uploads: opts.uploads ?? DEFAULT_UPLOAD_LIMITS,
       benchRoutes: process.env.CLAIMDESK_BENCH_ROUTES === "1",
+      webhooksAllowHttp: config.webhooksAllowHttp,
+      baseUrl: config.baseUrl,
     },
     { logLevel: config.logLevel },
   );
@@ -57,16 +69,33 @@ export async function startServer(
       fired: (n) => metrics.deadlinesFired.inc(n),
     });
   }
+  const transport = createMailTransport(config.smtpUrl, config.dataDir, (msg, extra) =>
+    app.log.info(extra, msg),
+  );
+  const notifier = new Notifier({
+    ctx,
+    wall,
+    secret: loadSecret(config.secret, config.dataDir),
+    baseUrl: config.baseUrl,
+    from: config.mailFrom,
+    transport,
+    log: app.log,
+    afterSend: opts.afterSend,
+  });
+  if (opts.sweep !== false) notifier.start(config.notifyIntervalSeconds);
+  app.log.info({ mail: transport.describe }, "notifier ready");
   return {
     app,
     routes,
     ctx,
     url: address,
     firstAdmin,
+    notifier,
     stop: async () => {
-      // In-flight requests finish, then the sweeper stops, then the database closes.
+      // In-flight requests finish, then the sweeper and notifier stop, then the database closes.
       await app.close();
       await loop?.stop();
+      await notifier.stop();
       await ctx.db.close();
     },
   };

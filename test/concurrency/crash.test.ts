@@ -20,7 +20,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { days } from "../../src/domain/calendar.ts";
 import type { ClaimState } from "../../src/domain/claim-state.ts";
-import { type DomainEventType, NOTIFYING_EVENTS } from "../../src/domain/events.ts";
+import { type DomainEventType, isOutboxEvent } from "../../src/domain/events.ts";
 import { pendingTimers, timerKey } from "../../src/domain/timers.ts";
 import type { Status } from "../../src/domain/vocabulary.ts";
 import type { AppContext } from "../../src/server/context.ts";
@@ -197,8 +197,8 @@ async function audit(ctx: AppContext): Promise<Audit> {
     if (!same(expected, indexed)) {
       problems.push(`${where}: deadlines index ${sorted(indexed)} but pending timers ${sorted(expected)}`);
     }
-    // 3. One outbox message per notifying history entry (compared as multisets of topics).
-    const notifying = entries.map((e) => e.event).filter((e) => NOTIFYING_EVENTS.has(e as DomainEventType));
+    // 3. One outbox message per outbox-worthy history entry (compared as multisets of topics).
+    const notifying = entries.map((e) => e.event).filter((e) => isOutboxEvent(e as DomainEventType));
     const topics = (outboxOf.get(c.id) ?? []).map((o) => o.topic);
     if (!same(notifying, topics)) {
       problems.push(`${where}: outbox ${sorted(topics)} but notifying history ${sorted(notifying)}`);

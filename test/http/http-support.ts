@@ -120,6 +120,10 @@ export function testConfig(db: TestDb, overrides: Partial<Config> = {}): Config 
     sweepIntervalSeconds: 86_400,
     documentStorage: "fs",
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
+    mailFrom: "Claimdesk <no-reply@claimdesk.test>",
+    secret: null,
+    notifyIntervalSeconds: 3600,
+    webhooksAllowHttp: true,
     ...overrides,
   };
 }

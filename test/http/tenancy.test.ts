@@ -85,6 +85,25 @@ const ROUTES: Record<string, Expectation> = {
   "GET /api/v1/system/clock": { kind: "own", why: "the claims clock" },
   "PUT /api/v1/system/clock": { kind: "own", why: "program admin only" },
   "POST /api/v1/system/sweep": { kind: "own", why: "program admin only" },
+  "GET /api/v1/consent/:token": { kind: "public" },
+  "POST /api/v1/consent/:token/deny": { kind: "public" },
+  "POST /api/v1/consent/:token/confirm": { kind: "public" },
+  "GET /consent/:token": { kind: "public" },
+  "POST /consent/:token": { kind: "public" },
+  "GET /api/v1/notifications": { kind: "own", why: "the caller's own notifications" },
+  "POST /api/v1/notifications/:id/read": { kind: "object" },
+  "POST /api/v1/notifications/read-all": { kind: "own", why: "the caller's own notifications" },
+  "GET /api/v1/admin/mail/summary": { kind: "own", why: "program admin only" },
+  "GET /api/v1/admin/mail": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/mail/retry": { kind: "own", why: "program admin only" },
+  "GET /api/v1/webhooks": { kind: "own", why: "the caller's organisation's endpoints" },
+  "POST /api/v1/webhooks": { kind: "own", why: "registers for the caller's organisation" },
+  "GET /api/v1/webhooks/:id": { kind: "object" },
+  "PATCH /api/v1/webhooks/:id": { kind: "object", body: { description: "taken over" } },
+  "DELETE /api/v1/webhooks/:id": { kind: "object" },
+  "POST /api/v1/webhooks/:id/rotate-secret": { kind: "object" },
+  "GET /api/v1/webhooks/:id/deliveries": { kind: "object" },
+  "POST /api/v1/webhooks/:id/deliveries/:deliveryId/redeliver": { kind: "object" },
 };
 
 describe.each(ENGINES)("tenancy on %s", (engine) => {
@@ -93,9 +112,17 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
   let claimId: string;
   let documentId: string;
   let tokenId: string;
+  let webhookId: string;
+  let deliveryId: string;
+  let notificationId: string;
+  let historyLength: number;
   beforeAll(async () => {
     t = await startTestServer(engine);
     w = await httpWorld(t);
+    const hook = await w.a.global.post<{ id: string }>("/api/v1/webhooks", {
+      url: "https://hooks.example.com/in",
+    });
+    webhookId = hook.body.id;
     const c = await w.a.incentives.post<{ id: string; number: string }>(
       "/api/v1/claims",
       w.claimBody(w.a, await w.customer()),
@@ -103,6 +130,18 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
     claimId = c.body.id;
     documentId = String((await w.a.incentives.upload(claimId, pdfBytes(), "poe.pdf")).body.id);
     tokenId = (await w.a.global.post<{ id: string }>("/api/v1/tokens", { name: "a's token" })).body.id;
+    // A reviewer's comment notifies organisation a's admins; the webhook gets deliveries.
+    await w.reviewer.post(`/api/v1/claims/${claimId}/comments`, { body: "a question" });
+    await t.server.notifier.runOnce();
+    const notes = await w.a.global.get<{ items: { id: string }[] }>("/api/v1/notifications");
+    notificationId = notes.body.items[0]?.id ?? "";
+    const deliveries = await w.a.global.get<{ items: { id: string }[] }>(
+      `/api/v1/webhooks/${webhookId}/deliveries`,
+    );
+    deliveryId = deliveries.body.items[0]?.id ?? "";
+    expect([notificationId, deliveryId].every((x) => x.length > 0)).toBe(true);
+    const history = await w.a.incentives.get<{ items: unknown[] }>(`/api/v1/claims/${claimId}/history`);
+    historyLength = history.body.items.length;
   });
   afterAll(() => t.stop());
 
@@ -115,6 +154,9 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
     expect(Object.keys(ROUTES).filter((r) => !registered.includes(r))).toEqual([]);
   });
 
+  const objectId = (url: string) =>
+    url.includes("/organizations/") ? w.a.id : url.includes("/users/") ? w.a.incentives.userId : claimId;
+
   it("answers 404 to another organisation on every object route", async () => {
     const results: Record<string, number> = {};
     for (const [route, e] of Object.entries(ROUTES)) {
@@ -122,12 +164,16 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
       const [method = "GET", url = ""] = route.split(" ");
       const id = url.includes("/tokens/")
         ? tokenId
-        : url.includes("/organizations/")
-          ? w.a.id
-          : url.includes("/users/")
-            ? w.a.incentives.userId
-            : claimId;
-      const path = url.replace(":id", id).replace(":documentId", documentId);
+        : url.includes("/webhooks/")
+          ? webhookId
+          : url.includes("/notifications/")
+            ? notificationId
+            : objectId(url);
+      const path = url
+        .replace(":id", id)
+        .replace(":documentId", documentId)
+        .replace(":deliveryId", deliveryId);
+
       for (const intruder of [w.b.global, w.b.incentives, w.b.billing]) {
         const r =
           route === "POST /api/v1/claims/:id/documents"
@@ -147,7 +193,10 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
     expect(Object.keys(results).length).toBeGreaterThan(40);
     // Nothing happened to the claim.
     const history = await w.a.incentives.get<{ items: unknown[] }>(`/api/v1/claims/${claimId}/history`);
-    expect(history.body.items).toHaveLength(2);
+    expect(history.body.items).toHaveLength(historyLength);
+    const hook = await w.a.global.get<{ description: string }>(`/api/v1/webhooks/${webhookId}`);
+    expect(hook.status).toBe(200);
+    expect(hook.body.description).toBe("");
   });
 
   it("never lists another organisation's claims, counts, users or organisations", async () => {

@@ -3,7 +3,7 @@
 
 import type { Insertable, Kysely } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
-import { type DomainEvent, NOTIFYING_EVENTS } from "../../domain/events.ts";
+import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
@@ -57,14 +57,37 @@ export function historyRows(row: ClaimsTable, entries: Entry[]): HistoryTable[] 
   });
 }
 
-export function outboxRows(row: ClaimsTable, entries: Entry[], now: number) {
+/** What the notifier and webhooks read: the event, and the claim as the event left it. */
+export interface OutboxPayload {
+  claimId: string;
+  number: string;
+  organizationId: string;
+  at: number;
+  actor: ActorRef;
+  data: DomainEvent["data"];
+  status: ClaimState["status"];
+  deadlines: { kind: string; dueAt: number }[];
+  consentEndsAt: number | null;
+}
+
+export function outboxRows(row: ClaimsTable, entries: Entry[], now: number, after: ClaimState) {
   return entries
-    .filter((e) => NOTIFYING_EVENTS.has(e.event.type))
+    .filter((e) => isOutboxEvent(e.event.type))
     .map(({ event, actor }) => ({
       id: newId(),
       claim_id: row.id,
       topic: event.type,
-      payload: JSON.stringify({ claimId: row.id, number: row.number, at: event.at, actor, data: event.data }),
+      payload: JSON.stringify({
+        claimId: row.id,
+        number: row.number,
+        organizationId: row.organization_id,
+        at: event.at,
+        actor,
+        data: event.data,
+        status: after.status,
+        deadlines: after.deadlines.map((d) => ({ kind: d.kind, dueAt: d.dueAt })),
+        consentEndsAt: after.consent?.endsAt ?? null,
+      } satisfies OutboxPayload),
       created_at: now,
       available_at: now,
       attempts: 0,
@@ -111,7 +134,7 @@ async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
     .where("revision", "=", row.revision)
     .executeTakeFirst();
   if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(row.id);
-  return { next, history, outbox: outboxRows(row, entries, now) };
+  return { next, history, outbox: outboxRows(row, entries, now, after) };
 }
 
 export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
@@ -119,6 +142,7 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
   if (history.length) await db.insertInto("history").values(history).execute();
   if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
   await syncDeadlines(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after));
+  await syncConsent(db, w);
   return next;
 }
 
@@ -146,6 +170,7 @@ export async function writeClaims(db: Kysely<DB>, writes: ClaimWrite[]): Promise
   const outbox: ReturnType<typeof outboxRows> = [];
   for (const w of writes) {
     const r = await updateClaim(db, w);
+    await syncConsent(db, w);
     history.push(...r.history);
     outbox.push(...r.outbox);
   }
@@ -192,6 +217,32 @@ export async function syncDeadlines(db: Kysely<DB>, claimId: string, before: Tim
           due_at: t.at,
         })),
       )
+      .execute();
+  }
+}
+
+const running = (s: ClaimState) => (s.consent?.status === "running" ? s.consent : null);
+
+/**
+ * Keeps the consent requests (the customer's link) in step with the state: a consent period that
+ * starts opens one, and one that ends for any reason (passed, decided, withdrawn, reopened) closes
+ * it, so that its link answers 410 from then on.
+ */
+export async function syncConsent(db: Kysely<DB>, w: ClaimWrite): Promise<void> {
+  const was = running(w.before);
+  const is = running(w.after);
+  if (was && (!is || is.endsAt !== was.endsAt)) {
+    await db
+      .updateTable("consent_requests")
+      .set({ closed_at: w.now, closed_reason: w.after.consent?.status ?? "cancelled" })
+      .where("claim_id", "=", w.row.id)
+      .where("closed_at", "is", null)
+      .execute();
+  }
+  if (is && (!was || is.endsAt !== was.endsAt)) {
+    await db
+      .insertInto("consent_requests")
+      .values({ id: newId(), claim_id: w.row.id, created_at: w.now, ends_at: is.endsAt })
       .execute();
   }
 }

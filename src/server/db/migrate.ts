@@ -3,8 +3,9 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db } from "./engine.ts";
 import * as core from "./migrations/0001-core.ts";
 import * as auth from "./migrations/0002-auth.ts";
+import * as notifications from "./migrations/0003-notifications.ts";
 
-const ALL = { "0001-core": core, "0002-auth": auth };
+const ALL = { "0001-core": core, "0002-auth": auth, "0003-notifications": notifications };
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

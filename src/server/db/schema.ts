@@ -31,6 +31,8 @@ export interface UsersTable {
   role: string;
   organization_id: string | null;
   locale: string;
+  /** IANA zone for dates in mail; null: the organisation calendar's zone. */
+  time_zone: string | null;
   created_at: number;
   disabled_at: number | null;
 }
@@ -210,6 +212,94 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export type MailStatus = "pending" | "sent" | "failed";
+
+export interface MailMessagesTable {
+  /** Also the Message-ID's local part: a resend after a crash is recognisably the same message. */
+  id: string;
+  outbox_id: string;
+  claim_id: string | null;
+  template: string;
+  recipient_email: string;
+  recipient_name: string;
+  locale: string;
+  time_zone: string;
+  /** What the template is rendered from at send time (JSON). */
+  params: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  available_at: number;
+  /** A sender holds the message until then; after a crash another sender takes it over. */
+  lease_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  outbox_id: string;
+  claim_id: string | null;
+  template: string;
+  params: string;
+  at: number;
+  read_at: number | null;
+}
+
+export interface ConsentRequestsTable {
+  id: string;
+  claim_id: string;
+  token_hash: string | null;
+  created_at: number;
+  ends_at: number;
+  closed_at: number | null;
+  closed_reason: string | null;
+  decision: "deny" | "confirm" | null;
+  decided_at: number | null;
+  comment: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  organization_id: string | null;
+  url: string;
+  description: string;
+  /** JSON array of event names; null: every event. */
+  events: string | null;
+  secret: string;
+  created_by: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export type DeliveryStatus = "pending" | "delivered" | "failed";
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  outbox_id: string;
+  event: string;
+  body: string;
+  status: DeliveryStatus;
+  attempts: number;
+  available_at: number;
+  lease_until: number | null;
+  delivered_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface MigrationsTable {
   id: Generated<number>;
 }
@@ -237,4 +327,10 @@ export interface DB {
   sessions: SessionsTable;
   access_tokens: AccessTokensTable;
   rate_limits: RateLimitsTable;
+  mail_messages: MailMessagesTable;
+  notifications: NotificationsTable;
+  consent_requests: ConsentRequestsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -18,9 +18,12 @@ import { adminRegistryRoutes } from "./routes/admin-registry-routes.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { claimRoutes } from "./routes/claim-routes.ts";
+import { consentRoutes } from "./routes/consent-routes.ts";
+import { notificationRoutes } from "./routes/notification-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { threadRoutes } from "./routes/thread-routes.ts";
+import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { Problem } from "./schemas.ts";
 import type { App, HttpDeps } from "./types.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -137,6 +140,9 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   adminRoutes(app, deps);
   adminRegistryRoutes(app, deps);
   systemRoutes(app, deps);
+  consentRoutes(app, deps);
+  notificationRoutes(app, deps);
+  webhookRoutes(app, deps);
   await app.ready();
   return { app: app as unknown as FastifyInstance, metrics, routes };
 }

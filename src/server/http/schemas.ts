@@ -16,8 +16,9 @@ import {
 
 const closed = { additionalProperties: false } as const;
 export const Enum = Type.Enum;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Time = Type.String({ format: "date-time", description: "UTC, ISO 8601 with milliseconds" });
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+export const Time = Type.String({ format: "date-time", description: "UTC, ISO 8601 with milliseconds" });
 const Email = Type.String({ format: "email", maxLength: 254 });
 const Guid = Type.String({
   pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",

@@ -24,6 +24,10 @@ export interface HttpDeps {
   secureCookies: boolean;
   simulatedClock: boolean;
   uploads: { maxBytes: number; maxFilesPerClaim: number };
+  /** For Message-IDs shown in the mail backlog (BASE_URL). */
+  baseUrl?: string;
+  /** Plain-http webhook endpoints accepted (WEBHOOKS_ALLOW_HTTP). */
+  webhooksAllowHttp?: boolean;
   /** Bare baseline routes for `npm run bench` (never on in production). */
   benchRoutes?: boolean;
 }

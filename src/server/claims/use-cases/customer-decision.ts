@@ -1,6 +1,7 @@
 // The customer's answer during the consent period: deny (rejects the claim) or confirm early.
+import type { Transaction } from "kysely";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable } from "../../db/schema.ts";
+import type { ClaimsTable, DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import type { Principal } from "../../principal.ts";
 import { applyCommand } from "../apply-command.ts";
@@ -11,6 +12,8 @@ export async function customerDecision(
   claimId: string,
   decision: "deny" | "confirm",
   customer: { name: string; comment?: string | null },
+  /** Runs in the same transaction after the transition (the consent link records its answer). */
+  alongside?: (trx: Transaction<DB>, now: number) => Promise<void>,
 ): Promise<ClaimsTable> {
   const principal: Principal = { kind: "customer", name: customer.name };
   return transact(ctx.db, async (trx) => {
@@ -19,6 +22,8 @@ export async function customerDecision(
       decision === "deny"
         ? { type: "customer-deny" as const, comment: customer.comment ?? null }
         : { type: "customer-confirm" as const };
-    return applyCommand(ctx, trx, principal, loaded, command);
+    const row = await applyCommand(ctx, trx, principal, loaded, command);
+    await alongside?.(trx, loaded.now);
+    return row;
   });
 }

@@ -1,0 +1,43 @@
+// Webhooks: which endpoints hear an event, what they receive, and how it is signed. An
+// organisation's endpoints hear its own claims; the operator's (no organisation) hear every claim.
+//
+// Signature (docs/WEBHOOKS.md): header `Claimdesk-Signature: t=<unix seconds>,v1=<hex>` where hex is
+// HMAC-SHA256(endpoint secret, `${t}.${raw body}`). Receivers recompute it over the raw bytes and
+// refuse a timestamp older than a few minutes, which stops replays.
+import { createHmac } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { OutboxPayload } from "../claims/claim-writer.ts";
+import type { DB, OutboxTable } from "../db/schema.ts";
+
+export const SIGNATURE_HEADER = "claimdesk-signature";
+
+export async function subscribedHooks(db: Kysely<DB>, organizationId: string, topic: string) {
+  const hooks = await db
+    .selectFrom("webhooks")
+    .select(["id", "events", "organization_id"])
+    .where("disabled_at", "is", null)
+    .where((eb) => eb.or([eb("organization_id", "=", organizationId), eb("organization_id", "is", null)]))
+    .execute();
+  return hooks.filter((h) => h.events === null || (JSON.parse(h.events) as string[]).includes(topic));
+}
+
+/**
+ * The delivery body: fixed when the event is dispatched, so every retry sends the same bytes. Ids of
+ * other organisations' claims (competing claims) are for the operator's endpoints only.
+ */
+export function webhookBody(event: OutboxTable, p: OutboxPayload, operator: boolean): string {
+  const { winnerId: _w, keepCompeting: _k, ...partnerData } = p.data as Record<string, unknown>;
+  return JSON.stringify({
+    id: event.id,
+    type: `claim.${event.topic}`,
+    occurredAt: new Date(p.at).toISOString(),
+    claim: { id: p.claimId, number: p.number, organizationId: p.organizationId, status: p.status },
+    actor: { kind: p.actor.kind, name: p.actor.name },
+    data: operator ? p.data : partnerData,
+  });
+}
+
+export function signature(secret: string, timestampSeconds: number, body: string): string {
+  const v1 = createHmac("sha256", secret).update(`${timestampSeconds}.${body}`).digest("hex");
+  return `t=${timestampSeconds},v1=${v1}`;
+}
