@@ -65,6 +65,24 @@ export function formatDateTime(at: number, locale: Locale, timeZone: string): st
   }).format(at);
 }
 
+/**
+ * A deadline for a reader: one that falls at local midnight (the end of a business day) is shown as
+ * the last minute of the day before — "by March 11, 11:59 PM", not "by March 12, 12:00 AM".
+ */
+export function formatDeadline(at: number, locale: Locale, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  })
+    .formatToParts(at)
+    .filter((p) => p.type === "hour" || p.type === "minute")
+    .map((p) => p.value)
+    .join(":");
+  return formatDateTime(parts === "00:00" ? at - 60_000 : at, locale, timeZone);
+}
+
 export function formatList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
 }

@@ -2,6 +2,7 @@
 // small client that speaks the API's conventions (bearer tokens, problem+json).
 import { randomUUID } from "node:crypto";
 import type { Config } from "../../src/server/config.ts";
+import type { Clock } from "../../src/server/context.ts";
 import type { Engine } from "../../src/server/db/engine.ts";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { createTestDb, type TestDb } from "../support/engines.ts";
@@ -67,7 +68,7 @@ export class Client {
   }
 }
 
-export type UserClient = Client & { userId: string };
+export type UserClient = Client & { userId: string; email: string };
 
 export const ADMIN = { email: "admin@operator.example", password: "admin-password-123" };
 
@@ -77,11 +78,7 @@ export interface TestServer {
   admin: Client;
   anonymous: Client;
   /** A signed-in client for a new user of `role` (partner roles need an organisation). */
-  userClient(
-    role: string,
-    organizationId?: string | null,
-    locale?: string,
-  ): Promise<Client & { userId: string }>;
+  userClient(role: string, organizationId?: string | null, locale?: string): Promise<UserClient>;
   stop(): Promise<void>;
 }
 
@@ -132,10 +129,11 @@ export async function startTestServer(
   engine: Engine,
   overrides: Partial<Config> = {},
   uploads?: { maxBytes: number; maxFilesPerClaim: number },
+  opts: { wall?: Clock; afterSend?: (messageId: string) => Promise<void> } = {},
 ): Promise<TestServer> {
   const db = await createTestDb(engine);
   const config = testConfig(db, overrides);
-  const server = await startServer(config, { sweep: false, uploads });
+  const server = await startServer(config, { sweep: false, uploads, ...opts });
   const base = server.url;
   const admin = new Client(base, await signInToken(base, ADMIN.email, ADMIN.password));
   return {
@@ -157,8 +155,10 @@ export async function startTestServer(
       if (created.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(created.body)}`);
       const client = new Client(base, await signInToken(base, email, password)) as Client & {
         userId: string;
+        email: string;
       };
       client.userId = created.body.id;
+      client.email = email;
       return client;
     },
     stop: async () => {

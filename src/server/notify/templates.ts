@@ -2,7 +2,7 @@
 // recipient's language and time zone, as a subject, plain text and HTML.
 import type { TFunction } from "i18next";
 import type { DeadlineKind, Status } from "../../domain/vocabulary.ts";
-import { formatDateTime, formatList, type Locale, translator } from "../../i18n/index.ts";
+import { formatDeadline, formatList, type Locale, translator } from "../../i18n/index.ts";
 
 export const TEMPLATES = [
   "submitted_partner",
@@ -82,7 +82,7 @@ function vars(p: MailParams, o: Pick<RenderOptions, "locale" | "timeZone">, t: T
     partner: p.partner,
     activity: t(`activity.${p.activity}`, { defaultValue: p.activity }).toLowerCase(),
     products: formatList(p.products, o.locale),
-    due: p.due === null ? "" : formatDateTime(p.due, o.locale, o.timeZone),
+    due: p.due === null ? "" : formatDeadline(p.due, o.locale, o.timeZone),
     author: p.author ?? "",
     deadline: p.deadline ? t(`deadline.${p.deadline}`) : "",
     timeZone: o.timeZone,
