@@ -1,4 +1,4 @@
-// The command line: serve, migrate, demo, sweep, verify-history, users add.
+// The command line: serve, migrate, demo, sweep, verify-history, mail, users add.
 // Exit codes: 0 done, 1 the work found a problem or failed, 2 bad arguments or configuration.
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { RefusalError } from "../domain/refusal.ts";
@@ -10,6 +10,7 @@ import type { AppContext } from "../server/context.ts";
 import { loadDemo } from "../server/demo/demo-world.ts";
 import { verifyHistory } from "../server/history/verify-history.ts";
 import { sweep } from "../server/jobs/sweeper.ts";
+import { listMail, mailSummary, retryMail } from "../server/notify/mail-backlog.ts";
 import { serve } from "../server/serve.ts";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -90,6 +91,42 @@ program
         out(`BREAK ${b.claimNumber} (${b.claimId}) entry ${b.seq ?? "-"}: ${b.problem}`);
       out(`${r.claims} claims, ${r.entries} history entries, ${r.breaks.length} breaks`);
       if (r.breaks.length) process.exitCode = 1;
+    }),
+  );
+
+const mail = program.command("mail").description("the mail queue: backlog, failures, retry");
+mail
+  .command("status", { isDefault: true })
+  .description("counts of waiting, sent and failed mail, and the latest failures")
+  .action(async () =>
+    withContext(async (ctx) => {
+      const s = await mailSummary(ctx.db.kysely);
+      const oldest =
+        s.oldestPendingAt === null ? "" : ` (oldest from ${new Date(s.oldestPendingAt).toISOString()})`;
+      out(`waiting: ${s.pending}${oldest}`);
+      out(`sent:    ${s.sent}`);
+      out(`failed:  ${s.failed}`);
+      out(`events not yet turned into messages: ${s.undispatched}`);
+      for (const status of ["failed", "pending"] as const) {
+        const { rows } = await listMail(ctx.db.kysely, { status, limit: 20 });
+        const tried = rows.filter((m) => m.last_error !== null);
+        if (tried.length) out(`\n${status === "failed" ? "Failed" : "Waiting after an error"}:`);
+        for (const m of tried)
+          out(`  ${m.id}  ${m.recipient_email}  ${m.template}  attempts ${m.attempts}: ${m.last_error}`);
+      }
+    }),
+  );
+mail
+  .command("retry")
+  .description("send failed mail again now (all of it, or one message)")
+  .option("--id <messageId>", "one message")
+  .action(async (o: { id?: string }) =>
+    withContext(async (ctx) => {
+      const n = await retryMail(ctx.db.kysely, o.id ? { id: o.id } : { allFailed: true }, Date.now());
+      out(
+        `${n} message${n === 1 ? "" : "s"} back in the queue; a running server sends ${n === 1 ? "it" : "them"} within seconds`,
+      );
+      if (o.id && n === 0) process.exitCode = 1;
     }),
   );
 

@@ -106,4 +106,18 @@ describe("claimdesk CLI", () => {
     expect(dup.code).toBe(2);
     expect(dup.stderr).toContain("already in use");
   });
+
+  it("shows the mail backlog and retries failed mail", async () => {
+    // The demo's claims left events in the outbox; no server has run, so no message exists yet.
+    const status = await cli(["mail"]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/waiting: 0\n/);
+    expect(status.stdout).toMatch(/failed:\s+0\n/);
+    expect(status.stdout).toMatch(/events not yet turned into messages: [1-9]\d*/);
+    const none = await cli(["mail", "retry", "--id", "0190c8a1-0000-7000-8000-000000000000"]);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain("0 messages back in the queue");
+    const all = await cli(["mail", "retry"]);
+    expect(all.code).toBe(0);
+  });
 });
