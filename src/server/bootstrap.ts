@@ -7,6 +7,7 @@ import { type AppContext, type Clock, systemClock } from "./context.ts";
 import { type Db, openDb } from "./db/engine.ts";
 import { migrate } from "./db/migrate.ts";
 import { type BlobStore, DbBlobStore, FsBlobStore } from "./documents/blob-store.ts";
+import { seedPrograms } from "./incentives/programs.ts";
 
 export interface BootOptions {
   databaseUrl: string;
@@ -24,6 +25,7 @@ export async function bootstrap(opts: BootOptions): Promise<AppContext> {
   try {
     await migrate(db);
     await seedCatalog(db.kysely, clock.now());
+    await seedPrograms(db.kysely, clock.now());
   } catch (err) {
     await db.close();
     throw err;

@@ -8,6 +8,7 @@ import { type AppContext, type Clock, systemClock } from "./context.ts";
 import { ensureFirstAdmin, type FirstAdmin } from "./first-admin.ts";
 import { buildApp } from "./http/build-app.ts";
 import { purgeIdempotencyKeys } from "./http/idempotency.ts";
+import { removeAbandonedRevenue } from "./incentives/revenue-import.ts";
 import { type SweepLoop, startSweepLoop } from "./jobs/sweep-loop.ts";
 import { createMailTransport } from "./notify/mail-transport.ts";
 import { Notifier } from "./notify/notifier.ts";
@@ -41,6 +42,7 @@ export async function startServer(
     storage: config.documentStorage,
   });
   if (config.simulatedClock) ctx.clock = await SimulatedClock.open(ctx.db.kysely, wall.now());
+  await removeAbandonedRevenue(ctx, wall.now());
   const firstAdmin = await ensureFirstAdmin(ctx, {
     email: config.adminEmail,
     password: config.adminPassword,

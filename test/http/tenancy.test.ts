@@ -104,6 +104,25 @@ const ROUTES: Record<string, Expectation> = {
   "POST /api/v1/webhooks/:id/rotate-secret": { kind: "object" },
   "GET /api/v1/webhooks/:id/deliveries": { kind: "object" },
   "POST /api/v1/webhooks/:id/deliveries/:deliveryId/redeliver": { kind: "object" },
+  "GET /api/v1/programs": { kind: "own", why: "the programmes are shared configuration" },
+  "POST /api/v1/admin/programs": { kind: "own", why: "program admin only" },
+  "PATCH /api/v1/admin/programs/:code": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/programs/:code/enrollments": { kind: "own", why: "program admin only" },
+  "DELETE /api/v1/admin/programs/:code/enrollments/:organizationId": {
+    kind: "own",
+    why: "program admin only",
+  },
+  "POST /api/v1/admin/eligibility/reassess": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/revenue/imports": { kind: "own", why: "program admin only" },
+  "GET /api/v1/admin/revenue/imports": { kind: "own", why: "program admin only" },
+  "GET /api/v1/earnings": { kind: "list", path: "/api/v1/earnings?month=2030-01" },
+  "GET /api/v1/payouts": { kind: "list", path: "/api/v1/payouts" },
+  "GET /api/v1/payouts/:id": { kind: "own", why: "tested in test/incentives (404 for another organisation)" },
+  "GET /api/v1/payouts/:id/export.csv": { kind: "own", why: "tested in test/incentives" },
+  "POST /api/v1/payouts/:id/lines/:lineId/dispute": { kind: "own", why: "tested in test/incentives" },
+  "POST /api/v1/admin/payouts/calculate": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/payouts/:id/approve": { kind: "own", why: "program admin only" },
+  "POST /api/v1/admin/payouts/:id/paid": { kind: "own", why: "program admin only" },
 };
 
 describe.each(ENGINES)("tenancy on %s", (engine) => {

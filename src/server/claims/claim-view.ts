@@ -45,6 +45,7 @@ export function claimView(
   principal: Principal,
   now: number,
   updatedAt = row.updated_at,
+  eligibility: ClaimView["eligibility"] = null,
 ): ClaimView {
   return {
     id: row.id,
@@ -64,7 +65,7 @@ export function claimView(
     },
     deadlines: state.deadlines.map((d) => ({ kind: d.kind, dueAt: iso(d.dueAt) })),
     sla: ((s) => s && { kind: s.kind, dueAt: iso(s.dueAt), state: s.state })(slaOf(state, now)),
-    eligibility: state.assessmentAt !== null ? [] : null,
+    eligibility: state.assessmentAt !== null ? eligibility : null,
     allowedActions: allowedActions(state, actorOf(principal)),
     createdAt: iso(row.created_at),
     updatedAt: iso(updatedAt),

@@ -8,6 +8,7 @@ import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
+import { syncIncentives } from "../incentives/assessment.ts";
 import type { ActorRef } from "../principal.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
@@ -143,6 +144,7 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
   if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
   await syncDeadlines(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after));
   await syncConsent(db, w);
+  await syncIncentives(db, next, w.before, w.after, w.now);
   return next;
 }
 
@@ -171,6 +173,7 @@ export async function writeClaims(db: Kysely<DB>, writes: ClaimWrite[]): Promise
   for (const w of writes) {
     const r = await updateClaim(db, w);
     await syncConsent(db, w);
+    await syncIncentives(db, r.next, w.before, w.after, w.now);
     history.push(...r.history);
     outbox.push(...r.outbox);
   }

@@ -4,8 +4,14 @@ import type { Db } from "./engine.ts";
 import * as core from "./migrations/0001-core.ts";
 import * as auth from "./migrations/0002-auth.ts";
 import * as notifications from "./migrations/0003-notifications.ts";
+import * as incentives from "./migrations/0004-incentives.ts";
 
-const ALL = { "0001-core": core, "0002-auth": auth, "0003-notifications": notifications };
+const ALL = {
+  "0001-core": core,
+  "0002-auth": auth,
+  "0003-notifications": notifications,
+  "0004-incentives": incentives,
+};
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

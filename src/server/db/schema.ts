@@ -300,6 +300,104 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
+export interface ProgramsTable {
+  code: string;
+  name: string;
+  /** JSON array of activity codes. */
+  activities: string;
+  /** YYYY-MM-DD, inclusive. */
+  starts_on: string;
+  ends_on: string | null;
+  updated_at: number;
+}
+
+export interface ProgramProductsTable {
+  program_code: string;
+  product_code: string;
+  rate_bps: number | null;
+  flat_minor: number | null;
+  flat_currency: string | null;
+}
+
+export interface EnrollmentsTable {
+  program_code: string;
+  organization_id: string;
+  enrolled_at: number;
+}
+
+export interface EligibilityTable {
+  claim_id: string;
+  program_code: string;
+  status: "eligible" | "ineligible";
+  reasons: string;
+  products: string;
+  assessed_at: number;
+}
+
+export interface EarningKeysTable {
+  claim_id: string;
+  program_code: string;
+  product: string;
+  organization_id: string;
+  tenant_id: string;
+  subscription_id: string | null;
+  from_month: string;
+  until_month: string | null;
+}
+
+export interface RevenueTable {
+  month: string;
+  tenant_id: string;
+  subscription_id: string;
+  product: string;
+  currency: string;
+  amount_minor: number;
+  import_id: string;
+  line: number;
+}
+
+export interface RevenueImportsTable {
+  id: string;
+  filename: string;
+  rows: number;
+  months: string;
+  created_by: string;
+  created_at: number;
+  duration_ms: number;
+}
+
+export type PayoutStatus = "calculated" | "approved" | "paid";
+
+export interface PayoutStatementsTable {
+  id: string;
+  organization_id: string;
+  month: string;
+  currency: string;
+  total_minor: number;
+  status: PayoutStatus;
+  calculated_at: number;
+  approved_at: number | null;
+  paid_at: number | null;
+}
+
+export interface PayoutLinesTable {
+  id: string;
+  statement_id: string;
+  claim_id: string;
+  claim_number: string;
+  program_code: string;
+  tenant_id: string;
+  subscription_id: string;
+  product: string;
+  revenue_minor: number;
+  rate_bps: number | null;
+  flat_minor: number | null;
+  earnings_minor: number;
+  disputed_at: number | null;
+  dispute_comment: string | null;
+  disputed_by: string | null;
+}
+
 export interface MigrationsTable {
   id: Generated<number>;
 }
@@ -333,4 +431,13 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  programs: ProgramsTable;
+  program_products: ProgramProductsTable;
+  enrollments: EnrollmentsTable;
+  eligibility: EligibilityTable;
+  earning_keys: EarningKeysTable;
+  revenue: RevenueTable;
+  revenue_imports: RevenueImportsTable;
+  payout_statements: PayoutStatementsTable;
+  payout_lines: PayoutLinesTable;
 }

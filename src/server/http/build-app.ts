@@ -19,6 +19,7 @@ import { adminRoutes } from "./routes/admin-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { claimRoutes } from "./routes/claim-routes.ts";
 import { consentRoutes } from "./routes/consent-routes.ts";
+import { incentiveRoutes } from "./routes/incentive-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
@@ -143,6 +144,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   consentRoutes(app, deps);
   notificationRoutes(app, deps);
   webhookRoutes(app, deps);
+  incentiveRoutes(app, deps);
   await app.ready();
   return { app: app as unknown as FastifyInstance, metrics, routes };
 }

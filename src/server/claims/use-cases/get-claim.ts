@@ -6,6 +6,7 @@ import { fireDue } from "../../../domain/timers.ts";
 import { isPartnerRole } from "../../../domain/vocabulary.ts";
 import type { AppContext } from "../../context.ts";
 import type { ClaimsTable } from "../../db/schema.ts";
+import { eligibilityOf } from "../../incentives/assessment.ts";
 import { canSeeOrganization, type Principal } from "../../principal.ts";
 import { keyHolders } from "../claim-input.ts";
 import { selectClaim } from "../claim-loader.ts";
@@ -21,7 +22,16 @@ export async function viewRow(
   const stored = JSON.parse(row.state) as ClaimState;
   const { state } = fireDue(stored, now, { calendar, policy: ctx.policy });
   const bumped = visibleChange(stored, state);
-  return claimView(row, state, row.version + (bumped ? 1 : 0), principal, now, bumped ? now : row.updated_at);
+  const eligibility = state.assessmentAt === null ? null : await eligibilityOf(ctx.db.kysely, row.id);
+  return claimView(
+    row,
+    state,
+    row.version + (bumped ? 1 : 0),
+    principal,
+    now,
+    bumped ? now : row.updated_at,
+    eligibility,
+  );
 }
 
 /** Other organisations' claims on the same association keys (the operator's side-by-side view). */
