@@ -5,7 +5,7 @@ import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
@@ -47,6 +47,16 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
       ],
+      serializers: {
+        // A consent link's token is the customer's credential: it never reaches the log.
+        req: (req: FastifyRequest) => ({
+          method: req.method,
+          url: req.url.replace(/\/consent\/[^/?#]+/, "/consent/[token]"),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
     },
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,

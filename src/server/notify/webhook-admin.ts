@@ -175,7 +175,16 @@ export async function redeliver(
     .set({ status: "pending", available_at: now, lease_until: null })
     .where("id", "=", deliveryId)
     .where("webhook_id", "=", webhookId)
+    // One being sent right now keeps its lease: taking it over could send it twice at once.
+    .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<=", now)]))
     .executeTakeFirst();
-  if (res.numUpdatedRows !== 1n)
-    throw new RefusalError({ code: "not_found", detail: `no delivery ${deliveryId}` });
+  if (res.numUpdatedRows === 1n) return;
+  const exists = await db
+    .selectFrom("webhook_deliveries")
+    .select("id")
+    .where("id", "=", deliveryId)
+    .where("webhook_id", "=", webhookId)
+    .executeTakeFirst();
+  // Being sent at this moment: its own outcome and schedule apply, so there is nothing to do.
+  if (!exists) throw new RefusalError({ code: "not_found", detail: `no delivery ${deliveryId}` });
 }

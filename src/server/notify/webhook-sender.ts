@@ -31,8 +31,23 @@ async function post(url: string, body: string, headers: Record<string, string>, 
     redirect: "manual",
     signal: AbortSignal.timeout(timeoutMs),
   });
-  // Drain (and cap) the answer so the connection can be reused; its content is not ours to keep.
-  await res.arrayBuffer().catch(() => undefined);
+  // Read a little of the answer and drop the rest: its content is not ours to keep, and a receiver
+  // that streams without end must not fill our memory.
+  const reader = res.body?.getReader();
+  if (reader) {
+    let read = 0;
+    try {
+      while (read < 64 * 1024) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        read += chunk.value.byteLength;
+      }
+    } catch {
+      // The status is what counts; an answer cut short does not change it.
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+  }
   return res.status;
 }
 

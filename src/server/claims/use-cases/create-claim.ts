@@ -9,7 +9,7 @@ import { transact } from "../../db/transact.ts";
 import { actorOf, actorRef, type Principal } from "../../principal.ts";
 import { type ClaimInput, checkClaimInput, keyHolders, ownDuplicates } from "../claim-input.ts";
 import { newClaimRow, nextClaimNumber, writeKeys } from "../claim-row.ts";
-import { historyRows } from "../claim-writer.ts";
+import { historyRows, outboxRows } from "../claim-writer.ts";
 
 export function partnerOrganization(principal: Principal): string {
   if (principal.kind !== "user" || !principal.organizationId) {
@@ -58,13 +58,19 @@ export async function insertClaim(
     copiedFrom,
     now,
   });
-  const history = historyRows(row, [
-    { event: { type: "created", at: now, data: { copiedFrom } }, actor: actorRef(principal) },
-  ]);
+  const entries = [
+    { event: { type: "created" as const, at: now, data: { copiedFrom } }, actor: actorRef(principal) },
+  ];
+  const history = historyRows(row, entries);
   const last = history.at(-1);
   const inserted = { ...row, history_seq: last?.seq ?? 0, history_hash: last?.hash ?? row.history_hash };
   await db.insertInto("claims").values(inserted).execute();
   await db.insertInto("history").values(history).execute();
+  // Integrations hear of a new claim like of every other change (webhook claim.created).
+  await db
+    .insertInto("outbox")
+    .values(outboxRows(inserted, entries, now, initialState()))
+    .execute();
   await writeKeys(db, row.id, checked.keys);
   return inserted;
 }

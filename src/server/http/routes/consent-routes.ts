@@ -96,7 +96,8 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         response: { 200: ConsentBody, ...errors(404, 410, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
       const wait = await limited(req);
       if (wait !== null) throw tooMany(wait);
       const view = await viewConsent(ctx, req.params.token);
@@ -131,7 +132,8 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
           response: { 200: ConsentBody, ...errors(404, 410, 422, 429) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
+        reply.header("cache-control", "no-store");
         const wait = await limited(req);
         if (wait !== null) throw tooMany(wait);
         const comment = (req.body as { comment?: string } | undefined)?.comment?.trim() || null;

@@ -225,10 +225,11 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
     async (req) => {
       programAdmin(callerOf(req).principal);
       const b = req.body;
+      const { products, ...rest } = b;
       return updateProgram(
         db,
         req.params.code,
-        { ...b, products: b.products?.map(toProduct) },
+        products ? { ...rest, products: products.map(toProduct) } : rest,
         ctx.clock.now(),
       );
     },
