@@ -1,5 +1,8 @@
-// The command line: serve, migrate, demo, sweep, verify-history, mail, users add.
+// The command line: serve, migrate, demo, sweep, verify-history, mail, revenue import, users add.
 // Exit codes: 0 done, 1 the work found a problem or failed, 2 bad arguments or configuration.
+import { createReadStream, statSync } from "node:fs";
+import { basename } from "node:path";
+import cliProgress from "cli-progress";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { RefusalError } from "../domain/refusal.ts";
 import { ROLES, type Role } from "../domain/vocabulary.ts";
@@ -9,6 +12,8 @@ import { ConfigError, loadConfig } from "../server/config.ts";
 import type { AppContext } from "../server/context.ts";
 import { loadDemo } from "../server/demo/demo-world.ts";
 import { verifyHistory } from "../server/history/verify-history.ts";
+import { calculatePayouts } from "../server/incentives/payouts.ts";
+import { importRevenue } from "../server/incentives/revenue-import.ts";
 import { sweep } from "../server/jobs/sweeper.ts";
 import { listMail, mailSummary, retryMail } from "../server/notify/mail-backlog.ts";
 import { serve } from "../server/serve.ts";
@@ -127,6 +132,57 @@ mail
         `${n} message${n === 1 ? "" : "s"} back in the queue; a running server sends ${n === 1 ? "it" : "them"} within seconds`,
       );
       if (o.id && n === 0) process.exitCode = 1;
+    }),
+  );
+
+const revenue = program.command("revenue").description("incentive revenue");
+revenue
+  .command("import <file>")
+  .description(
+    "import revenue CSV (tenantId,subscriptionId,product,month,amount,currency); a bad file imports nothing",
+  )
+  .option("--dry-run", "check every row, import nothing")
+  .action(async (file: string, o: { dryRun?: boolean }) =>
+    withContext(async (ctx) => {
+      const size = statSync(file).size;
+      const source = createReadStream(file);
+      const bar = new cliProgress.SingleBar(
+        {
+          format: "  {bar} {percentage}% of the file, {rows} rows",
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(size, 0, { rows: 0 });
+      const r = await importRevenue(ctx, source, {
+        dryRun: o.dryRun === true,
+        filename: basename(file),
+        userId: "cli",
+        onProgress: (rows) => bar.update(source.bytesRead, { rows }),
+      });
+      bar.update(size, { rows: r.rows });
+      bar.stop();
+      for (const e of r.errors) out(`line ${e.line}, ${e.column}: ${e.reason}`);
+      if (r.errorCount > r.errors.length) out(`... and ${r.errorCount - r.errors.length} more errors`);
+      const verdict = r.imported
+        ? "imported"
+        : r.dryRun && r.errorCount === 0
+          ? "good (dry run, nothing imported)"
+          : "not imported";
+      out(
+        `${r.rows} rows, months ${r.months.join(" ") || "-"}, ${r.errorCount} errors: ${verdict} in ${(r.durationMs / 1000).toFixed(1)} s`,
+      );
+      if (r.imported) {
+        for (const m of r.months) {
+          const p = await calculatePayouts(ctx.db, m, Date.now());
+          out(
+            `  ${m}: ${p.statements} payout statements calculated (${p.lines} lines), ${p.kept} approved or paid kept`,
+          );
+        }
+      }
+      if (r.errorCount) process.exitCode = 1;
     }),
   );
 

@@ -1,7 +1,7 @@
 // The command line as a user meets it: bad arguments exit 2 with a message; the demo world has a
 // claim in every status and prints its sign-ins; sweep and users add work.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -119,5 +119,31 @@ describe("claimdesk CLI", () => {
     expect(none.stdout).toContain("0 messages back in the queue");
     const all = await cli(["mail", "retry"]);
     expect(all.code).toBe(0);
+  });
+
+  it("imports revenue from a file, with every bad row named, and calculates the months' statements", async () => {
+    const bad = join(dir, "bad.csv");
+    const good = join(dir, "good.csv");
+    const tenant = "6f1f0c2e-1111-4222-8333-944455556666";
+    const sub = "7f1f0c2e-1111-4222-8333-944455556666";
+    writeFileSync(
+      bad,
+      `tenantId,subscriptionId,product,month,amount,currency\n${tenant},${sub},teams,2030-3,1.00,USD\n`,
+    );
+    writeFileSync(
+      good,
+      `tenantId,subscriptionId,product,month,amount,currency\n${tenant},${sub},teams,2030-03,1.00,USD\n`,
+    );
+    const refused = await cli(["revenue", "import", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("line 2, month: must be YYYY-MM");
+    expect(refused.stdout).toContain("not imported");
+    const dry = await cli(["revenue", "import", good, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("1 rows, months 2030-03, 0 errors: good (dry run, nothing imported)");
+    const real = await cli(["revenue", "import", good]);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/imported in/);
+    expect(real.stdout).toContain("2030-03: 0 payout statements calculated");
   });
 });

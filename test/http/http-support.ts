@@ -129,7 +129,7 @@ export async function startTestServer(
   engine: Engine,
   overrides: Partial<Config> = {},
   uploads?: { maxBytes: number; maxFilesPerClaim: number },
-  opts: { wall?: Clock; afterSend?: (messageId: string) => Promise<void> } = {},
+  opts: { wall?: Clock; afterSend?: (messageId: string) => Promise<void>; sweep?: boolean } = {},
 ): Promise<TestServer> {
   const db = await createTestDb(engine);
   const config = testConfig(db, overrides);

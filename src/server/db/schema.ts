@@ -437,6 +437,7 @@ export interface DB {
   eligibility: EligibilityTable;
   earning_keys: EarningKeysTable;
   revenue: RevenueTable;
+  revenue_staging: RevenueTable;
   revenue_imports: RevenueImportsTable;
   payout_statements: PayoutStatementsTable;
   payout_lines: PayoutLinesTable;

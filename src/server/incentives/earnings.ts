@@ -40,8 +40,6 @@ export async function earningsOf(
           ]),
         ),
     )
-    // Only committed imports: rows still being staged have no import record yet.
-    .innerJoin("revenue_imports as i", "i.id", "r.import_id")
     .innerJoin("program_products as pp", (j) =>
       j.onRef("pp.program_code", "=", "k.program_code").onRef("pp.product_code", "=", "k.product"),
     )

@@ -75,13 +75,25 @@ export async function up(db: AnyDb, _engine: Engine): Promise<void> {
     .addColumn("import_id", "text", (c) => c.notNull())
     .addColumn("line", "integer", (c) => c.notNull())
     .execute();
-  // Also what finds a repeated row within one import (same key twice).
+  // Earnings join revenue on (month, tenant, product).
   await db.schema
-    .createIndex("revenue_key")
+    .createIndex("revenue_month")
     .on("revenue")
-    .columns(["month", "tenant_id", "product", "subscription_id", "currency", "import_id"])
+    .columns(["month", "tenant_id", "product"])
     .execute();
-  await db.schema.createIndex("revenue_import").on("revenue").columns(["import_id"]).execute();
+  // Where an import's rows wait while the file is read and checked: no index, so that a million
+  // appends stay cheap; the good ones move to `revenue` in one statement at the end.
+  await db.schema
+    .createTable("revenue_staging")
+    .addColumn("month", "text", (c) => c.notNull())
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("subscription_id", "text", (c) => c.notNull())
+    .addColumn("product", "text", (c) => c.notNull())
+    .addColumn("currency", "text", (c) => c.notNull())
+    .addColumn("amount_minor", "bigint", (c) => c.notNull())
+    .addColumn("import_id", "text", (c) => c.notNull())
+    .addColumn("line", "integer", (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable("revenue_imports")
     .addColumn("id", "text", (c) => c.primaryKey())
