@@ -1,7 +1,7 @@
 // The command line: serve, migrate, demo, sweep, verify-history, mail, revenue import, users add.
 // Exit codes: 0 done, 1 the work found a problem or failed, 2 bad arguments or configuration.
-import { createReadStream, statSync } from "node:fs";
-import { basename } from "node:path";
+import { createReadStream, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import cliProgress from "cli-progress";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { RefusalError } from "../domain/refusal.ts";
@@ -70,6 +70,12 @@ program
       out(`\nSign in with any of these (password for all: ${r.password}):`);
       for (const s of r.signIns)
         out(`  ${s.email.padEnd(34)} ${s.role.padEnd(17)} ${s.locale}  ${s.organization ?? "operator"}`);
+      const file = join(loadConfig().dataDir, `demo-revenue-${r.revenue.month}.csv`);
+      writeFileSync(file, r.revenue.csv);
+      out(
+        `\nRevenue of ${r.revenue.month} imported (${r.revenue.rows} rows, ${r.revenue.statements} payout statements).`,
+      );
+      out(`The file is ${file}: import it again with \`claimdesk revenue import ${file}\`.`);
     }),
   );
 

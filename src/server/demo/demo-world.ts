@@ -1,8 +1,10 @@
 // `claimdesk demo`: three partner organisations with users of every role, the operator's reviewers
-// and program admin, a customer registry, and claims in every status and sub-state.
+// and program admin, a customer registry, claims in every status and sub-state, programme
+// enrolments, and a month of revenue with its payout statements.
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { days } from "../../domain/calendar.ts";
+import { monthOf } from "../../domain/incentives.ts";
 import type { Role } from "../../domain/vocabulary.ts";
 import { createOrganization, createUser, upsertCustomer } from "../admin/directory.ts";
 import { actOnClaim } from "../claims/use-cases/act-on-claim.ts";
@@ -11,6 +13,9 @@ import { attachDocument } from "../claims/use-cases/attach-document.ts";
 import { createClaim } from "../claims/use-cases/create-claim.ts";
 import { customerDecision } from "../claims/use-cases/customer-decision.ts";
 import { type AppContext, ManualClock } from "../context.ts";
+import { calculatePayouts } from "../incentives/payouts.ts";
+import { enroll, listPrograms } from "../incentives/programs.ts";
+import { importRevenue } from "../incentives/revenue-import.ts";
 import { sweep } from "../jobs/sweeper.ts";
 import type { Principal } from "../principal.ts";
 import { demoPdf } from "./demo-pdf.ts";
@@ -35,7 +40,12 @@ export interface DemoResult {
   signIns: SignIn[];
   password: string;
   claims: { number: string; label: string; status: string }[];
+  /** The month's revenue file the demo imported (CSV), to look at or import again. */
+  revenue: { month: string; csv: string; rows: number; statements: number };
 }
+
+/** Organisations 0 and 1 are enrolled in every programme; Northwind (2) is not, to show why. */
+const ENROLLED = [0, 1];
 
 interface OrgUsers {
   id: string;
@@ -83,6 +93,11 @@ export async function loadDemo(
     orgs.push({ id: org.id, partnerId: o.partnerIds[0], incentives });
     onProgress(`organisation ${o.name} with its users`);
   }
+  for (const program of await listPrograms(base.db.kysely))
+    for (const i of ENROLLED) {
+      const org = orgs[i];
+      if (org) await enroll(base.db.kysely, program.code, org.id, base.clock.now());
+    }
   const reviewer = await person(base, "reviewer@operator.example", "reviewer", null, "en");
   await person(base, "revisora@operator.example", "reviewer", null, "es");
   await person(base, "program-admin@operator.example", "program_admin", null, "en");
@@ -149,6 +164,10 @@ export async function loadDemo(
   }
   const swept = await sweep(base);
   onProgress(`deadlines due by now fired: ${swept.fired}`);
+  const revenue = await demoRevenue(base, customers, realNow);
+  onProgress(
+    `revenue of ${revenue.month} imported: ${revenue.rows} rows, ${revenue.statements} payout statements`,
+  );
   await base.db.kysely
     .insertInto("settings")
     .values({ key: "demo_loaded", value: new Date(realNow).toISOString() })
@@ -163,7 +182,40 @@ export async function loadDemo(
     const r = rows.find((x) => x.id === id);
     return { number: r?.number ?? "?", label, status: r?.status ?? "?" };
   });
-  return { signIns, password: DEMO_PASSWORD, claims };
+  return { signIns, password: DEMO_PASSWORD, claims, revenue };
+}
+
+/**
+ * A month of revenue for every demo customer (this month, so that claims assessed in it earn),
+ * imported through the real importer, and the month's payout statements calculated.
+ */
+async function demoRevenue(
+  ctx: AppContext,
+  customers: Map<string, { tenantId: string; subscriptionId: string }>,
+  now: number,
+) {
+  const month = monthOf(now);
+  const lines = ["tenantId,subscriptionId,product,month,amount,currency"];
+  let i = 0;
+  const seen = new Set<string>();
+  for (const [label, c] of customers) {
+    const product = SCENARIOS.find((x) => x.label === label)?.products[0] ?? "teams";
+    // Competing scenarios share a customer: one row per subscription and product.
+    const key = `${c.tenantId} ${c.subscriptionId} ${product}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    i += 1;
+    lines.push(`${c.tenantId},${c.subscriptionId},${product},${month},${(1000 + i * 137.25).toFixed(2)},USD`);
+  }
+  const csv = `${lines.join("\n")}\n`;
+  const r = await importRevenue(ctx, Readable.from([csv]), {
+    dryRun: false,
+    filename: "demo-revenue.csv",
+    userId: "demo",
+  });
+  if (!r.imported) throw new Error(`demo revenue refused: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  const p = await calculatePayouts(ctx.db, month, now);
+  return { month, csv, rows: r.rows, statements: p.statements };
 }
 
 async function newCustomer(ctx: AppContext, s: Scenario) {
