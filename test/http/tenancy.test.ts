@@ -7,6 +7,7 @@ import { type HttpWorld, httpWorld, pdfBytes } from "./http-world.ts";
 
 type Expectation =
   | { kind: "object"; body?: unknown }
+  | { kind: "web"; why: string }
   | { kind: "list"; path: string }
   | { kind: "own"; why: string }
   | { kind: "public" };
@@ -27,12 +28,15 @@ const ACTION_BODIES: Record<string, unknown> = {
 
 /** Every route the server registers must appear here. */
 const ROUTES: Record<string, Expectation> = {
+  "GET /": { kind: "web", why: "the web app's page (only when web/dist is built)" },
+  "GET /assets/*": { kind: "web", why: "the web app's hashed files (only when built)" },
   "GET /healthz": { kind: "public" },
   "GET /readyz": { kind: "public" },
   "GET /metrics": { kind: "public" },
   "GET /openapi.json": { kind: "public" },
   "POST /api/v1/session": { kind: "public" },
   "GET /api/v1/session": { kind: "own", why: "the caller's own session" },
+  "PATCH /api/v1/session": { kind: "own", why: "the caller's own preferences" },
   "DELETE /api/v1/session": { kind: "own", why: "the caller's own session" },
   "POST /api/v1/tokens": { kind: "own", why: "creates the caller's own token" },
   "GET /api/v1/tokens": { kind: "own", why: "lists the caller's own tokens" },
@@ -170,7 +174,11 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
       .map((r) => `${r.method} ${r.url}`);
     const unknown = registered.filter((r) => !(r in ROUTES));
     expect(unknown).toEqual([]);
-    expect(Object.keys(ROUTES).filter((r) => !registered.includes(r))).toEqual([]);
+    expect(
+      Object.entries(ROUTES)
+        .filter(([r, e]) => e.kind !== "web" && !registered.includes(r))
+        .map(([r]) => r),
+    ).toEqual([]);
   });
 
   const objectId = (url: string) =>

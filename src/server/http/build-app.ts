@@ -28,6 +28,7 @@ import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { Problem } from "./schemas.ts";
 import type { App, HttpDeps } from "./types.ts";
 import { validatorCompiler } from "./validation.ts";
+import { registerWebApp } from "./web-app.ts";
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -68,8 +69,9 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
 
   const routes: BuiltApp["routes"] = [];
   app.addHook("onRoute", (route) => {
-    // The documentation viewer is public, like the document it shows.
-    if (route.url.startsWith("/docs")) route.config = { ...(route.config ?? {}), auth: false };
+    // The documentation viewer is public, like the document it shows, and so are the web app's files.
+    if (route.url.startsWith("/docs") || route.url.startsWith("/assets/"))
+      route.config = { ...(route.config ?? {}), auth: false };
     for (const method of [route.method].flat()) {
       if (method !== "HEAD") routes.push({ method, url: route.url, auth: route.config?.auth !== false });
     }
@@ -137,9 +139,19 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
       reply.header("Connection", "close");
     return payload;
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, problem(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`)),
-  );
+  const web = await registerWebApp(app as unknown as FastifyInstance);
+  app.setNotFoundHandler((req, reply) => {
+    // The web app's own routes (/claims/..., /admin, ...) are pages: the browser gets index.html and
+    // the app routes itself. API and other machine paths keep their problem+json 404.
+    const path = req.url.split("?")[0] ?? "";
+    const page =
+      req.method === "GET" &&
+      !/^\/(api|docs|consent|openapi\.json|healthz|readyz|metrics|assets)(\/|$)/.test(path) &&
+      (req.headers.accept ?? "").includes("text/html");
+    if (page && web)
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(web.index);
+    return sendProblem(reply, problem(404, "not_found", `no route ${req.method} ${path}`));
+  });
 
   operationalRoutes(app, deps, metrics);
   if (deps.benchRoutes) benchRoutes(app, deps);

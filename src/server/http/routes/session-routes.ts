@@ -4,16 +4,46 @@ import { createAccessToken, listAccessTokens, revokeAccessToken } from "../../au
 import { createSession, destroySession } from "../../auth/sessions.ts";
 import { signIn } from "../../auth/sign-in.ts";
 import { userJson } from "../../auth/users.ts";
+import type { UsersTable } from "../../db/schema.ts";
 import { callerOf, SESSION_COOKIE } from "../authenticate.ts";
 import { HttpProblem } from "../problem.ts";
 import { errors } from "../responses.ts";
 import { User } from "../schemas.ts";
 import type { App, HttpDeps } from "../types.ts";
 
-const SessionBody = Type.Object({ user: User, csrfToken: Type.String() });
+const Organization = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  partnerIds: Type.Array(Type.String()),
+});
+const SessionBody = Type.Object({
+  user: User,
+  csrfToken: Type.String(),
+  /** The user's organisation (partner users), with the partner IDs a claim can be filed under. */
+  organization: Type.Optional(Type.Union([Organization, Type.Null()])),
+  timeZone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 
 export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps): void {
   const db = ctx.db.kysely;
+  const sessionJson = async (user: UsersTable, csrfToken: string) => {
+    let organization = null;
+    if (user.organization_id) {
+      const org = await db
+        .selectFrom("organizations")
+        .select(["id", "name"])
+        .where("id", "=", user.organization_id)
+        .executeTakeFirst();
+      const ids = await db
+        .selectFrom("partner_ids")
+        .select("partner_id")
+        .where("organization_id", "=", user.organization_id)
+        .orderBy("partner_id")
+        .execute();
+      if (org) organization = { ...org, partnerIds: ids.map((i) => i.partner_id) };
+    }
+    return { user: userJson(user), csrfToken, organization, timeZone: user.time_zone };
+  };
   app.post(
     "/api/v1/session",
     {
@@ -44,7 +74,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         secure: secureCookies,
         path: "/",
       });
-      return { user: userJson(user), csrfToken: s.csrfToken };
+      return sessionJson(user, s.csrfToken);
     },
   );
 
@@ -59,7 +89,45 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
     },
     async (req) => {
       const c = callerOf(req);
-      return { user: userJson(c.user), csrfToken: c.csrfToken ?? "" };
+      return sessionJson(c.user, c.csrfToken ?? "");
+    },
+  );
+
+  app.patch(
+    "/api/v1/session",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "The signed-in user's own preferences: language (remembered per user) and time zone",
+        body: Type.Object(
+          {
+            locale: Type.Optional(Type.Union([Type.Literal("en"), Type.Literal("es")])),
+            timeZone: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionBody, ...errors(401, 403, 422) },
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      const { locale, timeZone } = req.body;
+      if (timeZone && !Intl.supportedValuesOf("timeZone").includes(timeZone))
+        throw new HttpProblem(422, "validation_failed", `unknown time zone ${timeZone}`, {
+          errors: [{ field: "timeZone", message: "is not an IANA time zone" }],
+        });
+      const set = {
+        ...(locale ? { locale } : {}),
+        ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
+      };
+      if (Object.keys(set).length)
+        await db.updateTable("users").set(set).where("id", "=", c.user.id).execute();
+      const user = await db
+        .selectFrom("users")
+        .selectAll()
+        .where("id", "=", c.user.id)
+        .executeTakeFirstOrThrow();
+      return sessionJson(user, c.csrfToken ?? "");
     },
   );
 

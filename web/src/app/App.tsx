@@ -1,0 +1,96 @@
+// The app: providers (theme, language, session, notifications), the routes, each page loaded on
+// demand so that the first load carries only the shell and the page in view.
+import { Center, createTheme, Loader, MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { patch } from "../api/client.ts";
+import { initialLanguage, type Lang, LanguageProvider } from "../i18n/index.tsx";
+import { ExpiredSessionModal } from "./ExpiredSessionModal.tsx";
+import { Layout } from "./Layout.tsx";
+import { SignIn } from "./SignIn.tsx";
+import { type Session, SessionProvider, useSession } from "./session.tsx";
+
+const Dashboard = lazy(() => import("../pages/Dashboard.tsx"));
+const ClaimPage = lazy(() => import("../pages/ClaimPage.tsx"));
+const NewClaim = lazy(() => import("../pages/NewClaim.tsx"));
+const ReviewQueue = lazy(() => import("../pages/ReviewQueue.tsx"));
+const NotificationsPage = lazy(() => import("../pages/NotificationsPage.tsx"));
+const Admin = lazy(() => import("../pages/admin/Admin.tsx"));
+const Payouts = lazy(() => import("../pages/Payouts.tsx"));
+
+const theme = createTheme({
+  primaryColor: "blue",
+  defaultRadius: "md",
+  fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif",
+});
+
+const fallback = (
+  <Center h="50vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
+
+function Routed() {
+  const { session, loading, update } = useSession();
+  const [lang, setLangState] = useState<Lang>(initialLanguage);
+  useEffect(() => {
+    const l = session?.user.locale;
+    if (l === "en" || l === "es") setLangState(l);
+  }, [session?.user.locale]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback(
+    (l: Lang) => {
+      setLangState(l);
+      localStorage.setItem("claimdesk.lang", l);
+      // Remembered per user on the server, so that it follows them to another browser.
+      if (session)
+        void patch<Session>("/api/v1/session", { locale: l })
+          .then(update)
+          .catch(() => undefined);
+    },
+    [session, update],
+  );
+  return (
+    <LanguageProvider value={{ lang, setLang, timeZone: session?.timeZone ?? undefined }}>
+      {loading ? (
+        fallback
+      ) : !session ? (
+        <SignIn />
+      ) : (
+        <>
+          <ExpiredSessionModal />
+          <Layout>
+            <Suspense fallback={fallback}>
+              <Routes>
+                <Route path="/" element={<Dashboard />} />
+                <Route path="/claims/new" element={<NewClaim />} />
+                <Route path="/claims/:id" element={<ClaimPage />} />
+                <Route path="/review" element={<ReviewQueue />} />
+                <Route path="/notifications" element={<NotificationsPage />} />
+                <Route path="/payouts/*" element={<Payouts />} />
+                <Route path="/admin/*" element={<Admin />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
+          </Layout>
+        </>
+      )}
+    </LanguageProvider>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <BrowserRouter>
+        <SessionProvider>
+          <Routed />
+        </SessionProvider>
+      </BrowserRouter>
+    </MantineProvider>
+  );
+}

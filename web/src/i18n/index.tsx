@@ -1,0 +1,89 @@
+// Languages in the app: i18next with the shared resources (statuses, reasons, activities,
+// deadlines) and the app's own texts, a React context for the current language, and formatting of
+// dates, numbers and money with Intl in that language. The choice is remembered per user (server)
+// and, before sign-in, in this browser.
+import i18next, { type TFunction } from "i18next";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { en as sharedEn } from "../../../src/i18n/en.ts";
+import { es as sharedEs } from "../../../src/i18n/es.ts";
+import { adminEn } from "./admin-en.ts";
+import { adminEs } from "./admin-es.ts";
+import { webEn } from "./en.ts";
+import { webEs } from "./es.ts";
+
+export const LANGUAGES = ["en", "es"] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: {
+    en: { translation: { ...sharedEn, web: webEn, adminUi: adminEn } },
+    es: { translation: { ...sharedEs, web: webEs, adminUi: adminEs } },
+  },
+  lng: "en",
+  fallbackLng: "en",
+  initAsync: false,
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+});
+
+export function initialLanguage(): Lang {
+  const stored = localStorage.getItem("claimdesk.lang");
+  if (stored === "en" || stored === "es") return stored;
+  return navigator.language.toLowerCase().startsWith("es") ? "es" : "en";
+}
+
+interface LangContext {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  timeZone: string | undefined;
+}
+
+const Ctx = createContext<LangContext>({ lang: "en", setLang: () => {}, timeZone: undefined });
+
+export function LanguageProvider({ value, children }: { value: LangContext; children: ReactNode }) {
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export interface Formatters {
+  t: TFunction;
+  lang: Lang;
+  setLang(lang: Lang): void;
+  date(iso: string | number): string;
+  dateTime(iso: string | number): string;
+  number(n: number): string;
+  money(minor: number, currency: string): string;
+  /** "in 3 days", "2 hours ago". */
+  relative(iso: string): string;
+}
+
+export function useT(): Formatters {
+  const { lang, setLang, timeZone } = useContext(Ctx);
+  return useMemo(() => {
+    const t = i18n.getFixedT(lang);
+    const d = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone });
+    const dt = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone });
+    const n = new Intl.NumberFormat(lang);
+    const rel = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    return {
+      t,
+      lang,
+      setLang,
+      date: (v) => d.format(new Date(v)),
+      dateTime: (v) => dt.format(new Date(v)),
+      number: (v) => n.format(v),
+      money: (minor, currency) => {
+        const f = new Intl.NumberFormat(lang, { style: "currency", currency });
+        const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+        return f.format(minor / 10 ** digits);
+      },
+      relative: (iso) => {
+        const ms = Date.parse(iso) - Date.now();
+        const abs = Math.abs(ms);
+        if (abs < 3_600_000) return rel.format(Math.round(ms / 60_000), "minute");
+        if (abs < 86_400_000) return rel.format(Math.round(ms / 3_600_000), "hour");
+        return rel.format(Math.round(ms / 86_400_000), "day");
+      },
+    };
+  }, [lang, setLang, timeZone]);
+}
