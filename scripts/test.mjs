@@ -38,7 +38,10 @@ function run(cmd, args) {
 let failedChecks = 0;
 for (const [name, args] of [
   ["typecheck", ["node_modules/.bin/tsc", "--noEmit", "-p", "."]],
+  ["typecheck web", ["node_modules/.bin/tsc", "--noEmit", "-p", "web"]],
   ["lint", ["node_modules/.bin/biome", "ci", "--colors=off", "."]],
+  // The browser tests drive the built app; the build is skipped when it is up to date.
+  ["build web", [process.execPath, "scripts/build-web.mjs"]],
 ]) {
   const code = run(args[0], args.slice(1));
   console.log(`${name}: ${code === 0 ? "ok" : "FAILED"}`);

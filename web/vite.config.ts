@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // The chunk graph, for scripts/bundle-size.mjs (what the first page load really fetches).
+    manifest: true,
     chunkSizeWarningLimit: 600,
   },
   server: {

@@ -61,7 +61,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavItem to="/notifications">
                   {t("web.nav.notifications")}{" "}
                   {unread > 0 && (
-                    <Badge size="sm" color="red" circle aria-label={`${unread}`}>
+                    <Badge
+                      size="sm"
+                      color="red"
+                      variant="filled"
+                      aria-label={t("web.nav.unread", { count: unread })}
+                    >
                       {unread}
                     </Badge>
                   )}

@@ -278,7 +278,7 @@ export default function ClaimPage() {
             </Title>
             <Timeline active={lifecycle.length - 1} bulletSize={16}>
               {lifecycle.map((h) => (
-                <Timeline.Item key={h.seq} title={h.event.replaceAll("_", " ")}>
+                <Timeline.Item key={h.seq} title={t(`web.event.${h.event}`, { defaultValue: h.event })}>
                   <Text size="xs" c="dimmed">
                     {dateTime(h.at)}
                   </Text>

@@ -75,7 +75,7 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
         > | null;
         const reasons = Array.isArray(h.data.reasons) ? (h.data.reasons as string[]) : [];
         return (
-          <Timeline.Item key={h.seq} title={`${h.event.replaceAll("_", " ")}`}>
+          <Timeline.Item key={h.seq} title={t(`web.event.${h.event}`, { defaultValue: h.event })}>
             <Text size="xs" c="dimmed">
               {dateTime(h.at)} · {h.actor.kind === "system" ? t("web.claim.system") : h.actor.name}
             </Text>
