@@ -4,8 +4,8 @@
 // and, before sign-in, in this browser.
 import i18next, { type TFunction } from "i18next";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { en as sharedEn } from "../../../src/i18n/en.ts";
-import { es as sharedEs } from "../../../src/i18n/es.ts";
+import { vocabularyEn } from "../../../src/i18n/vocabulary-en.ts";
+import { vocabularyEs } from "../../../src/i18n/vocabulary-es.ts";
 import { adminEn } from "./admin-en.ts";
 import { adminEs } from "./admin-es.ts";
 import { webEn } from "./en.ts";
@@ -17,8 +17,8 @@ export type Lang = (typeof LANGUAGES)[number];
 const i18n = i18next.createInstance();
 void i18n.init({
   resources: {
-    en: { translation: { ...sharedEn, web: webEn, adminUi: adminEn } },
-    es: { translation: { ...sharedEs, web: webEs, adminUi: adminEs } },
+    en: { translation: { ...vocabularyEn, web: webEn, adminUi: adminEn } },
+    es: { translation: { ...vocabularyEs, web: webEs, adminUi: adminEs } },
   },
   lng: "en",
   fallbackLng: "en",
