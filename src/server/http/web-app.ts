@@ -1,6 +1,6 @@
 // The web app (web/dist, built by `npm run build:web`) served at /: hashed assets cached for a
 // year, index.html never cached, so that a new release is picked up on the next page load.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
@@ -13,7 +13,17 @@ export async function registerWebApp(app: FastifyInstance): Promise<{ index: str
     app.log.warn({ dist: DIST }, "the web app is not built (npm run build:web); serving the API only");
     return null;
   }
-  const index = readFileSync(indexFile, "utf8");
+  // Re-read when the build changes, so that a rebuilt app is served without a restart.
+  let index = readFileSync(indexFile, "utf8");
+  let indexMtime = statSync(indexFile).mtimeMs;
+  const current = () => {
+    const m = existsSync(indexFile) ? statSync(indexFile).mtimeMs : indexMtime;
+    if (m !== indexMtime) {
+      index = readFileSync(indexFile, "utf8");
+      indexMtime = m;
+    }
+    return index;
+  };
   await app.register(fastifyStatic, {
     root: join(DIST, "assets"),
     prefix: "/assets/",
@@ -24,7 +34,11 @@ export async function registerWebApp(app: FastifyInstance): Promise<{ index: str
     wildcard: true,
   });
   app.get("/", { config: { auth: false }, schema: { hide: true } }, async (_req, reply) =>
-    reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(index),
+    reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(current()),
   );
-  return { index };
+  return {
+    get index() {
+      return current();
+    },
+  };
 }

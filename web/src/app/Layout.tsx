@@ -55,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <Group gap={4} wrap="nowrap">
                 <NavItem to="/">{t("web.nav.dashboard")}</NavItem>
                 {canFile(user.role) && <NavItem to="/claims/new">{t("web.nav.newClaim")}</NavItem>}
-                {!partner && <NavItem to="/review">{t("web.nav.review")}</NavItem>}
+                {user.role === "reviewer" && <NavItem to="/review">{t("web.nav.review")}</NavItem>}
                 {money && <NavItem to="/payouts">{t("web.nav.payouts")}</NavItem>}
                 {admin && <NavItem to="/admin">{t("web.nav.admin")}</NavItem>}
                 <NavItem to="/notifications">

@@ -6,8 +6,6 @@ import i18next, { type TFunction } from "i18next";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { vocabularyEn } from "../../../src/i18n/vocabulary-en.ts";
 import { vocabularyEs } from "../../../src/i18n/vocabulary-es.ts";
-import { adminEn } from "./admin-en.ts";
-import { adminEs } from "./admin-es.ts";
 import { webEn } from "./en.ts";
 import { webEs } from "./es.ts";
 
@@ -17,8 +15,8 @@ export type Lang = (typeof LANGUAGES)[number];
 const i18n = i18next.createInstance();
 void i18n.init({
   resources: {
-    en: { translation: { ...vocabularyEn, web: webEn, adminUi: adminEn } },
-    es: { translation: { ...vocabularyEs, web: webEs, adminUi: adminEs } },
+    en: { translation: { ...vocabularyEn, web: webEn } },
+    es: { translation: { ...vocabularyEs, web: webEs } },
   },
   lng: "en",
   fallbackLng: "en",
@@ -26,6 +24,15 @@ void i18n.init({
   // React escapes what it renders.
   interpolation: { escapeValue: false },
 });
+
+/**
+ * Texts that only some pages need (administration, payouts) arrive with those pages' chunks
+ * instead of in the first load: each such page registers its texts when its module loads.
+ */
+export function addTexts(key: string, en: object, es: object): void {
+  i18n.addResourceBundle("en", "translation", { [key]: en }, true, true);
+  i18n.addResourceBundle("es", "translation", { [key]: es }, true, true);
+}
 
 export function initialLanguage(): Lang {
   const stored = localStorage.getItem("claimdesk.lang");

@@ -1,7 +1,628 @@
-import { Title } from "@mantine/core";
+// Earnings and payout statements of a month (API.md "Incentives"). Billing and global admins see
+// their organisation's, program admins every organisation's. /payouts?month=YYYY-MM lists the
+// month's statements and earnings lines; /payouts/:id shows one statement, where the partner flags a
+// line as disputed and the program admin approves it and marks it paid.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { DatesProvider, MonthPickerInput } from "@mantine/dates";
+import "@mantine/dates/styles.css";
+import "dayjs/locale/es";
+import { useState } from "react";
+import { Link, Route, Routes, useParams, useSearchParams } from "react-router";
+import { get, post, qs } from "../api/client.ts";
+import { useUser } from "../app/session.tsx";
+import { ErrorAlert, useCatalog, useLoad } from "../components/common.tsx";
 import { useT } from "../i18n/index.tsx";
+import {
+  FormError,
+  fieldError,
+  formatMonth,
+  formatRate,
+  notifyDone,
+  orgNameOf,
+  useRequest,
+} from "./admin/shared.tsx";
+import type { Earnings, Organization, PayoutLine, PayoutStatement, PayoutStatus } from "./admin/types.ts";
+import "../i18n/admin-texts.ts";
+
+const STATUS_COLORS: Record<PayoutStatus, string> = { calculated: "blue", approved: "indigo", paid: "green" };
+
+function currentMonth(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+}
+
+function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
+  const { t } = useT();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light">
+      {t(`adminUi.payouts.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Organisation names, for the program admin who sees every organisation's money. */
+function useOrgNames() {
+  const { user, organization } = useUser();
+  const program = user.role === "program_admin";
+  const orgs = useLoad<{ id: string; name: string }[]>(
+    () =>
+      program
+        ? get<{ items: Organization[] }>("/api/v1/admin/organizations").then((r) => r.items)
+        : Promise.resolve(organization ? [organization] : []),
+    [program],
+  );
+  return { orgs: orgs.data ?? [], orgName: orgNameOf(orgs.data ?? []) };
+}
+
+/** A product's name from the catalog (its code until the catalog is loaded). */
+function useProductName() {
+  const { products } = useCatalog();
+  return (code: string) => products.find((p) => p.code === code)?.name ?? code;
+}
+
+/** How a line earns: a rate of its revenue or a flat amount. */
+function useEarnsBy() {
+  const { t, money, lang } = useT();
+  return (l: { rateBps: number | null; flatMinor: number | null }, currency: string) =>
+    l.rateBps !== null
+      ? formatRate(l.rateBps, lang)
+      : l.flatMinor !== null
+        ? t("adminUi.payouts.flat", { amount: money(l.flatMinor, currency) })
+        : "—";
+}
+
+function MonthPicker({ month, onChange }: { month: string; onChange(month: string): void }) {
+  const { t, lang } = useT();
+  return (
+    <DatesProvider settings={{ locale: lang }}>
+      <MonthPickerInput
+        label={t("adminUi.payouts.month")}
+        value={`${month}-01`}
+        onChange={(v) => v && onChange(v.slice(0, 7))}
+        w={220}
+      />
+    </DatesProvider>
+  );
+}
+
+function StatementsTable({
+  items,
+  month,
+  onChanged,
+}: {
+  items: PayoutStatement[];
+  month: string;
+  onChanged(): void;
+}) {
+  const { t, money, dateTime, lang } = useT();
+  const { user } = useUser();
+  const program = user.role === "program_admin";
+  const { orgName } = useOrgNames();
+  const req = useRequest();
+  const move = async (s: PayoutStatement, step: "approve" | "paid") => {
+    const r = await req.run(() => post<PayoutStatement>(`/api/v1/admin/payouts/${s.id}/${step}`));
+    if (r) {
+      notifyDone(t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"));
+      onChanged();
+    }
+  };
+  return (
+    <Stack>
+      <FormError error={req.error} />
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped highlightOnHover>
+          <Table.Caption>
+            {t("adminUi.payouts.statementsCaption", { month: formatMonth(month, lang) })}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              {program && <Table.Th scope="col">{t("adminUi.payouts.organization")}</Table.Th>}
+              <Table.Th scope="col">{t("adminUi.payouts.currency")}</Table.Th>
+              <Table.Th scope="col">{t("adminUi.payouts.total")}</Table.Th>
+              <Table.Th scope="col">{t("adminUi.payouts.statusLabel")}</Table.Th>
+              <Table.Th scope="col">{t("adminUi.payouts.lines")}</Table.Th>
+              <Table.Th scope="col">{t("adminUi.payouts.calculatedAt")}</Table.Th>
+              <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((s) => {
+              const disputed = s.lines.filter((l) => l.dispute).length;
+              return (
+                <Table.Tr key={s.id}>
+                  {program && <Table.Td>{orgName(s.organizationId)}</Table.Td>}
+                  <Table.Td>{s.currency}</Table.Td>
+                  <Table.Td>
+                    <Text fw={600}>{money(s.totalMinor, s.currency)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <PayoutStatusBadge status={s.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {s.lines.length}
+                    {disputed > 0 && (
+                      <Badge ml="xs" color="orange" variant="light">
+                        {t("adminUi.payouts.disputedCount", { count: disputed })}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{dateTime(s.calculatedAt)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button component={Link} to={`${s.id}?month=${month}`} size="xs" variant="light">
+                        {t("adminUi.payouts.view")}
+                      </Button>
+                      <Button
+                        component="a"
+                        href={`/api/v1/payouts/${s.id}/export.csv`}
+                        download
+                        size="xs"
+                        variant="subtle"
+                      >
+                        {t("adminUi.payouts.exportCsv")}
+                      </Button>
+                      {program && s.status === "calculated" && (
+                        <Button size="xs" loading={req.busy} onClick={() => void move(s, "approve")}>
+                          {t("adminUi.payouts.approve")}
+                        </Button>
+                      )}
+                      {program && s.status === "approved" && (
+                        <Button
+                          size="xs"
+                          color="green"
+                          loading={req.busy}
+                          onClick={() => void move(s, "paid")}
+                        >
+                          {t("adminUi.payouts.markPaid")}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function EarningsSection({ month }: { month: string }) {
+  const { t, money } = useT();
+  const { user } = useUser();
+  const program = user.role === "program_admin";
+  const { orgs, orgName } = useOrgNames();
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
+  const earnings = useLoad(
+    () =>
+      get<Earnings>(`/api/v1/earnings${qs({ month, organizationId: program ? organizationId : undefined })}`),
+    [month, organizationId, program],
+  );
+  const earnsBy = useEarnsBy();
+  const productName = useProductName();
+  const items = earnings.data?.items ?? [];
+  return (
+    <section aria-labelledby="earnings">
+      <Group justify="space-between" align="end" mb="sm">
+        <Title order={2} id="earnings">
+          {t("adminUi.payouts.earnings")}
+        </Title>
+        {program && (
+          <Select
+            label={t("adminUi.payouts.organization")}
+            placeholder={t("adminUi.payouts.allOrganizations")}
+            clearable
+            searchable
+            value={organizationId}
+            onChange={setOrganizationId}
+            data={orgs.map((o) => ({ value: o.id, label: o.name }))}
+            w={260}
+          />
+        )}
+      </Group>
+      <ErrorAlert error={earnings.error} />
+      {earnings.data && items.length === 0 && <Text c="dimmed">{t("adminUi.payouts.noEarnings")}</Text>}
+      {earnings.data && earnings.data.totals.length > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="sm">
+          {earnings.data.totals.map((tot) => (
+            <Card key={tot.currency} withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("adminUi.payouts.totalIn", { currency: tot.currency })}
+              </Text>
+              <Text size="lg" fw={700}>
+                {money(tot.earningsMinor, tot.currency)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t("adminUi.payouts.ofRevenue", { amount: money(tot.revenueMinor, tot.currency) })}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={1000} mah={600}>
+          <Table striped stickyHeader verticalSpacing={4}>
+            <Table.Caption>{t("adminUi.payouts.earningsCaption", { count: items.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("adminUi.payouts.claim")}</Table.Th>
+                {program && <Table.Th scope="col">{t("adminUi.payouts.organization")}</Table.Th>}
+                <Table.Th scope="col">{t("adminUi.payouts.tenant")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.payouts.subscription")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.payouts.product")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.payouts.program")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.payouts.revenue")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.payouts.rate")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.payouts.earned")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((l) => (
+                <Table.Tr key={`${l.claimId}-${l.subscriptionId}-${l.program}-${l.currency}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/claims/${l.claimId}`} size="sm">
+                      {l.claimNumber}
+                    </Anchor>
+                  </Table.Td>
+                  {program && <Table.Td>{orgName(l.organizationId)}</Table.Td>}
+                  <Table.Td>
+                    <Text size="xs" ff="monospace">
+                      {l.tenantId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace">
+                      {l.subscriptionId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{productName(l.product)}</Table.Td>
+                  <Table.Td>{l.program}</Table.Td>
+                  <Table.Td ta="right">{money(l.revenueMinor, l.currency)}</Table.Td>
+                  <Table.Td>{earnsBy(l, l.currency)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Text size="sm" fw={600}>
+                      {money(l.earningsMinor, l.currency)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+function MonthView() {
+  const { t, lang } = useT();
+  const { user } = useUser();
+  const program = user.role === "program_admin";
+  const [params, setParams] = useSearchParams();
+  const month = params.get("month") ?? currentMonth();
+  const statements = useLoad(
+    () => get<{ items: PayoutStatement[] }>(`/api/v1/payouts${qs({ month })}`),
+    [month],
+  );
+  const calc = useRequest();
+
+  const calculate = async () => {
+    const r = await calc.run(() =>
+      post<{ statements: number; lines: number; kept: number }>("/api/v1/admin/payouts/calculate", { month }),
+    );
+    if (r) {
+      notifyDone(t("adminUi.payouts.calculated", r));
+      void statements.reload();
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("adminUi.payouts.title")}</Title>
+      <Group align="end">
+        <MonthPicker month={month} onChange={(m) => setParams({ month: m }, { replace: true })} />
+        {program && (
+          <Button variant="light" loading={calc.busy} onClick={() => void calculate()}>
+            {t("adminUi.payouts.calculate", { month: formatMonth(month, lang) })}
+          </Button>
+        )}
+      </Group>
+      <FormError error={calc.error} />
+
+      <section aria-labelledby="statements">
+        <Title order={2} id="statements" mb="sm">
+          {t("adminUi.payouts.statements")}
+        </Title>
+        <ErrorAlert error={statements.error} />
+        {statements.data?.items.length === 0 && <Text c="dimmed">{t("adminUi.payouts.noStatements")}</Text>}
+        {statements.data && statements.data.items.length > 0 && (
+          <StatementsTable
+            items={statements.data.items}
+            month={month}
+            onChanged={() => void statements.reload()}
+          />
+        )}
+      </section>
+
+      <EarningsSection month={month} />
+    </Stack>
+  );
+}
+
+function DisputeModal({
+  statementId,
+  line,
+  onClose,
+  onDone,
+}: {
+  statementId: string;
+  line: PayoutLine;
+  onClose(): void;
+  onDone(line: PayoutLine): void;
+}) {
+  const { t } = useT();
+  const [comment, setComment] = useState(line.dispute?.comment ?? "");
+  const req = useRequest();
+  const submit = async () => {
+    const r = await req.run(() =>
+      post<PayoutLine>(`/api/v1/payouts/${statementId}/lines/${line.id}/dispute`, {
+        comment: comment.trim(),
+      }),
+    );
+    if (r) {
+      notifyDone(t("adminUi.payouts.disputeSent"));
+      onDone(r);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t("adminUi.payouts.disputeTitle", { claim: line.claimNumber })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t("adminUi.payouts.disputeIntro")}
+          </Text>
+          <FormError error={req.error} />
+          <Textarea
+            label={t("adminUi.payouts.disputeComment")}
+            required
+            autosize
+            minRows={3}
+            maxLength={2000}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={fieldError(req.error, "comment")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("adminUi.common.cancel")}
+            </Button>
+            <Button type="submit" color="orange" loading={req.busy} disabled={!comment.trim()}>
+              {t("adminUi.payouts.disputeSubmit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function StatementView() {
+  const { t, money, dateTime, lang } = useT();
+  const { user } = useUser();
+  const program = user.role === "program_admin";
+  const mayDispute = user.role === "billing_admin" || user.role === "global_admin";
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const statement = useLoad(() => get<PayoutStatement>(`/api/v1/payouts/${id}`), [id]);
+  const { orgName } = useOrgNames();
+  const earnsBy = useEarnsBy();
+  const productName = useProductName();
+  const [disputing, setDisputing] = useState<PayoutLine | null>(null);
+  const req = useRequest();
+  const s = statement.data;
+  const back = `/payouts${qs({ month: params.get("month") ?? s?.month })}`;
+
+  const move = async (step: "approve" | "paid") => {
+    const r = await req.run(() => post<PayoutStatement>(`/api/v1/admin/payouts/${id}/${step}`));
+    if (r) {
+      notifyDone(t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"));
+      statement.setData(r);
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={back} size="sm">
+        {t("adminUi.payouts.back")}
+      </Anchor>
+      <ErrorAlert error={statement.error} />
+      {s && (
+        <>
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={4}>
+              <Title order={1}>
+                {t("adminUi.payouts.statementTitle", {
+                  month: formatMonth(s.month, lang),
+                  currency: s.currency,
+                })}
+              </Title>
+              <Text c="dimmed">{orgName(s.organizationId)}</Text>
+            </Stack>
+            <Group>
+              <Button component="a" href={`/api/v1/payouts/${s.id}/export.csv`} download variant="light">
+                {t("adminUi.payouts.exportCsv")}
+              </Button>
+              {program && s.status === "calculated" && (
+                <Button loading={req.busy} onClick={() => void move("approve")}>
+                  {t("adminUi.payouts.approve")}
+                </Button>
+              )}
+              {program && s.status === "approved" && (
+                <Button color="green" loading={req.busy} onClick={() => void move("paid")}>
+                  {t("adminUi.payouts.markPaid")}
+                </Button>
+              )}
+            </Group>
+          </Group>
+          <FormError error={req.error} />
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("adminUi.payouts.total")}
+              </Text>
+              <Text size="xl" fw={700}>
+                {money(s.totalMinor, s.currency)}
+              </Text>
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("adminUi.payouts.statusLabel")}
+              </Text>
+              <PayoutStatusBadge status={s.status} />
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("adminUi.payouts.calculatedAt")}
+              </Text>
+              <Text size="sm">{dateTime(s.calculatedAt)}</Text>
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {s.paidAt ? t("adminUi.payouts.paidAt") : t("adminUi.payouts.approvedAt")}
+              </Text>
+              <Text size="sm">
+                {s.paidAt ? dateTime(s.paidAt) : s.approvedAt ? dateTime(s.approvedAt) : "—"}
+              </Text>
+            </Card>
+          </SimpleGrid>
+          {mayDispute && s.status !== "paid" && (
+            <Alert color="blue" variant="light">
+              {t("adminUi.payouts.disputeHelp")}
+            </Alert>
+          )}
+          {s.lines.length === 0 ? (
+            <Text c="dimmed">{t("adminUi.payouts.noLines")}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={1100}>
+              <Table striped verticalSpacing={4}>
+                <Table.Caption>{t("adminUi.payouts.linesCaption", { count: s.lines.length })}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("adminUi.payouts.claim")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.program")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.tenant")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.subscription")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.product")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.revenue")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.rate")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.earned")}</Table.Th>
+                    <Table.Th scope="col">{t("adminUi.payouts.dispute")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {s.lines.map((l) => (
+                    <Table.Tr key={l.id} bg={l.dispute ? "orange.0" : undefined}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/claims/${l.claimId}`} size="sm">
+                          {l.claimNumber}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{l.program}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" ff="monospace">
+                          {l.tenantId}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" ff="monospace">
+                          {l.subscriptionId}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{productName(l.product)}</Table.Td>
+                      <Table.Td ta="right">{money(l.revenueMinor, s.currency)}</Table.Td>
+                      <Table.Td>{earnsBy(l, s.currency)}</Table.Td>
+                      <Table.Td ta="right">
+                        <Text size="sm" fw={600}>
+                          {money(l.earningsMinor, s.currency)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {l.dispute && (
+                          <Stack gap={2}>
+                            <Badge color="orange" variant="light">
+                              {t("adminUi.payouts.disputed")}
+                            </Badge>
+                            <Text size="xs">{l.dispute.comment}</Text>
+                            <Text size="xs" c="dimmed">
+                              {dateTime(l.dispute.at)}
+                            </Text>
+                          </Stack>
+                        )}
+                        {mayDispute && s.status !== "paid" && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="orange"
+                            onClick={() => setDisputing(l)}
+                            aria-label={t("adminUi.payouts.disputeTitle", { claim: l.claimNumber })}
+                          >
+                            {l.dispute
+                              ? t("adminUi.payouts.changeDispute")
+                              : t("adminUi.payouts.disputeLine")}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {disputing && (
+            <DisputeModal
+              statementId={s.id}
+              line={disputing}
+              onClose={() => setDisputing(null)}
+              onDone={(line) => {
+                setDisputing(null);
+                statement.setData((old) =>
+                  old ? { ...old, lines: old.lines.map((x) => (x.id === line.id ? line : x)) } : old,
+                );
+              }}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
 
 export default function Payouts() {
-  const { t } = useT();
-  return <Title order={1}>{t("web.payouts.title")}</Title>;
+  return (
+    <Routes>
+      <Route index element={<MonthView />} />
+      <Route path=":id" element={<StatementView />} />
+    </Routes>
+  );
 }

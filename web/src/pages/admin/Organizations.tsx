@@ -1,0 +1,309 @@
+// Partner organisations and their partner IDs (program admin): list and create
+// (GET/POST /api/v1/admin/organizations), add a partner ID (POST .../:id/partner-ids), choose the
+// business-day calendar of new deadlines (PUT .../:id/calendar).
+import { Badge, Button, Group, Modal, Select, Stack, Table, TagsInput, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { api, get, post } from "../../api/client.ts";
+import { ErrorAlert, useLoad } from "../../components/common.tsx";
+import { useT } from "../../i18n/index.tsx";
+import { FormError, fieldError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
+import type { Calendar, Organization } from "./types.ts";
+
+const PARTNER_ID = /^[0-9]{6,7}$/;
+const DEFAULT_CALENDAR = "__default__";
+
+function calendarOptions(calendars: Calendar[], defaultLabel: string) {
+  return [
+    { value: DEFAULT_CALENDAR, label: defaultLabel },
+    ...calendars.map((c) => ({ value: c.id, label: `${c.name} (${c.region}, ${c.timeZone})` })),
+  ];
+}
+
+function CreateOrganizationModal({
+  opened,
+  calendars,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  calendars: Calendar[];
+  onClose(): void;
+  onCreated(): void;
+}) {
+  const { t } = useT();
+  const [name, setName] = useState("");
+  const [partnerIds, setPartnerIds] = useState<string[]>([]);
+  const [calendarId, setCalendarId] = useState(DEFAULT_CALENDAR);
+  const req = useRequest();
+  const badIds = partnerIds.filter((p) => !PARTNER_ID.test(p));
+
+  const submit = async () => {
+    const body = {
+      name: name.trim(),
+      partnerIds,
+      ...(calendarId !== DEFAULT_CALENDAR ? { calendarId } : {}),
+    };
+    const created = await req.run(() => post<Organization>("/api/v1/admin/organizations", body));
+    if (created) {
+      notifyDone(t("adminUi.orgs.created", { name: created.name }));
+      setName("");
+      setPartnerIds([]);
+      setCalendarId(DEFAULT_CALENDAR);
+      onCreated();
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t("adminUi.orgs.create")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <FormError error={req.error} />
+          <TextInput
+            label={t("adminUi.orgs.name")}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(req.error, "name")}
+          />
+          <TagsInput
+            label={t("adminUi.orgs.partnerIds")}
+            description={t("adminUi.orgs.partnerIdsHint")}
+            required
+            value={partnerIds}
+            onChange={setPartnerIds}
+            splitChars={[",", " "]}
+            error={
+              badIds.length > 0
+                ? t("adminUi.orgs.partnerIdInvalid", { ids: badIds.join(", ") })
+                : fieldError(req.error, "partnerIds")
+            }
+          />
+          <Select
+            label={t("adminUi.orgs.calendar")}
+            allowDeselect={false}
+            value={calendarId}
+            onChange={(v) => v && setCalendarId(v)}
+            data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
+            error={fieldError(req.error, "calendarId")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("adminUi.common.cancel")}
+            </Button>
+            <Button type="submit" loading={req.busy} disabled={badIds.length > 0 || partnerIds.length === 0}>
+              {t("adminUi.orgs.createSubmit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function PartnerIdModal({ org, onClose, onDone }: { org: Organization; onClose(): void; onDone(): void }) {
+  const { t } = useT();
+  const [partnerId, setPartnerId] = useState("");
+  const req = useRequest();
+  const invalid = partnerId !== "" && !PARTNER_ID.test(partnerId.trim());
+  const submit = async () => {
+    const r = await req.run(() =>
+      post(`/api/v1/admin/organizations/${org.id}/partner-ids`, { partnerId: partnerId.trim() }),
+    );
+    if (r) {
+      notifyDone(t("adminUi.orgs.partnerIdAdded", { id: partnerId.trim(), name: org.name }));
+      onDone();
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t("adminUi.orgs.addPartnerIdTo", { name: org.name })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <FormError error={req.error} />
+          <TextInput
+            label={t("adminUi.orgs.partnerId")}
+            description={t("adminUi.orgs.partnerIdHint")}
+            required
+            value={partnerId}
+            onChange={(e) => setPartnerId(e.currentTarget.value)}
+            error={invalid ? t("adminUi.orgs.partnerIdFormat") : fieldError(req.error, "partnerId")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("adminUi.common.cancel")}
+            </Button>
+            <Button type="submit" loading={req.busy} disabled={invalid || !partnerId}>
+              {t("adminUi.orgs.addPartnerId")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function CalendarModal({
+  org,
+  calendars,
+  onClose,
+  onDone,
+}: {
+  org: Organization;
+  calendars: Calendar[];
+  onClose(): void;
+  onDone(): void;
+}) {
+  const { t } = useT();
+  const [calendarId, setCalendarId] = useState(org.calendarId ?? DEFAULT_CALENDAR);
+  const req = useRequest();
+  const submit = async () => {
+    const r = await req.run(() =>
+      api("PUT", `/api/v1/admin/organizations/${org.id}/calendar`, {
+        calendarId: calendarId === DEFAULT_CALENDAR ? null : calendarId,
+      }),
+    );
+    if (r) {
+      notifyDone(t("adminUi.common.saved"));
+      onDone();
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t("adminUi.orgs.setCalendarFor", { name: org.name })}>
+      <Stack>
+        <FormError error={req.error} />
+        <Select
+          label={t("adminUi.orgs.calendar")}
+          description={t("adminUi.orgs.calendarHint")}
+          allowDeselect={false}
+          value={calendarId}
+          onChange={(v) => v && setCalendarId(v)}
+          data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
+          error={fieldError(req.error, "calendarId")}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("adminUi.common.cancel")}
+          </Button>
+          <Button loading={req.busy} onClick={() => void submit()}>
+            {t("adminUi.common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export default function Organizations() {
+  const { t } = useT();
+  const list = useLoad(() => get<{ items: Organization[] }>("/api/v1/admin/organizations"), []);
+  const cals = useLoad(() => get<{ items: Calendar[] }>("/api/v1/admin/calendars"), []);
+  const calendars = cals.data?.items ?? [];
+  const calendarName = (id: string | null) =>
+    id ? (calendars.find((c) => c.id === id)?.name ?? id) : t("adminUi.orgs.defaultCalendar");
+  const [creating, setCreating] = useState(false);
+  const [addingTo, setAddingTo] = useState<Organization | null>(null);
+  const [calendarFor, setCalendarFor] = useState<Organization | null>(null);
+  const done = () => {
+    setAddingTo(null);
+    setCalendarFor(null);
+    void list.reload();
+  };
+
+  return (
+    <Stack>
+      <SectionHeader
+        title={t("adminUi.orgs.title")}
+        text={t("adminUi.orgs.intro")}
+        actions={<Button onClick={() => setCreating(true)}>{t("adminUi.orgs.create")}</Button>}
+      />
+      <ErrorAlert error={list.error ?? cals.error} />
+      {list.data?.items.length === 0 && <Text c="dimmed">{t("adminUi.orgs.empty")}</Text>}
+      {list.data && list.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped highlightOnHover>
+            <Table.Caption>{t("adminUi.orgs.caption", { count: list.data.items.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("adminUi.orgs.name")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.orgs.partnerIds")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.orgs.calendar")}</Table.Th>
+                <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {o.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {o.id}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {o.partnerIds.map((p) => (
+                        <Badge key={p} variant="light" ff="monospace">
+                          {p}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{calendarName(o.calendarId)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setAddingTo(o)}
+                        aria-label={t("adminUi.orgs.addPartnerIdTo", { name: o.name })}
+                      >
+                        {t("adminUi.orgs.addPartnerId")}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setCalendarFor(o)}
+                        aria-label={t("adminUi.orgs.setCalendarFor", { name: o.name })}
+                      >
+                        {t("adminUi.orgs.setCalendar")}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <CreateOrganizationModal
+        opened={creating}
+        calendars={calendars}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          void list.reload();
+        }}
+      />
+      {addingTo && <PartnerIdModal org={addingTo} onClose={() => setAddingTo(null)} onDone={done} />}
+      {calendarFor && (
+        <CalendarModal
+          org={calendarFor}
+          calendars={calendars}
+          onClose={() => setCalendarFor(null)}
+          onDone={done}
+        />
+      )}
+    </Stack>
+  );
+}
