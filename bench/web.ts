@@ -27,9 +27,28 @@ execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit" });
 const db = await createTestDb("sqlite");
 const seedCtx = await bootstrap({ databaseUrl: db.url, dataDir: db.dataDir, clock: new ManualClock(START) });
 const org = await createOrganization(seedCtx, { name: "Bench Partners", partnerIds: ["7654321"] });
-await upsertCustomer(seedCtx, { tenantId: randomUUID(), domain: "bench.example.com", name: "Bench customer", subscriptions: [] });
-await createUser(seedCtx, { email: "partner@bench.example", name: "Partner", password: PASSWORD, role: "global_admin", organizationId: org.id, locale: "en" });
-await createUser(seedCtx, { email: "reviewer@bench.example", name: "Reviewer", password: PASSWORD, role: "reviewer", organizationId: null, locale: "en" });
+await upsertCustomer(seedCtx, {
+  tenantId: randomUUID(),
+  domain: "bench.example.com",
+  name: "Bench customer",
+  subscriptions: [],
+});
+await createUser(seedCtx, {
+  email: "partner@bench.example",
+  name: "Partner",
+  password: PASSWORD,
+  role: "global_admin",
+  organizationId: org.id,
+  locale: "en",
+});
+await createUser(seedCtx, {
+  email: "reviewer@bench.example",
+  name: "Reviewer",
+  password: PASSWORD,
+  role: "reviewer",
+  organizationId: null,
+  locale: "en",
+});
 const bar = new cliProgress.SingleBar(
   { format: "  seeding [{bar}] {value}/{total} claims", noTTYOutput: true, notTTYSchedule: 5000 },
   cliProgress.Presets.shades_classic,
@@ -41,14 +60,21 @@ await seedClaims(seedCtx, {
   organizationId: org.id,
   partnerId: "7654321",
   numberPrefix: "WB",
-  pick: (i) => ({ path: PATHS[i % PATHS.length] ?? "editing", at: START + (i % 80) * 86_400_000, product: `WB${i}`, tenantId }),
+  pick: (i) => ({
+    path: PATHS[i % PATHS.length] ?? "editing",
+    at: START + (i % 80) * 86_400_000,
+    product: `WB${i}`,
+    tenantId,
+  }),
   batchSize: 500,
   onProgress: (n) => bar.update(n),
 });
 bar.stop();
 await seedCtx.db.close();
 
-const server = await startServer(testConfig(db, { simulatedClock: false, logLevel: "warn" }), { sweep: false });
+const server = await startServer(testConfig(db, { simulatedClock: false, logLevel: "warn" }), {
+  sweep: false,
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
@@ -66,7 +92,9 @@ try {
   const anon = await browser.newPage();
   const shell: number[] = [];
   for (let i = 0; i < RUNS; i++)
-    shell.push(await measure(anon, () => anon.getByRole("heading", { name: "Sign in to Claimdesk" }).waitFor()));
+    shell.push(
+      await measure(anon, () => anon.getByRole("heading", { name: "Sign in to Claimdesk" }).waitFor()),
+    );
   rows.push(["sign-in page: same JavaScript, no data (baseline)", median(shell)]);
   for (const who of ["partner", "reviewer"]) {
     const context = await browser.newContext();
@@ -81,16 +109,22 @@ try {
       times.push(
         await measure(page, async () => {
           await page.locator("section[aria-labelledby='all'] tbody tr").first().waitFor();
-          await page.waitForFunction(() => !document.body.innerText.includes("…"));
+          await page.waitForFunction(() => !document.body.textContent?.includes("…"));
         }),
       );
-    rows.push([`dashboard as ${who === "partner" ? "the partner (1 organisation)" : "a reviewer (all claims)"}`, median(times)]);
+    rows.push([
+      `dashboard as ${who === "partner" ? "the partner (1 organisation)" : "a reviewer (all claims)"}`,
+      median(times),
+    ]);
     await context.close();
   }
   const base = rows[0]?.[1] ?? 1;
-  process.stdout.write(`\n${TOTAL.toLocaleString("en")} claims, median of ${RUNS} loads, from navigation start\n\n`);
+  process.stdout.write(
+    `\n${TOTAL.toLocaleString("en")} claims, median of ${RUNS} loads, from navigation start\n\n`,
+  );
   process.stdout.write("| page | ms | ratio to baseline |\n|---|---|---|\n");
-  for (const [name, ms] of rows) process.stdout.write(`| ${name} | ${Math.round(ms)} | ${(ms / base).toFixed(2)} |\n`);
+  for (const [name, ms] of rows)
+    process.stdout.write(`| ${name} | ${Math.round(ms)} | ${(ms / base).toFixed(2)} |\n`);
 } finally {
   await browser.close();
   await server.stop();

@@ -6,7 +6,7 @@ import { Link, NavLink, useLocation } from "react-router";
 import { get } from "../api/client.ts";
 import { useT } from "../i18n/index.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
-import { canFile, isPartner, useSession, useUser } from "./session.tsx";
+import { canFile, useSession, useUser } from "./session.tsx";
 
 function NavItem({ to, children }: { to: string; children: ReactNode }) {
   return (
@@ -40,7 +40,6 @@ export function Layout({ children }: { children: ReactNode }) {
       .then((r) => setUnread(r.unread))
       .catch(() => undefined);
   }, [location.pathname]);
-  const partner = isPartner(user.role);
   const money = ["billing_admin", "global_admin", "program_admin"].includes(user.role);
   const admin = user.role === "program_admin" || user.role === "global_admin";
   return (
