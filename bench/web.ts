@@ -24,53 +24,65 @@ const PASSWORD = "bench-password-123";
 // The app as users get it.
 execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit" });
 
-const db = await createTestDb("sqlite");
+// BENCH_DATA_DIR keeps the seeded database there, and reuses it on the next run.
+const keep = process.env.BENCH_DATA_DIR;
+const db = keep
+  ? { engine: "sqlite" as const, url: `sqlite:${keep}/bench.db`, dataDir: keep, drop: async () => {} }
+  : await createTestDb("sqlite");
 const seedCtx = await bootstrap({ databaseUrl: db.url, dataDir: db.dataDir, clock: new ManualClock(START) });
-const org = await createOrganization(seedCtx, { name: "Bench Partners", partnerIds: ["7654321"] });
-await upsertCustomer(seedCtx, {
-  tenantId: randomUUID(),
-  domain: "bench.example.com",
-  name: "Bench customer",
-  subscriptions: [],
-});
-await createUser(seedCtx, {
-  email: "partner@bench.example",
-  name: "Partner",
-  password: PASSWORD,
-  role: "global_admin",
-  organizationId: org.id,
-  locale: "en",
-});
-await createUser(seedCtx, {
-  email: "reviewer@bench.example",
-  name: "Reviewer",
-  password: PASSWORD,
-  role: "reviewer",
-  organizationId: null,
-  locale: "en",
-});
-const bar = new cliProgress.SingleBar(
-  { format: "  seeding [{bar}] {value}/{total} claims", noTTYOutput: true, notTTYSchedule: 5000 },
-  cliProgress.Presets.shades_classic,
-);
-bar.start(TOTAL, 0);
-const tenantId = randomUUID();
-await seedClaims(seedCtx, {
-  count: TOTAL,
-  organizationId: org.id,
-  partnerId: "7654321",
-  numberPrefix: "WB",
-  pick: (i) => ({
-    path: PATHS[i % PATHS.length] ?? "editing",
-    at: START + (i % 80) * 86_400_000,
-    product: `WB${i}`,
-    tenantId,
-  }),
-  batchSize: 500,
-  onProgress: (n) => bar.update(n),
-});
-bar.stop();
+const seeded = await seedCtx.db.kysely
+  .selectFrom("claims")
+  .select(seedCtx.db.kysely.fn.countAll<number>().as("n"))
+  .executeTakeFirstOrThrow();
+if (Number(seeded.n) < TOTAL) await seed();
 await seedCtx.db.close();
+
+async function seed() {
+  const org = await createOrganization(seedCtx, { name: "Bench Partners", partnerIds: ["7654321"] });
+  await upsertCustomer(seedCtx, {
+    tenantId: randomUUID(),
+    domain: "bench.example.com",
+    name: "Bench customer",
+    subscriptions: [],
+  });
+  await createUser(seedCtx, {
+    email: "partner@bench.example",
+    name: "Partner",
+    password: PASSWORD,
+    role: "global_admin",
+    organizationId: org.id,
+    locale: "en",
+  });
+  await createUser(seedCtx, {
+    email: "reviewer@bench.example",
+    name: "Reviewer",
+    password: PASSWORD,
+    role: "reviewer",
+    organizationId: null,
+    locale: "en",
+  });
+  const bar = new cliProgress.SingleBar(
+    { format: "  seeding [{bar}] {value}/{total} claims", noTTYOutput: true, notTTYSchedule: 5000 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(TOTAL, 0);
+  const tenantId = randomUUID();
+  await seedClaims(seedCtx, {
+    count: TOTAL,
+    organizationId: org.id,
+    partnerId: "7654321",
+    numberPrefix: "WB",
+    pick: (i) => ({
+      path: PATHS[i % PATHS.length] ?? "editing",
+      at: START + (i % 80) * 86_400_000,
+      product: `WB${i}`,
+      tenantId,
+    }),
+    batchSize: 500,
+    onProgress: (n) => bar.update(n),
+  });
+  bar.stop();
+}
 
 const server = await startServer(testConfig(db, { simulatedClock: false, logLevel: "warn" }), {
   sweep: false,

@@ -2,7 +2,7 @@
 // Builds the web app (web/dist) unless it is already newer than every source it comes from, so
 // that `npm start` and `npm test` always serve the current app without rebuilding each time.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const SOURCES = [
@@ -27,8 +27,25 @@ if (!force && built > Math.max(...SOURCES.map(newest))) {
   console.log("web app: up to date (web/dist)");
 } else {
   console.log("web app: building web/dist ...");
-  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "web", "--logLevel", "warn"], {
-    stdio: "inherit",
-  });
+  // Built beside and swapped in, keeping the previous build's hashed files: a page already open
+  // (or a running test) still finds the chunks its index.html named.
+  rmSync("web/dist.next", { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "web", "--logLevel", "warn", "--outDir", "dist.next"],
+    { stdio: "inherit" },
+  );
+  // Only the previous build's own files (from its manifest), so that old builds do not pile up.
+  const previous = "web/dist/.vite/manifest.json";
+  if (existsSync(previous)) {
+    const chunks = Object.values(JSON.parse(readFileSync(previous, "utf8")));
+    for (const f of chunks.flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]))
+      if (existsSync(join("web/dist", f)) && !existsSync(join("web/dist.next", f)))
+        cpSync(join("web/dist", f), join("web/dist.next", f));
+  }
+  rmSync("web/dist.old", { recursive: true, force: true });
+  if (existsSync("web/dist")) renameSync("web/dist", "web/dist.old");
+  renameSync("web/dist.next", "web/dist");
+  rmSync("web/dist.old", { recursive: true, force: true });
   console.log("web app: built");
 }

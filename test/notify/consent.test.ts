@@ -227,7 +227,7 @@ describe.each(ENGINES)("the customer consent link on %s", (engine) => {
     expect(html.status).toBe(200);
     expect(html.headers.get("content-type")).toMatch(/^text\/html/);
     expect(html.headers.get("cache-control")).toBe("no-store");
-    expect(html.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(html.headers.get("referrer-policy")).toBe("same-origin");
     expect(html.headers.get("x-robots-tag")).toBe("noindex");
     expect(html.body).toContain('<html lang="en">');
     expect(html.body).toContain("<dd>Contoso</dd>");

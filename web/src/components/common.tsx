@@ -71,6 +71,13 @@ export function useCatalog() {
   return data ?? { products: [], activities: [] };
 }
 
+/** Product codes as the catalog names them ("teams" -> "Teams"); a code it does not know stays. */
+export function useProductNames(): (codes: string[]) => string {
+  const { products } = useCatalog();
+  const names = new Map(products.map((p) => [p.code, p.name]));
+  return (codes) => codes.map((c) => names.get(c) ?? c).join(", ");
+}
+
 export function ErrorAlert({ error }: { error: Error | null }) {
   const { t } = useT();
   if (!error) return null;

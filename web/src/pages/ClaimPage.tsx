@@ -20,7 +20,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, get } from "../api/client.ts";
 import type { Action, Claim, ClaimDocument, Comment, HistoryEntry } from "../api/types.ts";
-import { ErrorAlert, StatusBadge, useLoad } from "../components/common.tsx";
+import { ErrorAlert, StatusBadge, useLoad, useProductNames } from "../components/common.tsx";
 import { useT } from "../i18n/index.tsx";
 import { ActionModal, TRANSITIONS } from "./claim/ActionModal.tsx";
 import { DocumentList, DocumentUpload } from "./claim/Documents.tsx";
@@ -47,6 +47,7 @@ const LIFECYCLE = new Set([
 
 function Facts({ claim }: { claim: Claim }) {
   const { t, date } = useT();
+  const productNames = useProductNames();
   const rows: [string, string][] = [
     [t("web.claim.partnerId"), claim.partnerId],
     [t("web.claim.customer"), `${claim.customer.name} (${claim.customer.domain})`],
@@ -55,7 +56,7 @@ function Facts({ claim }: { claim: Claim }) {
       ? [[t("web.claim.subscriptionId"), claim.customer.subscriptionId] as [string, string]]
       : []),
     [t("web.claim.activity"), t(`activity.${claim.activity}`)],
-    [t("web.claim.products"), claim.products.join(", ")],
+    [t("web.claim.products"), productNames(claim.products)],
     [t("web.claim.customerContact"), `${claim.customerContact.name} <${claim.customerContact.email}>`],
     [t("web.claim.partnerContact"), `${claim.partnerContact.name} <${claim.partnerContact.email}>`],
   ];
@@ -110,7 +111,7 @@ function StateChips({ claim }: { claim: Claim }) {
     });
   }
   return (
-    <Group gap="xs">
+    <Group gap="xs" role="group" aria-label={t("web.claim.status")}>
       <StatusBadge status={claim.status} />
       {chips.map((c) => (
         <Badge key={c.label} color={c.color} variant="outline">
@@ -154,7 +155,11 @@ export default function ClaimPage() {
 
   const done = (result: Claim, a: Action) => {
     setAction(null);
-    notifications.show({ message: t("web.action.done", { action: t(`web.action.${a}`) }), color: "green" });
+    notifications.show({
+      closeButtonProps: { "aria-label": t("web.close") },
+      message: t("web.action.done", { action: t(`web.action.${a}`) }),
+      color: "green",
+    });
     if (a === "copy") navigate(`/claims/${result.id}`);
     else refresh();
   };

@@ -21,7 +21,14 @@ import { Link, useSearchParams } from "react-router";
 import { get, qs } from "../api/client.ts";
 import type { Claim, ClaimList, Status } from "../api/types.ts";
 import { useUser } from "../app/session.tsx";
-import { daysLeft, ErrorAlert, StatusBadge, useCatalog, useLoad } from "../components/common.tsx";
+import {
+  daysLeft,
+  ErrorAlert,
+  StatusBadge,
+  useCatalog,
+  useLoad,
+  useProductNames,
+} from "../components/common.tsx";
 import { useT } from "../i18n/index.tsx";
 
 const STATUSES: Status[] = [
@@ -62,6 +69,7 @@ function DueCell({ claim }: { claim: Claim }) {
 
 function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {
   const { t, dateTime } = useT();
+  const productNames = useProductNames();
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table striped highlightOnHover verticalSpacing="xs">
@@ -91,7 +99,7 @@ function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{c.products.join(", ")}</Text>
+                <Text size="sm">{productNames(c.products)}</Text>
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={c.status} />

@@ -20,7 +20,7 @@ import { useNavigate } from "react-router";
 import { type ApiError, get, post, qs } from "../api/client.ts";
 import type { Claim, ClaimCreate, ClaimDocument } from "../api/types.ts";
 import { useUser } from "../app/session.tsx";
-import { useCatalog } from "../components/common.tsx";
+import { useCatalog, useProductNames } from "../components/common.tsx";
 import { useT } from "../i18n/index.tsx";
 import { DocumentList, DocumentUpload } from "./claim/Documents.tsx";
 
@@ -36,6 +36,7 @@ export default function NewClaim() {
   const navigate = useNavigate();
   const { organization } = useUser();
   const { products, activities } = useCatalog();
+  const productNames = useProductNames();
   const [step, setStep] = useState(0);
   const [lookup, setLookup] = useState("");
   const [customer, setCustomer] = useState<RegistryCustomer | null>(null);
@@ -97,7 +98,11 @@ export default function NewClaim() {
     setError(null);
     try {
       const done = await post<Claim>(`/api/v1/claims/${claim.id}/actions/submit`, {});
-      notifications.show({ color: "green", message: t("web.newClaim.submitted", { number: done.number }) });
+      notifications.show({
+        closeButtonProps: { "aria-label": t("web.close") },
+        color: "green",
+        message: t("web.newClaim.submitted", { number: done.number }),
+      });
       navigate(`/claims/${done.id}`);
     } catch (err) {
       setError(err as ApiError);
@@ -172,6 +177,7 @@ export default function NewClaim() {
               <Select
                 label={t("web.claim.partnerId")}
                 withAsterisk
+                allowDeselect={false}
                 value={partnerId}
                 onChange={setPartnerId}
                 data={organization?.partnerIds ?? []}
@@ -180,6 +186,7 @@ export default function NewClaim() {
               <Select
                 label={t("web.claim.activity")}
                 withAsterisk
+                allowDeselect={false}
                 value={activity}
                 onChange={setActivity}
                 data={activities.map((a) => ({ value: a.code, label: t(`activity.${a.code}`) }))}
@@ -275,7 +282,7 @@ export default function NewClaim() {
                   {claim.customer.name} · {claim.customer.tenantId}
                 </Text>
                 <Text size="sm">
-                  {t(`activity.${claim.activity}`)} · {claim.products.join(", ")}
+                  {t(`activity.${claim.activity}`)} · {productNames(claim.products)}
                 </Text>
                 <Text size="sm">
                   {t("web.claim.documents")}: {documents.map((d) => d.filename).join(", ")}

@@ -117,7 +117,10 @@ function StatementsTable({
   const move = async (s: PayoutStatement, step: "approve" | "paid") => {
     const r = await req.run(() => post<PayoutStatement>(`/api/v1/admin/payouts/${s.id}/${step}`));
     if (r) {
-      notifyDone(t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"));
+      notifyDone(
+        t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"),
+        t("web.close"),
+      );
       onChanged();
     }
   };
@@ -327,7 +330,7 @@ function MonthView() {
       post<{ statements: number; lines: number; kept: number }>("/api/v1/admin/payouts/calculate", { month }),
     );
     if (r) {
-      notifyDone(t("adminUi.payouts.calculated", r));
+      notifyDone(t("adminUi.payouts.calculated", r), t("web.close"));
       void statements.reload();
     }
   };
@@ -386,7 +389,7 @@ function DisputeModal({
       }),
     );
     if (r) {
-      notifyDone(t("adminUi.payouts.disputeSent"));
+      notifyDone(t("adminUi.payouts.disputeSent"), t("web.close"));
       onDone(r);
     }
   };
@@ -446,7 +449,10 @@ function StatementView() {
   const move = async (step: "approve" | "paid") => {
     const r = await req.run(() => post<PayoutStatement>(`/api/v1/admin/payouts/${id}/${step}`));
     if (r) {
-      notifyDone(t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"));
+      notifyDone(
+        t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"),
+        t("web.close"),
+      );
       statement.setData(r);
     }
   };

@@ -4,11 +4,12 @@ import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { get } from "../api/client.ts";
 import type { ClaimList } from "../api/types.ts";
-import { ErrorAlert, StatusBadge, useLoad } from "../components/common.tsx";
+import { ErrorAlert, StatusBadge, useLoad, useProductNames } from "../components/common.tsx";
 import { useT } from "../i18n/index.tsx";
 
 export default function ReviewQueue() {
   const { t, dateTime, relative } = useT();
+  const productNames = useProductNames();
   const queue = useLoad(() => get<ClaimList>("/api/v1/review/queue?limit=100"), []);
   const items = queue.data?.items ?? [];
   return (
@@ -39,7 +40,7 @@ export default function ReviewQueue() {
                 <Table.Td>
                   <Text size="sm">{c.customer.name}</Text>
                   <Text size="xs" c="dimmed">
-                    {c.products.join(", ")}
+                    {productNames(c.products)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -61,11 +61,13 @@ function json(view: ConsentView, locale: Locale, activityName: string) {
 }
 
 function pageHeaders(reply: FastifyReply): FastifyReply {
-  // The token is in the URL: no referrer may carry it away, and no cache may keep the page.
+  // The token is in the URL: no referrer may carry it to another site, and no cache may keep the
+  // page. "same-origin", not "no-referrer": with no-referrer Chromium posts the page's own form
+  // with `Origin: null`, which the cross-site check must refuse.
   return reply
     .header("content-type", "text/html; charset=utf-8")
     .header("cache-control", "no-store")
-    .header("referrer-policy", "no-referrer")
+    .header("referrer-policy", "same-origin")
     .header("x-robots-tag", "noindex")
     .header("x-frame-options", "DENY")
     .header(

@@ -55,7 +55,7 @@ function CreateCalendarModal({
       }),
     );
     if (r) {
-      notifyDone(t("adminUi.calendars.created", { name: r.name }));
+      notifyDone(t("adminUi.calendars.created", { name: r.name }), t("web.close"));
       setId("");
       setName("");
       setRegion("");
@@ -64,7 +64,12 @@ function CreateCalendarModal({
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t("adminUi.calendars.create")}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("adminUi.calendars.create")}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -51,14 +51,19 @@ function AddProductModal({
       }),
     );
     if (r) {
-      notifyDone(t("adminUi.catalog.added", { code: r.code }));
+      notifyDone(t("adminUi.catalog.added", { code: r.code }), t("web.close"));
       setCode("");
       setName("");
       onDone();
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t("adminUi.catalog.add")}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("adminUi.catalog.add")}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -136,12 +141,17 @@ function EditProductModal({
     if (Object.keys(body).length === 0) return onClose();
     const r = await req.run(() => patch(`/api/v1/admin/catalog/products/${product.code}`, body));
     if (r) {
-      notifyDone(t("adminUi.common.saved"));
+      notifyDone(t("adminUi.common.saved"), t("web.close"));
       onDone();
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t("adminUi.catalog.edit", { code: product.code })}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened
+      onClose={onClose}
+      title={t("adminUi.catalog.edit", { code: product.code })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

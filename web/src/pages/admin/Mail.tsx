@@ -79,7 +79,7 @@ export default function Mail() {
   const retryMail = async (id?: string) => {
     const r = await retry.run(() => post<{ requeued: number }>("/api/v1/admin/mail/retry", id ? { id } : {}));
     if (r) {
-      notifyDone(t("adminUi.mail.requeued", { count: number(r.requeued) }));
+      notifyDone(t("adminUi.mail.requeued", { count: number(r.requeued) }), t("web.close"));
       reload();
     }
   };

@@ -45,7 +45,7 @@ function CreateOrganizationModal({
     };
     const created = await req.run(() => post<Organization>("/api/v1/admin/organizations", body));
     if (created) {
-      notifyDone(t("adminUi.orgs.created", { name: created.name }));
+      notifyDone(t("adminUi.orgs.created", { name: created.name }), t("web.close"));
       setName("");
       setPartnerIds([]);
       setCalendarId(DEFAULT_CALENDAR);
@@ -54,7 +54,12 @@ function CreateOrganizationModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t("adminUi.orgs.create")}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("adminUi.orgs.create")}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -115,12 +120,17 @@ function PartnerIdModal({ org, onClose, onDone }: { org: Organization; onClose()
       post(`/api/v1/admin/organizations/${org.id}/partner-ids`, { partnerId: partnerId.trim() }),
     );
     if (r) {
-      notifyDone(t("adminUi.orgs.partnerIdAdded", { id: partnerId.trim(), name: org.name }));
+      notifyDone(t("adminUi.orgs.partnerIdAdded", { id: partnerId.trim(), name: org.name }), t("web.close"));
       onDone();
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t("adminUi.orgs.addPartnerIdTo", { name: org.name })}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened
+      onClose={onClose}
+      title={t("adminUi.orgs.addPartnerIdTo", { name: org.name })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -172,12 +182,17 @@ function CalendarModal({
       }),
     );
     if (r) {
-      notifyDone(t("adminUi.common.saved"));
+      notifyDone(t("adminUi.common.saved"), t("web.close"));
       onDone();
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t("adminUi.orgs.setCalendarFor", { name: org.name })}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened
+      onClose={onClose}
+      title={t("adminUi.orgs.setCalendarFor", { name: org.name })}
+    >
       <Stack>
         <FormError error={req.error} />
         <Select

@@ -104,7 +104,7 @@ export function ProgramForm({
         : post<Program>("/api/v1/admin/programs", { code: code.trim().toUpperCase(), ...body }),
     );
     if (saved) {
-      notifyDone(t("adminUi.programs.saved", { code: saved.code }));
+      notifyDone(t("adminUi.programs.saved", { code: saved.code }), t("web.close"));
       onSaved(saved);
     }
   };
@@ -114,6 +114,7 @@ export function ProgramForm({
 
   return (
     <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
       opened
       onClose={onClose}
       size="xl"

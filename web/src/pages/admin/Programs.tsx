@@ -44,7 +44,7 @@ function ProgramCard({
       post<Program>(`/api/v1/admin/programs/${program.code}/enrollments`, { organizationId: org }),
     );
     if (p) {
-      notifyDone(t("adminUi.programs.enrolled", { name: orgName(org), code: program.code }));
+      notifyDone(t("adminUi.programs.enrolled", { name: orgName(org), code: program.code }), t("web.close"));
       setOrg(null);
       onChanged(p);
     }
@@ -54,7 +54,10 @@ function ProgramCard({
       api<Program>("DELETE", `/api/v1/admin/programs/${program.code}/enrollments/${organizationId}`),
     );
     if (p) {
-      notifyDone(t("adminUi.programs.unenrolled", { name: orgName(organizationId), code: program.code }));
+      notifyDone(
+        t("adminUi.programs.unenrolled", { name: orgName(organizationId), code: program.code }),
+        t("web.close"),
+      );
       onChanged(p);
     }
   };

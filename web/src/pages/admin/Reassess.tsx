@@ -92,7 +92,7 @@ export function Reassess() {
       setConfirming(false);
       setPreview(null);
       setApplied(r);
-      notifyDone(t("adminUi.reassess.appliedCount", { count: r.changes.length }));
+      notifyDone(t("adminUi.reassess.appliedCount", { count: r.changes.length }), t("web.close"));
     }
   };
 

@@ -81,7 +81,7 @@ function CreateUserModal({
     };
     const created = await req.run(() => post<User>("/api/v1/admin/users", body));
     if (created) {
-      notifyDone(t("adminUi.users.created", { email: created.email }));
+      notifyDone(t("adminUi.users.created", { email: created.email }), t("web.close"));
       setEmail("");
       setName("");
       setPassword("");
@@ -90,7 +90,12 @@ function CreateUserModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t("adminUi.users.create")}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("adminUi.users.create")}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -190,7 +195,7 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
     if (Object.keys(body).length === 0) return onClose();
     const saved = await req.run(() => patch<User>(`/api/v1/admin/users/${target.id}`, body));
     if (saved) {
-      notifyDone(t("adminUi.common.saved"));
+      notifyDone(t("adminUi.common.saved"), t("web.close"));
       onSaved();
     }
   };
@@ -199,7 +204,7 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
       patch<User>(`/api/v1/admin/users/${target.id}`, { disabled: true }),
     );
     if (saved) {
-      notifyDone(t("adminUi.users.disabled", { email: target.email }));
+      notifyDone(t("adminUi.users.disabled", { email: target.email }), t("web.close"));
       setConfirmDisable(false);
       onSaved();
     }
@@ -207,7 +212,12 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
 
   return (
     <>
-      <Modal opened onClose={onClose} title={t("adminUi.users.edit", { email: target.email })}>
+      <Modal
+        closeButtonProps={{ "aria-label": t("web.close") }}
+        opened
+        onClose={onClose}
+        title={t("adminUi.users.edit", { email: target.email })}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();

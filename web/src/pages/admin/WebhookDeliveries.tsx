@@ -70,7 +70,7 @@ function DeliveryPanel({
       post<{ status: string }>(`/api/v1/webhooks/${hookId}/deliveries/${delivery.id}/redeliver`),
     );
     if (r) {
-      notifyDone(t("adminUi.deliveries.redelivered"));
+      notifyDone(t("adminUi.deliveries.redelivered"), t("web.close"));
       onRedelivered();
     }
   };

@@ -39,7 +39,13 @@ import WebhookDeliveries from "./WebhookDeliveries.tsx";
 function SecretModal({ secret, onClose }: { secret: string | null; onClose(): void }) {
   const { t } = useT();
   return (
-    <Modal opened={secret !== null} onClose={onClose} title={t("adminUi.webhooks.secretTitle")} size="lg">
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={secret !== null}
+      onClose={onClose}
+      title={t("adminUi.webhooks.secretTitle")}
+      size="lg"
+    >
       <Stack>
         <Alert color="yellow">{t("adminUi.webhooks.secretOnce")}</Alert>
         <TextInput label={t("adminUi.webhooks.secret")} value={secret ?? ""} readOnly ff="monospace" />
@@ -89,7 +95,13 @@ function CreateWebhookModal({
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t("adminUi.webhooks.create")} size="lg">
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("adminUi.webhooks.create")}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -156,7 +168,7 @@ function WebhookList() {
       return true;
     });
     if (ok) {
-      notifyDone(t("adminUi.webhooks.deleted", { url: hook.url }));
+      notifyDone(t("adminUi.webhooks.deleted", { url: hook.url }), t("web.close"));
       setDeleting(null);
       void list.reload();
     }

@@ -63,8 +63,8 @@ export function FormError({ error }: { error: Error | null }) {
   );
 }
 
-export function notifyDone(message: string) {
-  notifications.show({ color: "green", message });
+export function notifyDone(message: string, closeLabel: string) {
+  notifications.show({ color: "green", message, closeButtonProps: { "aria-label": closeLabel } });
 }
 
 /** Title and one line saying what the screen is for. */
@@ -148,7 +148,12 @@ export function ConfirmModal({
 }) {
   const { t } = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={title}
+    >
       <Stack>
         <Text>{text}</Text>
         <FormError error={error} />

@@ -93,7 +93,13 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
   );
   const hasComment = !["submit", "start-review", "copy"].includes(action);
   return (
-    <Modal opened onClose={onClose} title={t(`web.action.${action}`)} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      title={t(`web.action.${action}`)}
+      size="lg"
+    >
       <Stack>
         {error && (
           <Alert color="red" role="alert">

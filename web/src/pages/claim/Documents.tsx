@@ -104,7 +104,13 @@ function Viewer({ claimId, doc, onClose }: { claimId: string; doc: ClaimDocument
     };
   }, [claimId, doc.id, doc.contentType]);
   return (
-    <Modal opened onClose={onClose} title={doc.filename} size="90%">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      title={doc.filename}
+      size="90%"
+    >
       {!url && <Text>{t("web.loading")}</Text>}
       {url && doc.contentType === "application/pdf" && (
         <iframe title={doc.filename} src={url} style={{ width: "100%", height: "75vh", border: 0 }} />

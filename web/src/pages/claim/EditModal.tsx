@@ -58,7 +58,13 @@ export function EditModal({
   };
   const fields = error instanceof ApiError ? error.fields : {};
   return (
-    <Modal opened onClose={onClose} title={t("web.claim.editTitle")} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      title={t("web.claim.editTitle")}
+      size="xl"
+    >
       <Stack>
         <Alert color="gray">{t("web.claim.editHint")}</Alert>
         {error && (
