@@ -1,5 +1,6 @@
 // Opening the database, migrating, seeding the catalog and wiring the side effects.
 import { join } from "node:path";
+import { sql } from "kysely";
 import { DEFAULT_POLICY, type Policy } from "../domain/policy.ts";
 import { CalendarCache } from "./calendars/calendar-cache.ts";
 import { seedCatalog } from "./catalog/seed-catalog.ts";
@@ -24,6 +25,11 @@ export async function bootstrap(opts: BootOptions): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
   try {
     await migrate(db);
+    // Keeps the planner's statistics fresh as tables grow (SQLite's advice: on every open, bounded).
+    if (db.engine === "sqlite") {
+      await sql`pragma analysis_limit = 1000`.execute(db.kysely);
+      await sql`pragma optimize = 0x10002`.execute(db.kysely);
+    }
     await seedCatalog(db.kysely, clock.now());
     await seedPrograms(db.kysely, clock.now());
   } catch (err) {

@@ -5,12 +5,14 @@ import * as core from "./migrations/0001-core.ts";
 import * as auth from "./migrations/0002-auth.ts";
 import * as notifications from "./migrations/0003-notifications.ts";
 import * as incentives from "./migrations/0004-incentives.ts";
+import * as dashboardIndexes from "./migrations/0005-dashboard-indexes.ts";
 
 const ALL = {
   "0001-core": core,
   "0002-auth": auth,
   "0003-notifications": notifications,
   "0004-incentives": incentives,
+  "0005-dashboard-indexes": dashboardIndexes,
 };
 
 class InCodeProvider implements MigrationProvider {
