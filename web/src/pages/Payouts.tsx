@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -37,6 +36,7 @@ import {
   useRequest,
 } from "./admin/shared.tsx";
 import type { Earnings, Organization, PayoutLine, PayoutStatement, PayoutStatus } from "./admin/types.ts";
+import { DataTable, FormModal, ListTable } from "./admin/ui.tsx";
 import "../i18n/admin-texts.ts";
 
 const STATUS_COLORS: Record<PayoutStatus, string> = { calculated: "blue", approved: "indigo", paid: "green" };
@@ -86,6 +86,76 @@ function useEarnsBy() {
         : "—";
 }
 
+/** The column heads both line tables share, in the order of SubscriptionCells and AmountCells. */
+function useLineColumns() {
+  const { t } = useT();
+  return {
+    subscription: [
+      t("adminUi.payouts.tenant"),
+      t("adminUi.payouts.subscription"),
+      t("adminUi.payouts.product"),
+    ],
+    amounts: [t("adminUi.payouts.revenue"), t("adminUi.payouts.rate"), t("adminUi.payouts.earned")],
+  };
+}
+
+function ClaimCell({ line }: { line: { claimId: string; claimNumber: string } }) {
+  return (
+    <Table.Td>
+      <Anchor component={Link} to={`/claims/${line.claimId}`} size="sm">
+        {line.claimNumber}
+      </Anchor>
+    </Table.Td>
+  );
+}
+
+/** Tenant, subscription and product of an earnings or statement line. */
+function SubscriptionCells({
+  line,
+}: {
+  line: { tenantId: string; subscriptionId: string; product: string };
+}) {
+  const productName = useProductName();
+  return (
+    <>
+      <Table.Td>
+        <Text size="xs" ff="monospace">
+          {line.tenantId}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" ff="monospace">
+          {line.subscriptionId}
+        </Text>
+      </Table.Td>
+      <Table.Td>{productName(line.product)}</Table.Td>
+    </>
+  );
+}
+
+/** Revenue, how the line earns, and what it earned. */
+function AmountCells({
+  line,
+  currency,
+}: {
+  line: { revenueMinor: number; earningsMinor: number; rateBps: number | null; flatMinor: number | null };
+  currency: string;
+}) {
+  const { money } = useT();
+  const earnsBy = useEarnsBy();
+  return (
+    <>
+      <Table.Td ta="right">{money(line.revenueMinor, currency)}</Table.Td>
+      <Table.Td>{earnsBy(line, currency)}</Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={600}>
+          {money(line.earningsMinor, currency)}
+        </Text>
+      </Table.Td>
+    </>
+  );
+}
+
 function MonthPicker({ month, onChange }: { month: string; onChange(month: string): void }) {
   const { t, lang } = useT();
   return (
@@ -127,81 +197,72 @@ function StatementsTable({
   return (
     <Stack>
       <FormError error={req.error} />
-      <Table.ScrollContainer minWidth={800}>
-        <Table striped highlightOnHover>
-          <Table.Caption>
-            {t("adminUi.payouts.statementsCaption", { month: formatMonth(month, lang) })}
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {program && <Table.Th scope="col">{t("adminUi.payouts.organization")}</Table.Th>}
-              <Table.Th scope="col">{t("adminUi.payouts.currency")}</Table.Th>
-              <Table.Th scope="col">{t("adminUi.payouts.total")}</Table.Th>
-              <Table.Th scope="col">{t("adminUi.payouts.statusLabel")}</Table.Th>
-              <Table.Th scope="col">{t("adminUi.payouts.lines")}</Table.Th>
-              <Table.Th scope="col">{t("adminUi.payouts.calculatedAt")}</Table.Th>
-              <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
+      <DataTable
+        minWidth={800}
+        striped
+        highlightOnHover
+        caption={t("adminUi.payouts.statementsCaption", { month: formatMonth(month, lang) })}
+        columns={[
+          program && t("adminUi.payouts.organization"),
+          t("adminUi.payouts.currency"),
+          t("adminUi.payouts.total"),
+          t("adminUi.payouts.statusLabel"),
+          t("adminUi.payouts.lines"),
+          t("adminUi.payouts.calculatedAt"),
+          t("adminUi.common.actions"),
+        ]}
+        items={items}
+        row={(s) => {
+          const disputed = s.lines.filter((l) => l.dispute).length;
+          return (
+            <Table.Tr key={s.id}>
+              {program && <Table.Td>{orgName(s.organizationId)}</Table.Td>}
+              <Table.Td>{s.currency}</Table.Td>
+              <Table.Td>
+                <Text fw={600}>{money(s.totalMinor, s.currency)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <PayoutStatusBadge status={s.status} />
+              </Table.Td>
+              <Table.Td>
+                {s.lines.length}
+                {disputed > 0 && (
+                  <Badge ml="xs" color="orange" variant="light">
+                    {t("adminUi.payouts.disputedCount", { count: disputed })}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{dateTime(s.calculatedAt)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button component={Link} to={`${s.id}?month=${month}`} size="xs" variant="light">
+                    {t("adminUi.payouts.view")}
+                  </Button>
+                  <Button
+                    component="a"
+                    href={`/api/v1/payouts/${s.id}/export.csv`}
+                    download
+                    size="xs"
+                    variant="subtle"
+                  >
+                    {t("adminUi.payouts.exportCsv")}
+                  </Button>
+                  {program && s.status === "calculated" && (
+                    <Button size="xs" loading={req.busy} onClick={() => void move(s, "approve")}>
+                      {t("adminUi.payouts.approve")}
+                    </Button>
+                  )}
+                  {program && s.status === "approved" && (
+                    <Button size="xs" color="green" loading={req.busy} onClick={() => void move(s, "paid")}>
+                      {t("adminUi.payouts.markPaid")}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((s) => {
-              const disputed = s.lines.filter((l) => l.dispute).length;
-              return (
-                <Table.Tr key={s.id}>
-                  {program && <Table.Td>{orgName(s.organizationId)}</Table.Td>}
-                  <Table.Td>{s.currency}</Table.Td>
-                  <Table.Td>
-                    <Text fw={600}>{money(s.totalMinor, s.currency)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <PayoutStatusBadge status={s.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    {s.lines.length}
-                    {disputed > 0 && (
-                      <Badge ml="xs" color="orange" variant="light">
-                        {t("adminUi.payouts.disputedCount", { count: disputed })}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{dateTime(s.calculatedAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button component={Link} to={`${s.id}?month=${month}`} size="xs" variant="light">
-                        {t("adminUi.payouts.view")}
-                      </Button>
-                      <Button
-                        component="a"
-                        href={`/api/v1/payouts/${s.id}/export.csv`}
-                        download
-                        size="xs"
-                        variant="subtle"
-                      >
-                        {t("adminUi.payouts.exportCsv")}
-                      </Button>
-                      {program && s.status === "calculated" && (
-                        <Button size="xs" loading={req.busy} onClick={() => void move(s, "approve")}>
-                          {t("adminUi.payouts.approve")}
-                        </Button>
-                      )}
-                      {program && s.status === "approved" && (
-                        <Button
-                          size="xs"
-                          color="green"
-                          loading={req.busy}
-                          onClick={() => void move(s, "paid")}
-                        >
-                          {t("adminUi.payouts.markPaid")}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        }}
+      />
     </Stack>
   );
 }
@@ -217,8 +278,7 @@ function EarningsSection({ month }: { month: string }) {
       get<Earnings>(`/api/v1/earnings${qs({ month, organizationId: program ? organizationId : undefined })}`),
     [month, organizationId, program],
   );
-  const earnsBy = useEarnsBy();
-  const productName = useProductName();
+  const lineColumns = useLineColumns();
   const items = earnings.data?.items ?? [];
   return (
     <section aria-labelledby="earnings">
@@ -259,55 +319,31 @@ function EarningsSection({ month }: { month: string }) {
         </SimpleGrid>
       )}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={1000} mah={600}>
-          <Table striped stickyHeader verticalSpacing={4}>
-            <Table.Caption>{t("adminUi.payouts.earningsCaption", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.payouts.claim")}</Table.Th>
-                {program && <Table.Th scope="col">{t("adminUi.payouts.organization")}</Table.Th>}
-                <Table.Th scope="col">{t("adminUi.payouts.tenant")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.payouts.subscription")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.payouts.product")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.payouts.program")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.payouts.revenue")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.payouts.rate")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.payouts.earned")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((l) => (
-                <Table.Tr key={`${l.claimId}-${l.subscriptionId}-${l.program}-${l.currency}`}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/claims/${l.claimId}`} size="sm">
-                      {l.claimNumber}
-                    </Anchor>
-                  </Table.Td>
-                  {program && <Table.Td>{orgName(l.organizationId)}</Table.Td>}
-                  <Table.Td>
-                    <Text size="xs" ff="monospace">
-                      {l.tenantId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" ff="monospace">
-                      {l.subscriptionId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{productName(l.product)}</Table.Td>
-                  <Table.Td>{l.program}</Table.Td>
-                  <Table.Td ta="right">{money(l.revenueMinor, l.currency)}</Table.Td>
-                  <Table.Td>{earnsBy(l, l.currency)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Text size="sm" fw={600}>
-                      {money(l.earningsMinor, l.currency)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={1000}
+          mah={600}
+          striped
+          stickyHeader
+          verticalSpacing={4}
+          caption={t("adminUi.payouts.earningsCaption", { count: items.length })}
+          columns={[
+            t("adminUi.payouts.claim"),
+            program && t("adminUi.payouts.organization"),
+            ...lineColumns.subscription,
+            t("adminUi.payouts.program"),
+            ...lineColumns.amounts,
+          ]}
+          items={items}
+          row={(l) => (
+            <Table.Tr key={`${l.claimId}-${l.subscriptionId}-${l.program}-${l.currency}`}>
+              <ClaimCell line={l} />
+              {program && <Table.Td>{orgName(l.organizationId)}</Table.Td>}
+              <SubscriptionCells line={l} />
+              <Table.Td>{l.program}</Table.Td>
+              <AmountCells line={l} currency={l.currency} />
+            </Table.Tr>
+          )}
+        />
       )}
     </section>
   );
@@ -394,39 +430,33 @@ function DisputeModal({
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t("adminUi.payouts.disputeTitle", { claim: line.claimNumber })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t("adminUi.payouts.disputeIntro")}
-          </Text>
-          <FormError error={req.error} />
-          <Textarea
-            label={t("adminUi.payouts.disputeComment")}
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            error={fieldError(req.error, "comment")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" color="orange" loading={req.busy} disabled={!comment.trim()}>
-              {t("adminUi.payouts.disputeSubmit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      withCloseLabel={false}
+      onClose={onClose}
+      title={t("adminUi.payouts.disputeTitle", { claim: line.claimNumber })}
+      intro={
+        <Text size="sm" c="dimmed">
+          {t("adminUi.payouts.disputeIntro")}
+        </Text>
+      }
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.payouts.disputeSubmit")}
+      submitColor="orange"
+      submitDisabled={!comment.trim()}
+    >
+      <Textarea
+        label={t("adminUi.payouts.disputeComment")}
+        required
+        autosize
+        minRows={3}
+        maxLength={2000}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        error={fieldError(req.error, "comment")}
+      />
+    </FormModal>
   );
 }
 
@@ -439,8 +469,7 @@ function StatementView() {
   const [params] = useSearchParams();
   const statement = useLoad(() => get<PayoutStatement>(`/api/v1/payouts/${id}`), [id]);
   const { orgName } = useOrgNames();
-  const earnsBy = useEarnsBy();
-  const productName = useProductName();
+  const lineColumns = useLineColumns();
   const [disputing, setDisputing] = useState<PayoutLine | null>(null);
   const req = useRequest();
   const s = statement.data;
@@ -527,84 +556,54 @@ function StatementView() {
               {t("adminUi.payouts.disputeHelp")}
             </Alert>
           )}
-          {s.lines.length === 0 ? (
-            <Text c="dimmed">{t("adminUi.payouts.noLines")}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={1100}>
-              <Table striped verticalSpacing={4}>
-                <Table.Caption>{t("adminUi.payouts.linesCaption", { count: s.lines.length })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("adminUi.payouts.claim")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.program")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.tenant")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.subscription")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.product")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.revenue")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.rate")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.earned")}</Table.Th>
-                    <Table.Th scope="col">{t("adminUi.payouts.dispute")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {s.lines.map((l) => (
-                    <Table.Tr key={l.id} bg={l.dispute ? "orange.0" : undefined}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/claims/${l.claimId}`} size="sm">
-                          {l.claimNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{l.program}</Table.Td>
-                      <Table.Td>
-                        <Text size="xs" ff="monospace">
-                          {l.tenantId}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs" ff="monospace">
-                          {l.subscriptionId}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{productName(l.product)}</Table.Td>
-                      <Table.Td ta="right">{money(l.revenueMinor, s.currency)}</Table.Td>
-                      <Table.Td>{earnsBy(l, s.currency)}</Table.Td>
-                      <Table.Td ta="right">
-                        <Text size="sm" fw={600}>
-                          {money(l.earningsMinor, s.currency)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {l.dispute && (
-                          <Stack gap={2}>
-                            <Badge color="orange" variant="light">
-                              {t("adminUi.payouts.disputed")}
-                            </Badge>
-                            <Text size="xs">{l.dispute.comment}</Text>
-                            <Text size="xs" c="dimmed">
-                              {dateTime(l.dispute.at)}
-                            </Text>
-                          </Stack>
-                        )}
-                        {mayDispute && s.status !== "paid" && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="orange"
-                            onClick={() => setDisputing(l)}
-                            aria-label={t("adminUi.payouts.disputeTitle", { claim: l.claimNumber })}
-                          >
-                            {l.dispute
-                              ? t("adminUi.payouts.changeDispute")
-                              : t("adminUi.payouts.disputeLine")}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <ListTable
+            loaded
+            empty={t("adminUi.payouts.noLines")}
+            minWidth={1100}
+            striped
+            verticalSpacing={4}
+            caption={t("adminUi.payouts.linesCaption", { count: s.lines.length })}
+            columns={[
+              t("adminUi.payouts.claim"),
+              t("adminUi.payouts.program"),
+              ...lineColumns.subscription,
+              ...lineColumns.amounts,
+              t("adminUi.payouts.dispute"),
+            ]}
+            items={s.lines}
+            row={(l) => (
+              <Table.Tr key={l.id} bg={l.dispute ? "orange.0" : undefined}>
+                <ClaimCell line={l} />
+                <Table.Td>{l.program}</Table.Td>
+                <SubscriptionCells line={l} />
+                <AmountCells line={l} currency={s.currency} />
+                <Table.Td>
+                  {l.dispute && (
+                    <Stack gap={2}>
+                      <Badge color="orange" variant="light">
+                        {t("adminUi.payouts.disputed")}
+                      </Badge>
+                      <Text size="xs">{l.dispute.comment}</Text>
+                      <Text size="xs" c="dimmed">
+                        {dateTime(l.dispute.at)}
+                      </Text>
+                    </Stack>
+                  )}
+                  {mayDispute && s.status !== "paid" && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="orange"
+                      onClick={() => setDisputing(l)}
+                      aria-label={t("adminUi.payouts.disputeTitle", { claim: l.claimNumber })}
+                    >
+                      {l.dispute ? t("adminUi.payouts.changeDispute") : t("adminUi.payouts.disputeLine")}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            )}
+          />
           {disputing && (
             <DisputeModal
               statementId={s.id}

@@ -1,13 +1,14 @@
 // Business-day calendars (program admin): a region's public holidays, the weekend days, and the
 // time zone a business day ends in (GET/POST /api/v1/admin/calendars). Organisations choose one
 // under Organisations.
-import { Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { get, post } from "../../api/client.ts";
 import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
-import { FormError, fieldError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
+import { fieldError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
 import type { Calendar } from "./types.ts";
+import { FormModal, ListTable } from "./ui.tsx";
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -64,76 +65,62 @@ function CreateCalendarModal({
     }
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.calendars.create")}
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.calendars.createSubmit")}
+      submitDisabled={badId || !id || !timeZone}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <TextInput
+        label={t("adminUi.calendars.id")}
+        description={t("adminUi.calendars.idHint")}
+        required
+        value={id}
+        onChange={(e) => setId(e.currentTarget.value)}
+        error={badId ? t("adminUi.calendars.idFormat") : fieldError(req.error, "id")}
+      />
+      <TextInput
+        label={t("adminUi.calendars.name")}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldError(req.error, "name")}
+      />
+      <TextInput
+        label={t("adminUi.calendars.region")}
+        description={t("adminUi.calendars.regionHint")}
+        required
+        value={region}
+        onChange={(e) => setRegion(e.currentTarget.value)}
+        error={fieldError(req.error, "region")}
+      />
+      <Select
+        label={t("adminUi.calendars.timeZone")}
+        required
+        searchable
+        value={timeZone}
+        onChange={setTimeZone}
+        data={zones}
+        limit={50}
+        error={fieldError(req.error, "timeZone")}
+      />
+      <Checkbox.Group
+        label={t("adminUi.calendars.weekend")}
+        value={weekend}
+        onChange={setWeekend}
+        error={fieldError(req.error, "weekend")}
       >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.calendars.id")}
-            description={t("adminUi.calendars.idHint")}
-            required
-            value={id}
-            onChange={(e) => setId(e.currentTarget.value)}
-            error={badId ? t("adminUi.calendars.idFormat") : fieldError(req.error, "id")}
-          />
-          <TextInput
-            label={t("adminUi.calendars.name")}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(req.error, "name")}
-          />
-          <TextInput
-            label={t("adminUi.calendars.region")}
-            description={t("adminUi.calendars.regionHint")}
-            required
-            value={region}
-            onChange={(e) => setRegion(e.currentTarget.value)}
-            error={fieldError(req.error, "region")}
-          />
-          <Select
-            label={t("adminUi.calendars.timeZone")}
-            required
-            searchable
-            value={timeZone}
-            onChange={setTimeZone}
-            data={zones}
-            limit={50}
-            error={fieldError(req.error, "timeZone")}
-          />
-          <Checkbox.Group
-            label={t("adminUi.calendars.weekend")}
-            value={weekend}
-            onChange={setWeekend}
-            error={fieldError(req.error, "weekend")}
-          >
-            <Group mt={6}>
-              {DAYS.map((d) => (
-                <Checkbox key={d} value={String(d)} label={dayName(d)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy} disabled={badId || !id || !timeZone}>
-              {t("adminUi.calendars.createSubmit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <Group mt={6}>
+          {DAYS.map((d) => (
+            <Checkbox key={d} value={String(d)} label={dayName(d)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+    </FormModal>
   );
 }
 
@@ -151,38 +138,34 @@ export default function Calendars() {
         actions={<Button onClick={() => setCreating(true)}>{t("adminUi.calendars.create")}</Button>}
       />
       <ErrorAlert error={list.error} />
-      {list.data && items.length === 0 && <Text c="dimmed">{t("adminUi.calendars.empty")}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped>
-            <Table.Caption>{t("adminUi.calendars.caption", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.calendars.id")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.calendars.name")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.calendars.region")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.calendars.timeZone")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.calendars.weekend")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {c.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>{c.region}</Table.Td>
-                  <Table.Td>{c.timeZone}</Table.Td>
-                  <Table.Td>{c.weekend.map(dayName).join(", ") || t("adminUi.calendars.noWeekend")}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        loaded={list.data !== null}
+        empty={t("adminUi.calendars.empty")}
+        minWidth={600}
+        striped
+        caption={t("adminUi.calendars.caption", { count: items.length })}
+        columns={[
+          t("adminUi.calendars.id"),
+          t("adminUi.calendars.name"),
+          t("adminUi.calendars.region"),
+          t("adminUi.calendars.timeZone"),
+          t("adminUi.calendars.weekend"),
+        ]}
+        items={items}
+        row={(c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {c.id}
+              </Text>
+            </Table.Td>
+            <Table.Td>{c.name}</Table.Td>
+            <Table.Td>{c.region}</Table.Td>
+            <Table.Td>{c.timeZone}</Table.Td>
+            <Table.Td>{c.weekend.map(dayName).join(", ") || t("adminUi.calendars.noWeekend")}</Table.Td>
+          </Table.Tr>
+        )}
+      />
       <CreateCalendarModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Radio,
   Stack,
   Switch,
@@ -18,8 +17,9 @@ import { useState } from "react";
 import { get, patch, post } from "../../api/client.ts";
 import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
-import { FormError, fieldError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
+import { fieldError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
 import type { Product } from "./types.ts";
+import { FormModal, ListTable } from "./ui.tsx";
 
 const CODE = /^[a-z0-9_]{2,64}$/;
 
@@ -58,65 +58,51 @@ function AddProductModal({
     }
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.catalog.add")}
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.catalog.addSubmit")}
+      submitDisabled={badCode || !code}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <TextInput
+        label={t("adminUi.catalog.code")}
+        description={t("adminUi.catalog.codeHint")}
+        required
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value)}
+        error={badCode ? t("adminUi.catalog.codeFormat") : fieldError(req.error, "code")}
+      />
+      <TextInput
+        label={t("adminUi.catalog.name")}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldError(req.error, "name")}
+      />
+      <Autocomplete
+        label={t("adminUi.catalog.solutionArea")}
+        description={t("adminUi.catalog.solutionAreaHint")}
+        required
+        value={solutionArea}
+        onChange={setSolutionArea}
+        data={areas}
+        error={fieldError(req.error, "solutionArea")}
+      />
+      <Radio.Group
+        label={t("adminUi.catalog.basis")}
+        value={basis}
+        onChange={(v) => setBasis(v as "workload" | "subscription")}
       >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.catalog.code")}
-            description={t("adminUi.catalog.codeHint")}
-            required
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            error={badCode ? t("adminUi.catalog.codeFormat") : fieldError(req.error, "code")}
-          />
-          <TextInput
-            label={t("adminUi.catalog.name")}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(req.error, "name")}
-          />
-          <Autocomplete
-            label={t("adminUi.catalog.solutionArea")}
-            description={t("adminUi.catalog.solutionAreaHint")}
-            required
-            value={solutionArea}
-            onChange={setSolutionArea}
-            data={areas}
-            error={fieldError(req.error, "solutionArea")}
-          />
-          <Radio.Group
-            label={t("adminUi.catalog.basis")}
-            value={basis}
-            onChange={(v) => setBasis(v as "workload" | "subscription")}
-          >
-            <Group mt={6}>
-              <Radio value="subscription" label={t("adminUi.catalog.basisSubscription")} />
-              <Radio value="workload" label={t("adminUi.catalog.basisWorkload")} />
-            </Group>
-          </Radio.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy} disabled={badCode || !code}>
-              {t("adminUi.catalog.addSubmit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <Group mt={6}>
+          <Radio value="subscription" label={t("adminUi.catalog.basisSubscription")} />
+          <Radio value="workload" label={t("adminUi.catalog.basisWorkload")} />
+        </Group>
+      </Radio.Group>
+    </FormModal>
   );
 }
 
@@ -146,44 +132,28 @@ function EditProductModal({
     }
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
-      opened
+    <FormModal
       onClose={onClose}
       title={t("adminUi.catalog.edit", { code: product.code })}
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.common.save")}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.catalog.name")}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(req.error, "name")}
-          />
-          <Switch
-            label={t("adminUi.catalog.activeLabel")}
-            description={t("adminUi.catalog.activeHint")}
-            checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy}>
-              {t("adminUi.common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("adminUi.catalog.name")}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldError(req.error, "name")}
+      />
+      <Switch
+        label={t("adminUi.catalog.activeLabel")}
+        description={t("adminUi.catalog.activeHint")}
+        checked={active}
+        onChange={(e) => setActive(e.currentTarget.checked)}
+      />
+    </FormModal>
   );
 }
 
@@ -202,58 +172,55 @@ export default function Catalog() {
         actions={<Button onClick={() => setAdding(true)}>{t("adminUi.catalog.add")}</Button>}
       />
       <ErrorAlert error={list.error} />
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped highlightOnHover>
-            <Table.Caption>{t("adminUi.catalog.caption", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.catalog.code")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.catalog.name")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.catalog.solutionArea")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.catalog.basis")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.catalog.state")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((p) => (
-                <Table.Tr key={p.code}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {p.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{p.solutionArea}</Table.Td>
-                  <Table.Td>
-                    {t(
-                      p.basis === "workload"
-                        ? "adminUi.catalog.basisWorkload"
-                        : "adminUi.catalog.basisSubscription",
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={p.active ? "green" : "gray"} variant="light">
-                      {t(p.active ? "adminUi.catalog.active" : "adminUi.catalog.inactive")}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setEditing(p)}
-                      aria-label={t("adminUi.catalog.edit", { code: p.code })}
-                    >
-                      {t("adminUi.common.edit")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        loaded={list.data !== null}
+        minWidth={700}
+        striped
+        highlightOnHover
+        caption={t("adminUi.catalog.caption", { count: items.length })}
+        columns={[
+          t("adminUi.catalog.code"),
+          t("adminUi.catalog.name"),
+          t("adminUi.catalog.solutionArea"),
+          t("adminUi.catalog.basis"),
+          t("adminUi.catalog.state"),
+          t("adminUi.common.actions"),
+        ]}
+        items={items}
+        row={(p) => (
+          <Table.Tr key={p.code}>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {p.code}
+              </Text>
+            </Table.Td>
+            <Table.Td>{p.name}</Table.Td>
+            <Table.Td>{p.solutionArea}</Table.Td>
+            <Table.Td>
+              {t(
+                p.basis === "workload"
+                  ? "adminUi.catalog.basisWorkload"
+                  : "adminUi.catalog.basisSubscription",
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge color={p.active ? "green" : "gray"} variant="light">
+                {t(p.active ? "adminUi.catalog.active" : "adminUi.catalog.inactive")}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setEditing(p)}
+                aria-label={t("adminUi.catalog.edit", { code: p.code })}
+              >
+                {t("adminUi.common.edit")}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <AddProductModal
         opened={adding}
         areas={areas}

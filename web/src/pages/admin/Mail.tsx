@@ -1,14 +1,15 @@
 // The mail backlog (program admin): counts (GET /api/v1/admin/mail/summary), the messages by status
 // (GET /api/v1/admin/mail?status=&cursor=), and sending again now one message or every failed one
 // (POST /api/v1/admin/mail/retry {id?}).
-import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { Anchor, Badge, Button, Card, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { Link } from "react-router";
 import { get, post, qs } from "../../api/client.ts";
 import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
 import { FormError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
 import type { MailMessage, MailSummary } from "./types.ts";
+import { ListTable, LoadMore, usePages } from "./ui.tsx";
 
 interface Page {
   items: MailMessage[];
@@ -51,30 +52,15 @@ export default function Mail() {
   const summary = useLoad(() => get<MailSummary>("/api/v1/admin/mail/summary"), []);
   const filter = status === "all" ? undefined : status;
   const first = useLoad(() => get<Page>(`/api/v1/admin/mail${qs({ status: filter, limit: 50 })}`), [filter]);
-  const [items, setItems] = useState<MailMessage[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const more = useRequest();
+  const pages = usePages(first.data, (cursor) =>
+    get<Page>(`/api/v1/admin/mail${qs({ status: filter, limit: 50, cursor })}`),
+  );
+  const items = pages.items;
   const retry = useRequest();
-  useEffect(() => {
-    if (first.data) {
-      setItems(first.data.items);
-      setNext(first.data.nextCursor);
-    }
-  }, [first.data]);
 
   const reload = () => {
     void summary.reload();
     void first.reload();
-  };
-  const loadMore = async () => {
-    if (!next) return;
-    const page = await more.run(() =>
-      get<Page>(`/api/v1/admin/mail${qs({ status: filter, limit: 50, cursor: next })}`),
-    );
-    if (page) {
-      setItems((old) => [...old, ...page.items]);
-      setNext(page.nextCursor);
-    }
   };
   const retryMail = async (id?: string) => {
     const r = await retry.run(() => post<{ requeued: number }>("/api/v1/admin/mail/retry", id ? { id } : {}));
@@ -122,87 +108,76 @@ export default function Mail() {
         w={220}
       />
       <ErrorAlert error={first.error} />
-      {first.data && items.length === 0 && <Text c="dimmed">{t("adminUi.mail.empty")}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped>
-            <Table.Caption>{t("adminUi.mail.caption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.mail.createdAt")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.mail.to")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.mail.subject")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.mail.statusLabel")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.mail.attempts")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.mail.lastError")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{dateTime(m.createdAt)}</Table.Td>
-                  <Table.Td>{m.to}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{m.subject}</Text>
-                    <Text size="xs" c="dimmed">
-                      {m.template} · {m.locale}
-                      {m.claimId && (
-                        <>
-                          {" · "}
-                          <Anchor component={Link} to={`/claims/${m.claimId}`} size="xs">
-                            {t("adminUi.mail.claim")}
-                          </Anchor>
-                        </>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={COLORS[m.status]} variant="light">
-                      {t(`adminUi.mail.status.${m.status}`)}
-                    </Badge>
-                    {m.status === "sent" && m.sentAt && (
-                      <Text size="xs" c="dimmed">
-                        {dateTime(m.sentAt)}
-                      </Text>
-                    )}
-                    {m.status === "pending" && m.nextAttemptAt && (
-                      <Text size="xs" c="dimmed">
-                        {t("adminUi.mail.nextAttempt", { at: dateTime(m.nextAttemptAt) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{m.attempts}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{m.lastError ?? "—"}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {m.status !== "sent" && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={retry.busy}
-                        onClick={() => void retryMail(m.id)}
-                        aria-label={t("adminUi.mail.retryOne", { to: m.to })}
-                      >
-                        {t("adminUi.mail.retry")}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <FormError error={more.error} />
-      {next && (
-        <Group>
-          <Button variant="default" loading={more.busy} onClick={() => void loadMore()}>
-            {t("adminUi.common.more")}
-          </Button>
-        </Group>
-      )}
+      <ListTable
+        loaded={first.data !== null}
+        empty={t("adminUi.mail.empty")}
+        minWidth={900}
+        striped
+        caption={t("adminUi.mail.caption")}
+        columns={[
+          t("adminUi.mail.createdAt"),
+          t("adminUi.mail.to"),
+          t("adminUi.mail.subject"),
+          t("adminUi.mail.statusLabel"),
+          t("adminUi.mail.attempts"),
+          t("adminUi.mail.lastError"),
+          t("adminUi.common.actions"),
+        ]}
+        items={items}
+        row={(m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td>{dateTime(m.createdAt)}</Table.Td>
+            <Table.Td>{m.to}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{m.subject}</Text>
+              <Text size="xs" c="dimmed">
+                {m.template} · {m.locale}
+                {m.claimId && (
+                  <>
+                    {" · "}
+                    <Anchor component={Link} to={`/claims/${m.claimId}`} size="xs">
+                      {t("adminUi.mail.claim")}
+                    </Anchor>
+                  </>
+                )}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={COLORS[m.status]} variant="light">
+                {t(`adminUi.mail.status.${m.status}`)}
+              </Badge>
+              {m.status === "sent" && m.sentAt && (
+                <Text size="xs" c="dimmed">
+                  {dateTime(m.sentAt)}
+                </Text>
+              )}
+              {m.status === "pending" && m.nextAttemptAt && (
+                <Text size="xs" c="dimmed">
+                  {t("adminUi.mail.nextAttempt", { at: dateTime(m.nextAttemptAt) })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{m.attempts}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{m.lastError ?? "—"}</Text>
+            </Table.Td>
+            <Table.Td>
+              {m.status !== "sent" && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={retry.busy}
+                  onClick={() => void retryMail(m.id)}
+                  aria-label={t("adminUi.mail.retryOne", { to: m.to })}
+                >
+                  {t("adminUi.mail.retry")}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+      <LoadMore pages={pages} />
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
 import { FormError, fieldError, notifyDone, SectionHeader, useRequest } from "./shared.tsx";
 import type { Calendar, Organization } from "./types.ts";
+import { FormModal, ListTable, ModalActions } from "./ui.tsx";
 
 const PARTNER_ID = /^[0-9]{6,7}$/;
 const DEFAULT_CALENDAR = "__default__";
@@ -54,59 +55,45 @@ function CreateOrganizationModal({
   };
 
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.orgs.create")}
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.orgs.createSubmit")}
+      submitDisabled={badIds.length > 0 || partnerIds.length === 0}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.orgs.name")}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(req.error, "name")}
-          />
-          <TagsInput
-            label={t("adminUi.orgs.partnerIds")}
-            description={t("adminUi.orgs.partnerIdsHint")}
-            required
-            value={partnerIds}
-            onChange={setPartnerIds}
-            splitChars={[",", " "]}
-            error={
-              badIds.length > 0
-                ? t("adminUi.orgs.partnerIdInvalid", { ids: badIds.join(", ") })
-                : fieldError(req.error, "partnerIds")
-            }
-          />
-          <Select
-            label={t("adminUi.orgs.calendar")}
-            allowDeselect={false}
-            value={calendarId}
-            onChange={(v) => v && setCalendarId(v)}
-            data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
-            error={fieldError(req.error, "calendarId")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy} disabled={badIds.length > 0 || partnerIds.length === 0}>
-              {t("adminUi.orgs.createSubmit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("adminUi.orgs.name")}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldError(req.error, "name")}
+      />
+      <TagsInput
+        label={t("adminUi.orgs.partnerIds")}
+        description={t("adminUi.orgs.partnerIdsHint")}
+        required
+        value={partnerIds}
+        onChange={setPartnerIds}
+        splitChars={[",", " "]}
+        error={
+          badIds.length > 0
+            ? t("adminUi.orgs.partnerIdInvalid", { ids: badIds.join(", ") })
+            : fieldError(req.error, "partnerIds")
+        }
+      />
+      <Select
+        label={t("adminUi.orgs.calendar")}
+        allowDeselect={false}
+        value={calendarId}
+        onChange={(v) => v && setCalendarId(v)}
+        data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
+        error={fieldError(req.error, "calendarId")}
+      />
+    </FormModal>
   );
 }
 
@@ -125,39 +112,24 @@ function PartnerIdModal({ org, onClose, onDone }: { org: Organization; onClose()
     }
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
-      opened
+    <FormModal
       onClose={onClose}
       title={t("adminUi.orgs.addPartnerIdTo", { name: org.name })}
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.orgs.addPartnerId")}
+      submitDisabled={invalid || !partnerId}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.orgs.partnerId")}
-            description={t("adminUi.orgs.partnerIdHint")}
-            required
-            value={partnerId}
-            onChange={(e) => setPartnerId(e.currentTarget.value)}
-            error={invalid ? t("adminUi.orgs.partnerIdFormat") : fieldError(req.error, "partnerId")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy} disabled={invalid || !partnerId}>
-              {t("adminUi.orgs.addPartnerId")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("adminUi.orgs.partnerId")}
+        description={t("adminUi.orgs.partnerIdHint")}
+        required
+        value={partnerId}
+        onChange={(e) => setPartnerId(e.currentTarget.value)}
+        error={invalid ? t("adminUi.orgs.partnerIdFormat") : fieldError(req.error, "partnerId")}
+      />
+    </FormModal>
   );
 }
 
@@ -204,14 +176,12 @@ function CalendarModal({
           data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
           error={fieldError(req.error, "calendarId")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("adminUi.common.cancel")}
-          </Button>
-          <Button loading={req.busy} onClick={() => void submit()}>
-            {t("adminUi.common.save")}
-          </Button>
-        </Group>
+        <ModalActions
+          onCancel={onClose}
+          label={t("adminUi.common.save")}
+          busy={req.busy}
+          onClick={() => void submit()}
+        />
       </Stack>
     </Modal>
   );
@@ -222,6 +192,7 @@ export default function Organizations() {
   const list = useLoad(() => get<{ items: Organization[] }>("/api/v1/admin/organizations"), []);
   const cals = useLoad(() => get<{ items: Calendar[] }>("/api/v1/admin/calendars"), []);
   const calendars = cals.data?.items ?? [];
+  const items = list.data?.items ?? [];
   const calendarName = (id: string | null) =>
     id ? (calendars.find((c) => c.id === id)?.name ?? id) : t("adminUi.orgs.defaultCalendar");
   const [creating, setCreating] = useState(false);
@@ -241,66 +212,63 @@ export default function Organizations() {
         actions={<Button onClick={() => setCreating(true)}>{t("adminUi.orgs.create")}</Button>}
       />
       <ErrorAlert error={list.error ?? cals.error} />
-      {list.data?.items.length === 0 && <Text c="dimmed">{t("adminUi.orgs.empty")}</Text>}
-      {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped highlightOnHover>
-            <Table.Caption>{t("adminUi.orgs.caption", { count: list.data.items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.orgs.name")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.orgs.partnerIds")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.orgs.calendar")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {o.name}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {o.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {o.partnerIds.map((p) => (
-                        <Badge key={p} variant="light" ff="monospace">
-                          {p}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{calendarName(o.calendarId)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setAddingTo(o)}
-                        aria-label={t("adminUi.orgs.addPartnerIdTo", { name: o.name })}
-                      >
-                        {t("adminUi.orgs.addPartnerId")}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setCalendarFor(o)}
-                        aria-label={t("adminUi.orgs.setCalendarFor", { name: o.name })}
-                      >
-                        {t("adminUi.orgs.setCalendar")}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        loaded={list.data !== null}
+        empty={t("adminUi.orgs.empty")}
+        minWidth={700}
+        striped
+        highlightOnHover
+        caption={t("adminUi.orgs.caption", { count: items.length })}
+        columns={[
+          t("adminUi.orgs.name"),
+          t("adminUi.orgs.partnerIds"),
+          t("adminUi.orgs.calendar"),
+          t("adminUi.common.actions"),
+        ]}
+        items={items}
+        row={(o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {o.name}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {o.id}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {o.partnerIds.map((p) => (
+                  <Badge key={p} variant="light" ff="monospace">
+                    {p}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>{calendarName(o.calendarId)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setAddingTo(o)}
+                  aria-label={t("adminUi.orgs.addPartnerIdTo", { name: o.name })}
+                >
+                  {t("adminUi.orgs.addPartnerId")}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setCalendarFor(o)}
+                  aria-label={t("adminUi.orgs.setCalendarFor", { name: o.name })}
+                >
+                  {t("adminUi.orgs.setCalendar")}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <CreateOrganizationModal
         opened={creating}
         calendars={calendars}

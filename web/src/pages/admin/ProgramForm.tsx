@@ -2,19 +2,7 @@
 // name, dates, the activities it pays for, and per product either a rate of the revenue or a flat
 // amount per active subscription and month. Claims already assessed keep their result until the
 // next re-assessment.
-import {
-  Button,
-  Card,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Card, Group, MultiSelect, NumberInput, Radio, Select, Text, TextInput } from "@mantine/core";
 import { DateInput, DatesProvider } from "@mantine/dates";
 import "@mantine/dates/styles.css";
 import "dayjs/locale/es";
@@ -22,8 +10,9 @@ import { useState } from "react";
 import { patch, post } from "../../api/client.ts";
 import { useCatalog } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
-import { currencyDigits, FormError, fieldError, notifyDone, useRequest } from "./shared.tsx";
+import { currencyDigits, fieldError, notifyDone, useRequest } from "./shared.tsx";
 import type { Program, ProgramProduct } from "./types.ts";
+import { FormModal } from "./ui.tsx";
 
 interface Row {
   key: number;
@@ -113,170 +102,157 @@ export function ProgramForm({
   const used = new Set(rows.map((r) => r.code));
 
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
-      opened
-      onClose={onClose}
-      size="xl"
-      title={program ? t("adminUi.programs.editTitle", { code: program.code }) : t("adminUi.programs.create")}
-    >
-      <DatesProvider settings={{ locale: lang }}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <Stack>
-            <FormError error={req.error} />
-            {!program && (
-              <TextInput
-                label={t("adminUi.programs.code")}
-                description={t("adminUi.programs.codeHint")}
+    // Context reaches through the modal's portal, so the date inputs still read the language.
+    <DatesProvider settings={{ locale: lang }}>
+      <FormModal
+        onClose={onClose}
+        size="xl"
+        title={
+          program ? t("adminUi.programs.editTitle", { code: program.code }) : t("adminUi.programs.create")
+        }
+        onSubmit={() => void submit()}
+        busy={req.busy}
+        error={req.error}
+        submitLabel={t("adminUi.common.save")}
+      >
+        {!program && (
+          <TextInput
+            label={t("adminUi.programs.code")}
+            description={t("adminUi.programs.codeHint")}
+            required
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            error={fieldError(req.error, "code")}
+          />
+        )}
+        <TextInput
+          label={t("adminUi.programs.name")}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(req.error, "name")}
+        />
+        <Group grow>
+          <DateInput
+            label={t("adminUi.programs.startsOn")}
+            required
+            valueFormat="YYYY-MM-DD"
+            value={startsOn}
+            onChange={setStartsOn}
+            error={fieldError(req.error, "startsOn")}
+          />
+          <DateInput
+            label={t("adminUi.programs.endsOn")}
+            description={t("adminUi.programs.endsOnHint")}
+            clearable
+            valueFormat="YYYY-MM-DD"
+            value={endsOn}
+            onChange={setEndsOn}
+            error={fieldError(req.error, "endsOn")}
+          />
+        </Group>
+        <MultiSelect
+          label={t("adminUi.programs.activities")}
+          value={acts}
+          onChange={setActs}
+          data={activities.map((a) => ({
+            value: a.code,
+            label: t(`activity.${a.code}`, { defaultValue: a.name }),
+          }))}
+          error={fieldError(req.error, "activities")}
+        />
+        <Text fw={500} size="sm">
+          {t("adminUi.programs.products")}
+        </Text>
+        {fieldError(req.error, "products") && (
+          <Text c="red" size="sm">
+            {fieldError(req.error, "products")}
+          </Text>
+        )}
+        {rows.map((r, i) => (
+          <Card key={r.key} withBorder padding="sm">
+            <Group align="end" wrap="wrap">
+              <Select
+                label={t("adminUi.programs.product")}
                 required
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value)}
-                error={fieldError(req.error, "code")}
+                searchable
+                value={r.code}
+                onChange={(v) => setRow(r.key, { code: v })}
+                data={productOptions.filter((o) => o.value === r.code || !used.has(o.value))}
+                error={fieldError(req.error, `products.${i}.code`)}
+                w={260}
               />
-            )}
-            <TextInput
-              label={t("adminUi.programs.name")}
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError(req.error, "name")}
-            />
-            <Group grow>
-              <DateInput
-                label={t("adminUi.programs.startsOn")}
-                required
-                valueFormat="YYYY-MM-DD"
-                value={startsOn}
-                onChange={setStartsOn}
-                error={fieldError(req.error, "startsOn")}
-              />
-              <DateInput
-                label={t("adminUi.programs.endsOn")}
-                description={t("adminUi.programs.endsOnHint")}
-                clearable
-                valueFormat="YYYY-MM-DD"
-                value={endsOn}
-                onChange={setEndsOn}
-                error={fieldError(req.error, "endsOn")}
-              />
-            </Group>
-            <MultiSelect
-              label={t("adminUi.programs.activities")}
-              value={acts}
-              onChange={setActs}
-              data={activities.map((a) => ({
-                value: a.code,
-                label: t(`activity.${a.code}`, { defaultValue: a.name }),
-              }))}
-              error={fieldError(req.error, "activities")}
-            />
-            <Text fw={500} size="sm">
-              {t("adminUi.programs.products")}
-            </Text>
-            {fieldError(req.error, "products") && (
-              <Text c="red" size="sm">
-                {fieldError(req.error, "products")}
-              </Text>
-            )}
-            {rows.map((r, i) => (
-              <Card key={r.key} withBorder padding="sm">
-                <Group align="end" wrap="wrap">
-                  <Select
-                    label={t("adminUi.programs.product")}
-                    required
-                    searchable
-                    value={r.code}
-                    onChange={(v) => setRow(r.key, { code: v })}
-                    data={productOptions.filter((o) => o.value === r.code || !used.has(o.value))}
-                    error={fieldError(req.error, `products.${i}.code`)}
-                    w={260}
-                  />
-                  <Radio.Group
-                    label={t("adminUi.programs.kind")}
-                    value={r.kind}
-                    onChange={(v) => setRow(r.key, { kind: v as Row["kind"] })}
-                  >
-                    <Group gap="sm" h={36}>
-                      <Radio value="rate" label={t("adminUi.programs.kindRate")} />
-                      <Radio value="flat" label={t("adminUi.programs.kindFlat")} />
-                    </Group>
-                  </Radio.Group>
-                  {r.kind === "rate" ? (
-                    <NumberInput
-                      label={t("adminUi.programs.ratePercent")}
-                      required
-                      min={0}
-                      max={100}
-                      decimalScale={2}
-                      suffix=" %"
-                      value={r.percent}
-                      onChange={(v) => setRow(r.key, { percent: v })}
-                      error={fieldError(req.error, `products.${i}`)}
-                      w={140}
-                    />
-                  ) : (
-                    <>
-                      <NumberInput
-                        label={t("adminUi.programs.flatAmount")}
-                        required
-                        min={0}
-                        decimalScale={currencyDigits(r.currency) ?? 2}
-                        value={r.amount}
-                        onChange={(v) => setRow(r.key, { amount: v })}
-                        error={fieldError(req.error, `products.${i}`)}
-                        w={160}
-                      />
-                      <TextInput
-                        label={t("adminUi.programs.currency")}
-                        required
-                        maxLength={3}
-                        value={r.currency}
-                        onChange={(e) => setRow(r.key, { currency: e.currentTarget.value.toUpperCase() })}
-                        error={fieldError(req.error, `products.${i}.currency`)}
-                        w={100}
-                      />
-                    </>
-                  )}
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-                    aria-label={t("adminUi.programs.removeProductNamed", { code: r.code ?? "" })}
-                  >
-                    {t("adminUi.programs.removeProduct")}
-                  </Button>
-                </Group>
-              </Card>
-            ))}
-            <Group>
-              <Button
-                variant="light"
-                onClick={() =>
-                  setRows((rs) => [
-                    ...rs,
-                    { key: nextKey++, code: null, kind: "rate", percent: 5, amount: "", currency: "USD" },
-                  ])
-                }
+              <Radio.Group
+                label={t("adminUi.programs.kind")}
+                value={r.kind}
+                onChange={(v) => setRow(r.key, { kind: v as Row["kind"] })}
               >
-                {t("adminUi.programs.addProduct")}
+                <Group gap="sm" h={36}>
+                  <Radio value="rate" label={t("adminUi.programs.kindRate")} />
+                  <Radio value="flat" label={t("adminUi.programs.kindFlat")} />
+                </Group>
+              </Radio.Group>
+              {r.kind === "rate" ? (
+                <NumberInput
+                  label={t("adminUi.programs.ratePercent")}
+                  required
+                  min={0}
+                  max={100}
+                  decimalScale={2}
+                  suffix=" %"
+                  value={r.percent}
+                  onChange={(v) => setRow(r.key, { percent: v })}
+                  error={fieldError(req.error, `products.${i}`)}
+                  w={140}
+                />
+              ) : (
+                <>
+                  <NumberInput
+                    label={t("adminUi.programs.flatAmount")}
+                    required
+                    min={0}
+                    decimalScale={currencyDigits(r.currency) ?? 2}
+                    value={r.amount}
+                    onChange={(v) => setRow(r.key, { amount: v })}
+                    error={fieldError(req.error, `products.${i}`)}
+                    w={160}
+                  />
+                  <TextInput
+                    label={t("adminUi.programs.currency")}
+                    required
+                    maxLength={3}
+                    value={r.currency}
+                    onChange={(e) => setRow(r.key, { currency: e.currentTarget.value.toUpperCase() })}
+                    error={fieldError(req.error, `products.${i}.currency`)}
+                    w={100}
+                  />
+                </>
+              )}
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                aria-label={t("adminUi.programs.removeProductNamed", { code: r.code ?? "" })}
+              >
+                {t("adminUi.programs.removeProduct")}
               </Button>
             </Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t("adminUi.common.cancel")}
-              </Button>
-              <Button type="submit" loading={req.busy}>
-                {t("adminUi.common.save")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </DatesProvider>
-    </Modal>
+          </Card>
+        ))}
+        <Group>
+          <Button
+            variant="light"
+            onClick={() =>
+              setRows((rs) => [
+                ...rs,
+                { key: nextKey++, code: null, kind: "rate", percent: 5, amount: "", currency: "USD" },
+              ])
+            }
+          >
+            {t("adminUi.programs.addProduct")}
+          </Button>
+        </Group>
+      </FormModal>
+    </DatesProvider>
   );
 }

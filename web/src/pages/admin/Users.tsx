@@ -1,34 +1,16 @@
 // Users: a program admin manages everyone, a global admin its organisation's partner users
 // (GET/POST /api/v1/admin/users, PATCH /api/v1/admin/users/:id). A role moves within its side only
 // (partner or operator); nobody demotes or disables themselves. Disabled users leave the list.
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Badge, Button, PasswordInput, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { OPERATOR_ROLES, PARTNER_ROLES } from "../../../../src/domain/vocabulary.ts";
 import { get, patch, post } from "../../api/client.ts";
 import { useUser } from "../../app/session.tsx";
 import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
-import {
-  ConfirmModal,
-  FormError,
-  fieldError,
-  notifyDone,
-  orgNameOf,
-  SectionHeader,
-  useRequest,
-} from "./shared.tsx";
+import { ConfirmModal, fieldError, notifyDone, orgNameOf, SectionHeader, useRequest } from "./shared.tsx";
 import type { Organization, User } from "./types.ts";
+import { FormModal, ListTable } from "./ui.tsx";
 
 type Role = User["role"];
 const isPartnerRole = (r: string) => (PARTNER_ROLES as readonly string[]).includes(r);
@@ -90,86 +72,71 @@ function CreateUserModal({
   };
 
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.users.create")}
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.users.createSubmit")}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.users.email")}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(req.error, "email")}
-          />
-          <TextInput
-            label={t("adminUi.users.name")}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(req.error, "name")}
-          />
-          <PasswordInput
-            label={t("adminUi.users.password")}
-            description={t("adminUi.users.passwordHint")}
-            required
-            minLength={12}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(req.error, "password")}
-          />
-          <Select
-            label={t("adminUi.users.role")}
-            required
-            allowDeselect={false}
-            value={role}
-            onChange={(v) => v && setRole(v as Role)}
-            data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
-            error={fieldError(req.error, "role")}
-          />
-          {program && partner && (
-            <Select
-              label={t("adminUi.users.organization")}
-              required
-              searchable
-              value={organizationId}
-              onChange={setOrganizationId}
-              data={orgs.map((o) => ({ value: o.id, label: o.name }))}
-              error={fieldError(req.error, "organizationId")}
-            />
-          )}
-          <Select
-            label={t("adminUi.users.locale")}
-            allowDeselect={false}
-            value={locale}
-            onChange={(v) => v && setLocale(v)}
-            data={[
-              { value: "en", label: t("adminUi.locales.en") },
-              { value: "es", label: t("adminUi.locales.es") },
-            ]}
-            error={fieldError(req.error, "locale")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy}>
-              {t("adminUi.users.createSubmit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("adminUi.users.email")}
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={fieldError(req.error, "email")}
+      />
+      <TextInput
+        label={t("adminUi.users.name")}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldError(req.error, "name")}
+      />
+      <PasswordInput
+        label={t("adminUi.users.password")}
+        description={t("adminUi.users.passwordHint")}
+        required
+        minLength={12}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={fieldError(req.error, "password")}
+      />
+      <Select
+        label={t("adminUi.users.role")}
+        required
+        allowDeselect={false}
+        value={role}
+        onChange={(v) => v && setRole(v as Role)}
+        data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
+        error={fieldError(req.error, "role")}
+      />
+      {program && partner && (
+        <Select
+          label={t("adminUi.users.organization")}
+          required
+          searchable
+          value={organizationId}
+          onChange={setOrganizationId}
+          data={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          error={fieldError(req.error, "organizationId")}
+        />
+      )}
+      <Select
+        label={t("adminUi.users.locale")}
+        allowDeselect={false}
+        value={locale}
+        onChange={(v) => v && setLocale(v)}
+        data={[
+          { value: "en", label: t("adminUi.locales.en") },
+          { value: "es", label: t("adminUi.locales.es") },
+        ]}
+        error={fieldError(req.error, "locale")}
+      />
+    </FormModal>
   );
 }
 
@@ -212,68 +179,52 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
 
   return (
     <>
-      <Modal
-        closeButtonProps={{ "aria-label": t("web.close") }}
-        opened
+      <FormModal
         onClose={onClose}
         title={t("adminUi.users.edit", { email: target.email })}
+        onSubmit={() => void save()}
+        busy={req.busy}
+        error={req.error}
+        submitLabel={t("adminUi.common.save")}
+        leading={
+          self ? (
+            <span />
+          ) : (
+            <Button color="red" variant="light" onClick={() => setConfirmDisable(true)}>
+              {t("adminUi.users.disable")}
+            </Button>
+          )
+        }
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <Stack>
-            <FormError error={req.error} />
-            <TextInput
-              label={t("adminUi.users.name")}
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError(req.error, "name")}
-            />
-            <Select
-              label={t("adminUi.users.role")}
-              allowDeselect={false}
-              disabled={self}
-              description={self ? t("adminUi.users.selfRole") : undefined}
-              value={role}
-              onChange={(v) => v && setRole(v as Role)}
-              data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
-              error={fieldError(req.error, "role")}
-            />
-            <Select
-              label={t("adminUi.users.locale")}
-              allowDeselect={false}
-              value={locale}
-              onChange={(v) => v && setLocale(v)}
-              data={[
-                { value: "en", label: t("adminUi.locales.en") },
-                { value: "es", label: t("adminUi.locales.es") },
-              ]}
-              error={fieldError(req.error, "locale")}
-            />
-            <Group justify="space-between">
-              {self ? (
-                <span />
-              ) : (
-                <Button color="red" variant="light" onClick={() => setConfirmDisable(true)}>
-                  {t("adminUi.users.disable")}
-                </Button>
-              )}
-              <Group>
-                <Button variant="default" onClick={onClose}>
-                  {t("adminUi.common.cancel")}
-                </Button>
-                <Button type="submit" loading={req.busy}>
-                  {t("adminUi.common.save")}
-                </Button>
-              </Group>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        <TextInput
+          label={t("adminUi.users.name")}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(req.error, "name")}
+        />
+        <Select
+          label={t("adminUi.users.role")}
+          allowDeselect={false}
+          disabled={self}
+          description={self ? t("adminUi.users.selfRole") : undefined}
+          value={role}
+          onChange={(v) => v && setRole(v as Role)}
+          data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
+          error={fieldError(req.error, "role")}
+        />
+        <Select
+          label={t("adminUi.users.locale")}
+          allowDeselect={false}
+          value={locale}
+          onChange={(v) => v && setLocale(v)}
+          data={[
+            { value: "en", label: t("adminUi.locales.en") },
+            { value: "es", label: t("adminUi.locales.es") },
+          ]}
+          error={fieldError(req.error, "locale")}
+        />
+      </FormModal>
       <ConfirmModal
         opened={confirmDisable}
         title={t("adminUi.users.disable")}
@@ -317,54 +268,49 @@ export default function Users() {
         maw={360}
       />
       <ErrorAlert error={list.error} />
-      {list.data && items.length === 0 && <Text c="dimmed">{t("adminUi.users.empty")}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped highlightOnHover>
-            <Table.Caption>{t("adminUi.users.caption", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.users.name")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.users.email")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.users.role")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.users.organization")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.users.locale")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>
-                    {u.name}
-                    {u.id === me.id && (
-                      <Badge ml="xs" size="xs" variant="light">
-                        {t("adminUi.users.you")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{t(`adminUi.roles.${u.role}`)}</Table.Td>
-                  <Table.Td>
-                    {u.organizationId ? orgName(u.organizationId) : t("adminUi.users.operator")}
-                  </Table.Td>
-                  <Table.Td>{t(`adminUi.locales.${u.locale}`, { defaultValue: u.locale })}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setEditing(u)}
-                      aria-label={t("adminUi.users.edit", { email: u.email })}
-                    >
-                      {t("adminUi.common.edit")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        loaded={list.data !== null}
+        empty={t("adminUi.users.empty")}
+        minWidth={700}
+        striped
+        highlightOnHover
+        caption={t("adminUi.users.caption", { count: items.length })}
+        columns={[
+          t("adminUi.users.name"),
+          t("adminUi.users.email"),
+          t("adminUi.users.role"),
+          t("adminUi.users.organization"),
+          t("adminUi.users.locale"),
+          t("adminUi.common.actions"),
+        ]}
+        items={items}
+        row={(u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>
+              {u.name}
+              {u.id === me.id && (
+                <Badge ml="xs" size="xs" variant="light">
+                  {t("adminUi.users.you")}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{u.email}</Table.Td>
+            <Table.Td>{t(`adminUi.roles.${u.role}`)}</Table.Td>
+            <Table.Td>{u.organizationId ? orgName(u.organizationId) : t("adminUi.users.operator")}</Table.Td>
+            <Table.Td>{t(`adminUi.locales.${u.locale}`, { defaultValue: u.locale })}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setEditing(u)}
+                aria-label={t("adminUi.users.edit", { email: u.email })}
+              >
+                {t("adminUi.common.edit")}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <CreateUserModal
         opened={creating}
         orgs={orgs}

@@ -15,13 +15,14 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { get, post, qs } from "../../api/client.ts";
 import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
 import { FormError, notifyDone, useEventLabel, useRequest } from "./shared.tsx";
 import type { Delivery, Webhook } from "./types.ts";
+import { LoadMore, usePages } from "./ui.tsx";
 
 interface Page {
   items: Delivery[];
@@ -163,28 +164,12 @@ export default function WebhookDeliveries() {
       ),
     [id, status],
   );
-  const [items, setItems] = useState<Delivery[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const more = useRequest();
-  useEffect(() => {
-    if (first.data) {
-      setItems(first.data.items);
-      setNext(first.data.nextCursor);
-    }
-  }, [first.data]);
-
-  const loadMore = async () => {
-    if (!next) return;
-    const page = await more.run(() =>
-      get<Page>(
-        `/api/v1/webhooks/${id}/deliveries${qs({ status: status === "all" ? undefined : status, limit: 25, cursor: next })}`,
-      ),
-    );
-    if (page) {
-      setItems((old) => [...old, ...page.items]);
-      setNext(page.nextCursor);
-    }
-  };
+  const pages = usePages(first.data, (cursor) =>
+    get<Page>(
+      `/api/v1/webhooks/${id}/deliveries${qs({ status: status === "all" ? undefined : status, limit: 25, cursor })}`,
+    ),
+  );
+  const items = pages.items;
 
   return (
     <Stack>
@@ -243,14 +228,7 @@ export default function WebhookDeliveries() {
           ))}
         </Accordion>
       )}
-      <FormError error={more.error} />
-      {next && (
-        <Group>
-          <Button variant="default" loading={more.busy} onClick={() => void loadMore()}>
-            {t("adminUi.common.more")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={pages} />
     </Stack>
   );
 }

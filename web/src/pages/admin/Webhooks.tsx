@@ -23,16 +23,9 @@ import { del, get, post } from "../../api/client.ts";
 import { useUser } from "../../app/session.tsx";
 import { ErrorAlert, useLoad } from "../../components/common.tsx";
 import { useT } from "../../i18n/index.tsx";
-import {
-  ConfirmModal,
-  FormError,
-  fieldError,
-  notifyDone,
-  SectionHeader,
-  useEventLabel,
-  useRequest,
-} from "./shared.tsx";
+import { ConfirmModal, fieldError, notifyDone, SectionHeader, useEventLabel, useRequest } from "./shared.tsx";
 import type { Webhook } from "./types.ts";
+import { FormModal, ListTable } from "./ui.tsx";
 import WebhookDeliveries from "./WebhookDeliveries.tsx";
 
 /** The secret, once: copy it now, it is not shown again. */
@@ -95,57 +88,42 @@ function CreateWebhookModal({
     }
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.webhooks.create")}
       size="lg"
+      onSubmit={() => void submit()}
+      busy={req.busy}
+      error={req.error}
+      submitLabel={t("adminUi.webhooks.createSubmit")}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <FormError error={req.error} />
-          <TextInput
-            label={t("adminUi.webhooks.url")}
-            description={t("adminUi.webhooks.urlHint")}
-            type="url"
-            required
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={fieldError(req.error, "url")}
-          />
-          <TextInput
-            label={t("adminUi.webhooks.description")}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={fieldError(req.error, "description")}
-          />
-          <MultiSelect
-            label={t("adminUi.webhooks.events")}
-            description={t("adminUi.webhooks.eventsHint")}
-            searchable
-            clearable
-            value={events}
-            onChange={setEvents}
-            data={WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventLabel(e) }))}
-            error={fieldError(req.error, "events")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("adminUi.common.cancel")}
-            </Button>
-            <Button type="submit" loading={req.busy}>
-              {t("adminUi.webhooks.createSubmit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("adminUi.webhooks.url")}
+        description={t("adminUi.webhooks.urlHint")}
+        type="url"
+        required
+        value={url}
+        onChange={(e) => setUrl(e.currentTarget.value)}
+        error={fieldError(req.error, "url")}
+      />
+      <TextInput
+        label={t("adminUi.webhooks.description")}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={fieldError(req.error, "description")}
+      />
+      <MultiSelect
+        label={t("adminUi.webhooks.events")}
+        description={t("adminUi.webhooks.eventsHint")}
+        searchable
+        clearable
+        value={events}
+        onChange={setEvents}
+        data={WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventLabel(e) }))}
+        error={fieldError(req.error, "events")}
+      />
+    </FormModal>
   );
 }
 
@@ -195,63 +173,60 @@ function WebhookList() {
         actions={<Button onClick={() => setCreating(true)}>{t("adminUi.webhooks.create")}</Button>}
       />
       <ErrorAlert error={list.error} />
-      {list.data && items.length === 0 && <Text c="dimmed">{t("adminUi.webhooks.empty")}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover>
-            <Table.Caption>{t("adminUi.webhooks.caption", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("adminUi.webhooks.url")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.webhooks.events")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.webhooks.createdAt")}</Table.Th>
-                <Table.Th scope="col">{t("adminUi.common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>
-                    <Code>{h.url}</Code>
-                    {h.description && (
-                      <Text size="xs" c="dimmed">
-                        {h.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {h.events === null ? (
-                      <Badge variant="light">{t("adminUi.webhooks.allEvents")}</Badge>
-                    ) : (
-                      <Group gap={4}>
-                        {h.events.map((e) => (
-                          <Badge key={e} variant="outline" size="sm">
-                            {eventLabel(e)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{dateTime(h.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={h.id} size="sm">
-                        {t("adminUi.webhooks.deliveries")}
-                      </Anchor>
-                      <Button size="xs" variant="light" onClick={() => setRotating(h)}>
-                        {t("adminUi.webhooks.rotate")}
-                      </Button>
-                      <Button size="xs" variant="light" color="red" onClick={() => setDeleting(h)}>
-                        {t("adminUi.webhooks.delete")}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        loaded={list.data !== null}
+        empty={t("adminUi.webhooks.empty")}
+        minWidth={800}
+        striped
+        highlightOnHover
+        caption={t("adminUi.webhooks.caption", { count: items.length })}
+        columns={[
+          t("adminUi.webhooks.url"),
+          t("adminUi.webhooks.events"),
+          t("adminUi.webhooks.createdAt"),
+          t("adminUi.common.actions"),
+        ]}
+        items={items}
+        row={(h) => (
+          <Table.Tr key={h.id}>
+            <Table.Td>
+              <Code>{h.url}</Code>
+              {h.description && (
+                <Text size="xs" c="dimmed">
+                  {h.description}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {h.events === null ? (
+                <Badge variant="light">{t("adminUi.webhooks.allEvents")}</Badge>
+              ) : (
+                <Group gap={4}>
+                  {h.events.map((e) => (
+                    <Badge key={e} variant="outline" size="sm">
+                      {eventLabel(e)}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
+            </Table.Td>
+            <Table.Td>{dateTime(h.createdAt)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor component={Link} to={h.id} size="sm">
+                  {t("adminUi.webhooks.deliveries")}
+                </Anchor>
+                <Button size="xs" variant="light" onClick={() => setRotating(h)}>
+                  {t("adminUi.webhooks.rotate")}
+                </Button>
+                <Button size="xs" variant="light" color="red" onClick={() => setDeleting(h)}>
+                  {t("adminUi.webhooks.delete")}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <CreateWebhookModal
         opened={creating}
         onClose={() => setCreating(false)}
