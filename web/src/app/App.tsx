@@ -6,12 +6,14 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { patch } from "../api/client.ts";
 import { initialLanguage, type Lang, LanguageProvider } from "../i18n/index.tsx";
+// The first screen after sign-in comes with the first load (it is in the budget anyway): one
+// round trip less before the dashboard can ask for its data.
+import Dashboard from "../pages/Dashboard.tsx";
 import { ExpiredSessionModal } from "./ExpiredSessionModal.tsx";
 import { Layout } from "./Layout.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { type Session, SessionProvider, useSession } from "./session.tsx";
 
-const Dashboard = lazy(() => import("../pages/Dashboard.tsx"));
 const ClaimPage = lazy(() => import("../pages/ClaimPage.tsx"));
 const NewClaim = lazy(() => import("../pages/NewClaim.tsx"));
 const ReviewQueue = lazy(() => import("../pages/ReviewQueue.tsx"));
