@@ -179,6 +179,17 @@ async function audit(ctx: AppContext): Promise<Audit> {
   const commentsOf = groupBy(comments);
 
   if (verified.claims !== claims.length) problems.push(`verifyHistory saw ${verified.claims} claims`);
+  // The dashboard's counters (migration 0006) equal the rows they count, kill or no kill.
+  const counted = await db
+    .selectFrom("claims")
+    .select(["organization_id", "status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["organization_id", "status"])
+    .execute();
+  const kept = await db.selectFrom("claim_counts").selectAll().where("n", "!=", 0).execute();
+  const asText = (rows: { organization_id: string; status: string; n: number }[]) =>
+    rows.map((r) => `${r.organization_id}/${r.status}=${Number(r.n)}`).sort();
+  if (!same(asText(counted), asText(kept)))
+    problems.push(`claim_counts ${asText(kept)} but claims ${asText(counted)}`);
   const known = new Set(claims.map((c) => c.id));
   for (const o of outbox) {
     if (o.claim_id === null || !known.has(o.claim_id))

@@ -10,6 +10,7 @@ import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { syncIncentives } from "../incentives/assessment.ts";
 import type { ActorRef } from "../principal.ts";
+import { CountDeltas } from "./claim-counts.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
 
@@ -140,6 +141,9 @@ async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
 
 export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
   const { next, history, outbox } = await updateClaim(db, w);
+  const counts = new CountDeltas();
+  counts.move(w.row.organization_id, w.row.status, next.status);
+  await counts.apply(db);
   if (history.length) await db.insertInto("history").values(history).execute();
   if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
   await syncDeadlines(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after));
@@ -170,13 +174,16 @@ async function insertChunked<T extends "history" | "outbox" | "deadlines">(
 export async function writeClaims(db: Kysely<DB>, writes: ClaimWrite[]): Promise<void> {
   const history: HistoryTable[] = [];
   const outbox: ReturnType<typeof outboxRows> = [];
+  const counts = new CountDeltas();
   for (const w of writes) {
     const r = await updateClaim(db, w);
+    counts.move(w.row.organization_id, w.row.status, r.next.status);
     await syncConsent(db, w);
     await syncIncentives(db, r.next, w.before, w.after, w.now);
     history.push(...r.history);
     outbox.push(...r.outbox);
   }
+  await counts.apply(db);
   await insertChunked(db, "history", history);
   await insertChunked(db, "outbox", outbox);
   const ids = writes.map((w) => w.row.id);

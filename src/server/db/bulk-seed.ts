@@ -8,6 +8,7 @@ import type { Actor, Command } from "../../domain/commands.ts";
 import type { Policy } from "../../domain/policy.ts";
 import { pendingTimers, timerKey } from "../../domain/timers.ts";
 import { decide } from "../../domain/transitions.ts";
+import { CountDeltas } from "../claims/claim-counts.ts";
 import { derivedColumns } from "../claims/derived-columns.ts";
 import { GENESIS_HASH } from "../claims/history-chain.ts";
 import type { AppContext } from "../context.ts";
@@ -119,6 +120,9 @@ export async function seedClaims(ctx: AppContext, spec: SeedSpec): Promise<strin
     }
     await ctx.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto("claims").values(rows).execute();
+      const counts = new CountDeltas();
+      for (const r of rows) counts.add(r.organization_id, r.status, 1);
+      await counts.apply(trx);
       await trx.insertInto("claim_products").values(products).execute();
       for (let j = 0; j < deadlines.length; j += batch) {
         await trx

@@ -6,6 +6,7 @@ import * as auth from "./migrations/0002-auth.ts";
 import * as notifications from "./migrations/0003-notifications.ts";
 import * as incentives from "./migrations/0004-incentives.ts";
 import * as dashboardIndexes from "./migrations/0005-dashboard-indexes.ts";
+import * as claimCounts from "./migrations/0006-claim-counts.ts";
 
 const ALL = {
   "0001-core": core,
@@ -13,6 +14,7 @@ const ALL = {
   "0003-notifications": notifications,
   "0004-incentives": incentives,
   "0005-dashboard-indexes": dashboardIndexes,
+  "0006-claim-counts": claimCounts,
 };
 
 class InCodeProvider implements MigrationProvider {

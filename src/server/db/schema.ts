@@ -398,6 +398,12 @@ export interface PayoutLinesTable {
   disputed_by: string | null;
 }
 
+export interface ClaimCountsTable {
+  organization_id: string;
+  status: string;
+  n: number;
+}
+
 export interface MigrationsTable {
   id: Generated<number>;
 }
@@ -438,6 +444,7 @@ export interface DB {
   earning_keys: EarningKeysTable;
   revenue: RevenueTable;
   revenue_staging: RevenueTable;
+  claim_counts: ClaimCountsTable;
   revenue_imports: RevenueImportsTable;
   payout_statements: PayoutStatementsTable;
   payout_lines: PayoutLinesTable;

@@ -7,6 +7,7 @@ import type { AppContext } from "../../context.ts";
 import type { ClaimsTable, DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { actorOf, actorRef, type Principal } from "../../principal.ts";
+import { CountDeltas } from "../claim-counts.ts";
 import { type ClaimInput, checkClaimInput, keyHolders, ownDuplicates } from "../claim-input.ts";
 import { newClaimRow, nextClaimNumber, writeKeys } from "../claim-row.ts";
 import { historyRows, outboxRows } from "../claim-writer.ts";
@@ -65,6 +66,9 @@ export async function insertClaim(
   const last = history.at(-1);
   const inserted = { ...row, history_seq: last?.seq ?? 0, history_hash: last?.hash ?? row.history_hash };
   await db.insertInto("claims").values(inserted).execute();
+  const counts = new CountDeltas();
+  counts.add(inserted.organization_id, inserted.status, 1);
+  await counts.apply(db);
   await db.insertInto("history").values(history).execute();
   // Integrations hear of a new claim like of every other change (webhook claim.created).
   await db

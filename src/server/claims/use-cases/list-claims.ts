@@ -140,15 +140,26 @@ export async function listClaims(
   return { items, nextCursor };
 }
 
-export async function claimSummary(ctx: AppContext, principal: UserPrincipal, f: ListFilters) {
-  const byStatus = await filtered(ctx.db.kysely, principal, {
-    ...f,
-    status: undefined,
-    needsAction: undefined,
-  })
+/** Counts per status: from the counters when nothing narrows the view, else from the claims. */
+async function countsByStatus(ctx: AppContext, principal: UserPrincipal, f: ListFilters) {
+  const db = ctx.db.kysely;
+  const { status: _s, needsAction: _n, sort: _o, limit: _l, cursor: _c, ...narrowing } = f;
+  if (Object.values(narrowing).every((v) => v === undefined || v === "")) {
+    let q = db
+      .selectFrom("claim_counts")
+      .select(["status", (eb) => eb.fn.sum<number>("n").as("n")])
+      .groupBy("status");
+    if (isPartnerRole(principal.role)) q = q.where("organization_id", "=", principal.organizationId ?? "");
+    return q.execute();
+  }
+  return filtered(db, principal, { ...f, status: undefined, needsAction: undefined })
     .select(["claims.status", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("claims.status")
     .execute();
+}
+
+export async function claimSummary(ctx: AppContext, principal: UserPrincipal, f: ListFilters) {
+  const byStatus = await countsByStatus(ctx, principal, f);
   const partner = isPartnerRole(principal.role);
   const need = await filtered(ctx.db.kysely, principal, { ...f, needsAction: true })
     .select((eb) => eb.fn.countAll<number>().as("n"))
