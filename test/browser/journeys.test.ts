@@ -20,6 +20,7 @@ import {
   describeViolations,
   launchBrowser,
   newContext,
+  SCREENSHOTS,
   screenshot,
   signIn,
   visible,
@@ -56,6 +57,8 @@ function pdfFile(name: string): string {
 
 beforeAll(() => {
   files = mkdtempSync(join(tmpdir(), "claimdesk-browser-"));
+  // Screenshots are this run's: an earlier run's (a failure's, say) must not be mistaken for them.
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   buildWebApp();
 }, 300_000);
 afterAll(() => {
