@@ -7,6 +7,7 @@ import * as notifications from "./migrations/0003-notifications.ts";
 import * as incentives from "./migrations/0004-incentives.ts";
 import * as dashboardIndexes from "./migrations/0005-dashboard-indexes.ts";
 import * as claimCounts from "./migrations/0006-claim-counts.ts";
+import * as historyEvents from "./migrations/0007-history-events.ts";
 
 const ALL = {
   "0001-core": core,
@@ -15,6 +16,7 @@ const ALL = {
   "0004-incentives": incentives,
   "0005-dashboard-indexes": dashboardIndexes,
   "0006-claim-counts": claimCounts,
+  "0007-history-events": historyEvents,
 };
 
 class InCodeProvider implements MigrationProvider {

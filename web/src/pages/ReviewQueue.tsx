@@ -1,20 +1,76 @@
 // The reviewers' queue: open work ordered by SLA due time, due-soon and breached badges, and a
 // flag where other organisations claim the same customer.
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { get } from "../api/client.ts";
 import type { ClaimList } from "../api/types.ts";
 import { ErrorAlert, StatusBadge, useLoad, useProductNames } from "../components/common.tsx";
 import { useT } from "../i18n/index.tsx";
 
+interface Durations {
+  count: number;
+  medianHours: number | null;
+}
+
 export default function ReviewQueue() {
-  const { t, dateTime, relative } = useT();
+  const { t, dateTime, relative, number } = useT();
   const productNames = useProductNames();
   const queue = useLoad(() => get<ClaimList>("/api/v1/review/queue?limit=100"), []);
   const items = queue.data?.items ?? [];
+  const metrics = useLoad(
+    () =>
+      get<{
+        timeToStart: Durations;
+        timeToDecide: Durations;
+        breaches: Record<string, number>;
+      }>("/api/v1/review/metrics?days=30"),
+    [],
+  );
+  const m = metrics.data;
+  const hours = (d: Durations) =>
+    d.medianHours === null ? t("web.review.noData") : t("web.review.hours", { value: number(d.medianHours) });
   return (
     <Stack>
       <Title order={1}>{t("web.review.title")}</Title>
+      {m && (
+        <section aria-labelledby="metrics">
+          <Title order={2} size="h5" id="metrics" mb="xs">
+            {t("web.review.metrics")}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("web.review.timeToStart")}
+              </Text>
+              <Text fw={700}>{hours(m.timeToStart)}</Text>
+              <Text size="xs" c="dimmed">
+                {t("web.review.over", { count: m.timeToStart.count })}
+              </Text>
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("web.review.timeToDecide")}
+              </Text>
+              <Text fw={700}>{hours(m.timeToDecide)}</Text>
+              <Text size="xs" c="dimmed">
+                {t("web.review.over", { count: m.timeToDecide.count })}
+              </Text>
+            </Card>
+            <Card withBorder padding="sm">
+              <Text size="xs" c="dimmed">
+                {t("web.review.breaches")}
+              </Text>
+              <Text fw={700}>{number(Object.values(m.breaches).reduce((n, x) => n + x, 0))}</Text>
+              <Text size="xs" c="dimmed">
+                {Object.entries(m.breaches)
+                  .filter(([, n]) => n > 0)
+                  .map(([k, n]) => `${t(`deadline.${k}`)}: ${n}`)
+                  .join(" · ")}
+              </Text>
+            </Card>
+          </SimpleGrid>
+        </section>
+      )}
       <ErrorAlert error={queue.error} />
       {queue.data && items.length === 0 && <Text c="dimmed">{t("web.review.empty")}</Text>}
       {items.length > 0 && (

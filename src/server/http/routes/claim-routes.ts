@@ -9,6 +9,7 @@ import { editClaim } from "../../claims/use-cases/edit-claim.ts";
 import { getClaim } from "../../claims/use-cases/get-claim.ts";
 import { claimSummary, listClaims } from "../../claims/use-cases/list-claims.ts";
 import { reviewQueue } from "../../claims/use-cases/review-queue.ts";
+import { slaMetrics } from "../../claims/use-cases/sla-metrics.ts";
 import { callerOf } from "../authenticate.ts";
 import { ifMatch, setEtag } from "../etag.ts";
 import { errors } from "../responses.ts";
@@ -190,6 +191,42 @@ export function claimRoutes(app: App, { ctx }: HttpDeps): void {
         throw new RefusalError({ code: "forbidden", detail: "the review queue is for reviewers" });
       }
       return reviewQueue(ctx, principal, req.query);
+    },
+  );
+
+  const Durations = Type.Object({
+    count: Type.Integer(),
+    medianHours: Type.Union([Type.Number(), Type.Null()]),
+    p90Hours: Type.Union([Type.Number(), Type.Null()]),
+  });
+  app.get(
+    "/api/v1/review/metrics",
+    {
+      schema: {
+        tags: ["review"],
+        summary: "Service levels of the last days: time to start a review, time to decide, breaches",
+        querystring: Type.Object(
+          { days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            since: Type.String({ format: "date-time" }),
+            days: Type.Integer(),
+            timeToStart: Durations,
+            timeToDecide: Durations,
+            breaches: Type.Record(Type.String(), Type.Integer()),
+          }),
+          ...errors(401, 403, 422),
+        },
+      },
+    },
+    async (req) => {
+      const principal = callerOf(req).principal;
+      if (principal.role !== "reviewer" && principal.role !== "program_admin")
+        throw new RefusalError({ code: "forbidden", detail: "service levels are for the operator" });
+      const m = await slaMetrics(ctx, req.query.days ?? 30);
+      return { ...m, since: new Date(m.since).toISOString() };
     },
   );
 }
