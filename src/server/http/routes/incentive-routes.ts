@@ -20,7 +20,6 @@ import {
   createProgram,
   enroll,
   listPrograms,
-  type Program,
   unenroll,
   updateProgram,
 } from "../../incentives/programs.ts";
@@ -167,7 +166,6 @@ function programAdmin(p: Principal): void {
 export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
   const db = ctx.db.kysely;
   const tags = ["incentives"];
-  const programJson = (p: Program) => p;
 
   app.get(
     "/api/v1/programs",
@@ -178,7 +176,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
         response: { 200: Type.Object({ items: Type.Array(ProgramJson) }), ...errors(401) },
       },
     },
-    async () => ({ items: (await listPrograms(db)).map(programJson) }),
+    async () => ({ items: await listPrograms(db) }),
   );
 
   const toProduct = (x: {
