@@ -16,13 +16,7 @@ import {
   listPayouts,
   movePayout,
 } from "../../incentives/payouts.ts";
-import {
-  createProgram,
-  enroll,
-  listPrograms,
-  unenroll,
-  updateProgram,
-} from "../../incentives/programs.ts";
+import { createProgram, enroll, listPrograms, unenroll, updateProgram } from "../../incentives/programs.ts";
 import { importRevenue } from "../../incentives/revenue-import.ts";
 import type { Principal } from "../../principal.ts";
 import { callerOf } from "../authenticate.ts";
