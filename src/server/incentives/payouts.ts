@@ -123,6 +123,26 @@ export async function listPayouts(db: Kysely<DB>, organizationId: string | null,
   return q.execute();
 }
 
+/** The lines of several statements in one query, by statement id. */
+export async function linesOf(
+  db: Kysely<DB>,
+  statementIds: string[],
+): Promise<Map<string, PayoutLinesTable[]>> {
+  const out = new Map<string, PayoutLinesTable[]>(statementIds.map((id) => [id, []]));
+  if (statementIds.length === 0) return out;
+  const lines = await db
+    .selectFrom("payout_lines")
+    .selectAll()
+    .where("statement_id", "in", statementIds)
+    .orderBy("claim_number")
+    .orderBy("program_code")
+    .orderBy("subscription_id")
+    .orderBy("product")
+    .execute();
+  for (const l of lines) out.get(l.statement_id)?.push(l);
+  return out;
+}
+
 export async function getPayout(
   db: Kysely<DB>,
   organizationId: string | null,
@@ -131,16 +151,7 @@ export async function getPayout(
   const s = await db.selectFrom("payout_statements").selectAll().where("id", "=", id).executeTakeFirst();
   if (!s || (organizationId !== null && s.organization_id !== organizationId))
     throw new RefusalError({ code: "not_found", detail: `no payout statement ${id}` });
-  const lines = await db
-    .selectFrom("payout_lines")
-    .selectAll()
-    .where("statement_id", "=", id)
-    .orderBy("claim_number")
-    .orderBy("program_code")
-    .orderBy("subscription_id")
-    .orderBy("product")
-    .execute();
-  return { ...s, lines };
+  return { ...s, lines: (await linesOf(db, [id])).get(id) ?? [] };
 }
 
 const NEXT: Record<"approve" | "paid", { from: PayoutStatus; to: PayoutStatus }> = {

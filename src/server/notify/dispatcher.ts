@@ -16,7 +16,7 @@ import { eventDetails, planMessages } from "./plan.ts";
 import { type ClaimForMail, RecipientDirectory } from "./recipients.ts";
 import { consentToken } from "./secret.ts";
 import { type MailParams, subjectOf } from "./templates.ts";
-import { subscribedHooks, webhookBody } from "./webhooks.ts";
+import { HookDirectory, webhookBody } from "./webhooks.ts";
 
 export interface NotifyDeps {
   ctx: AppContext;
@@ -51,6 +51,7 @@ export async function dispatchOutbox(deps: NotifyDeps, limit = 200): Promise<Dis
       (await trx.selectFrom("products").select(["code", "name"]).execute()).map((p) => [p.code, p.name]),
     );
     const directory = new RecipientDirectory(trx);
+    const hooks = new HookDirectory(trx);
     const history = new Map<string, Entry[]>();
     const wallNow = deps.wall.now();
 
@@ -58,7 +59,16 @@ export async function dispatchOutbox(deps: NotifyDeps, limit = 200): Promise<Dis
       const claim = event.claim_id ? claims.get(event.claim_id) : undefined;
       if (!claim) continue;
       const payload = JSON.parse(event.payload) as OutboxPayload;
-      const record = await expand(deps, trx, event, payload, claim, directory, productNames, wallNow, result);
+      const record = await expand(
+        deps,
+        trx,
+        event,
+        payload,
+        claim,
+        { directory, hooks, productNames },
+        wallNow,
+        result,
+      );
       // Only what reached someone is recorded; an event nobody hears of leaves no trace.
       if (record.data.webhooks === 0 && record.data.messages.every((m) => m.recipients === 0)) continue;
       const list = history.get(claim.id) ?? [];
@@ -106,11 +116,11 @@ async function expand(
   event: OutboxTable,
   payload: OutboxPayload,
   claim: ClaimRow,
-  directory: RecipientDirectory,
-  productNames: Map<string, string>,
+  lookups: { directory: RecipientDirectory; hooks: HookDirectory; productNames: Map<string, string> },
   wallNow: number,
   result: DispatchResult,
 ): Promise<Extract<DomainEvent, { type: "notified" }>> {
+  const { directory, hooks, productNames } = lookups;
   const forMail: ClaimForMail = {
     ...claim,
     time_zone: claim.time_zone ?? DEFAULT_CALENDAR.timeZone,
@@ -182,7 +192,7 @@ async function expand(
   }
 
   let webhooks = 0;
-  for (const hook of await subscribedHooks(trx, claim.organization_id, event.topic)) {
+  for (const hook of await hooks.forEvent(claim.organization_id, event.topic)) {
     await trx
       .insertInto("webhook_deliveries")
       .values({

@@ -11,14 +11,29 @@ import type { DB, OutboxTable } from "../db/schema.ts";
 
 export const SIGNATURE_HEADER = "claimdesk-signature";
 
-export async function subscribedHooks(db: Kysely<DB>, organizationId: string, topic: string) {
-  const hooks = await db
-    .selectFrom("webhooks")
-    .select(["id", "events", "organization_id"])
-    .where("disabled_at", "is", null)
-    .where((eb) => eb.or([eb("organization_id", "=", organizationId), eb("organization_id", "is", null)]))
-    .execute();
-  return hooks.filter((h) => h.events === null || (JSON.parse(h.events) as string[]).includes(topic));
+type Hook = { id: string; events: string | null; organization_id: string | null };
+
+/**
+ * The active endpoints that hear an organisation's claims (its own and the operator's), read once
+ * per organisation and dispatch batch; `forEvent` picks those subscribed to one event.
+ */
+export class HookDirectory {
+  readonly #byOrg = new Map<string, Hook[]>();
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async forEvent(organizationId: string, topic: string): Promise<Hook[]> {
+    let hooks = this.#byOrg.get(organizationId);
+    if (!hooks) {
+      hooks = await this.db
+        .selectFrom("webhooks")
+        .select(["id", "events", "organization_id"])
+        .where("disabled_at", "is", null)
+        .where((eb) => eb.or([eb("organization_id", "=", organizationId), eb("organization_id", "is", null)]))
+        .execute();
+      this.#byOrg.set(organizationId, hooks);
+    }
+    return hooks.filter((h) => h.events === null || (JSON.parse(h.events) as string[]).includes(topic));
+  }
 }
 
 /**

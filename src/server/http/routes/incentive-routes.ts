@@ -13,6 +13,7 @@ import {
   calculatePayouts,
   disputeLine,
   getPayout,
+  linesOf,
   listPayouts,
   movePayout,
 } from "../../incentives/payouts.ts";
@@ -465,9 +466,11 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
       const p = callerOf(req).principal;
       mayReadMoney(p);
       const statements = await listPayouts(db, moneyScope(p), req.query.month);
-      const items = [];
-      for (const s of statements) items.push(statementJson(s, (await getPayout(db, null, s.id)).lines));
-      return { items };
+      const lines = await linesOf(
+        db,
+        statements.map((s) => s.id),
+      );
+      return { items: statements.map((s) => statementJson(s, lines.get(s.id) ?? [])) };
     },
   );
 

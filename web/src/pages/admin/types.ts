@@ -92,22 +92,8 @@ export interface MailMessage {
   nextAttemptAt: string | null;
 }
 
-/** incentive-routes.ts `ProgramJson`. */
-export interface ProgramProduct {
-  code: string;
-  rateBps: number | null;
-  flatMinor: number | null;
-  currency: string | null;
-}
-export interface Program {
-  code: string;
-  name: string;
-  products: ProgramProduct[];
-  activities: string[];
-  startsOn: string;
-  endsOn: string | null;
-  enrolledOrganizations: string[];
-}
+/** GET /api/v1/programs answers the server's own Program (incentives/programs.ts). */
+export type { Program, ProgramProduct } from "../../../../src/server/incentives/programs.ts";
 
 /** incentive-routes.ts, POST /api/v1/admin/eligibility/reassess. */
 export interface ReassessChange {
