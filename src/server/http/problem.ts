@@ -114,6 +114,9 @@ export function toProblem(err: unknown): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  // Every 429 says when to come back (RFC 9110 Retry-After), whoever refused.
+  if (p.status === 429 && typeof p.retryAfterSeconds === "number")
+    reply.header("Retry-After", String(Math.max(1, Math.ceil(p.retryAfterSeconds))));
   return reply.code(p.status).type("application/problem+json").send(p);
 }
 
