@@ -1,7 +1,23 @@
-// Policies of this feature: one small named predicate per permission. Pure and I/O-free.
-import type { Subject } from "./subject.ts";
+// Incentives: programmes, revenue, earnings and payout statements (DOMAIN.md section 11).
+import { hasRole, type Subject } from "./subject.ts";
 
-/** This feature's global abilities for the session (see abilities.ts). */
-export function incentiveAbilities(_s: Subject) {
-  return {};
+/** Billing and global admins see their organisation's money; the program admin sees all. */
+export const mayViewEarnings = (s: Subject) => hasRole(s, "billing_admin", "global_admin", "program_admin");
+export const mayViewPayouts = mayViewEarnings;
+export const mayManagePrograms = (s: Subject) => hasRole(s, "program_admin");
+export const mayImportRevenue = (s: Subject) => hasRole(s, "program_admin");
+/** Calculating, approving and paying statements, and re-assessing eligibility. */
+export const mayRunPayouts = (s: Subject) => hasRole(s, "program_admin");
+/** Billing and global admins of the statement's organisation flag a line. */
+export const mayDisputePayoutLines = (s: Subject) => hasRole(s, "billing_admin", "global_admin");
+
+export function incentiveAbilities(s: Subject) {
+  return {
+    viewEarnings: mayViewEarnings(s),
+    viewPayouts: mayViewPayouts(s),
+    managePrograms: mayManagePrograms(s),
+    importRevenue: mayImportRevenue(s),
+    runPayouts: mayRunPayouts(s),
+    disputePayoutLines: mayDisputePayoutLines(s),
+  };
 }

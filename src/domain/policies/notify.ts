@@ -1,7 +1,17 @@
-// Policies of this feature: one small named predicate per permission. Pure and I/O-free.
-import type { Subject } from "./subject.ts";
+// Notifications, mail and webhooks.
+import { hasRole, isUser, type Subject } from "./subject.ts";
 
-/** This feature's global abilities for the session (see abilities.ts). */
-export function notifyAbilities(_s: Subject) {
-  return {};
+/** Every signed-in user has an in-app notification list of its own. */
+export const mayReadNotifications = (s: Subject) => isUser(s);
+/** A global admin manages its organisation's endpoints; the program admin the operator's. */
+export const mayManageWebhooks = (s: Subject) => hasRole(s, "global_admin", "program_admin");
+/** The mail backlog holds every recipient's mail: the operator's business. */
+export const mayManageMail = (s: Subject) => hasRole(s, "program_admin");
+
+export function notifyAbilities(s: Subject) {
+  return {
+    readNotifications: mayReadNotifications(s),
+    manageWebhooks: mayManageWebhooks(s),
+    manageMail: mayManageMail(s),
+  };
 }

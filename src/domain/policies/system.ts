@@ -1,7 +1,8 @@
-// Policies of this feature: one small named predicate per permission. Pure and I/O-free.
-import type { Subject } from "./subject.ts";
+// The system: the simulated clock and the sweep on demand.
+import { hasRole, type Subject } from "./subject.ts";
 
-/** This feature's global abilities for the session (see abilities.ts). */
-export function systemAbilities(_s: Subject) {
-  return {};
+export const mayOperateSystem = (s: Subject) => hasRole(s, "program_admin");
+
+export function systemAbilities(s: Subject) {
+  return { operateSystem: mayOperateSystem(s) };
 }
