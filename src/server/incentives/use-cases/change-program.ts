@@ -1,0 +1,16 @@
+// PATCH /api/v1/admin/programs/{code}: claims already assessed keep their result until re-assessed.
+import { mayManagePrograms } from "../../../domain/policies/incentives.ts";
+import { forbidden } from "../../../domain/refusal.ts";
+import type { AppContext } from "../../context.ts";
+import { transact } from "../../db/transact.ts";
+import type { Principal } from "../../principal.ts";
+import { type Program, updateProgram } from "../programs.ts";
+
+export async function changeProgram(
+  ctx: AppContext,
+  principal: Principal,
+  input: { code: string; patch: Partial<Omit<Program, "code" | "enrolledOrganizations">> },
+): Promise<Program> {
+  if (!mayManagePrograms(principal)) throw forbidden("this is for program admins");
+  return transact(ctx.db, (trx) => updateProgram(trx, input.code, input.patch, ctx.clock.now()));
+}
