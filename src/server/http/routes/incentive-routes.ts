@@ -27,11 +27,14 @@ import {
   DryRunQuery,
   EarningsAnswer,
   EarningsQuery,
+  EnrollmentBody,
+  EnrollmentParams,
   IdParams,
   LineParams,
   ProgramCodeParams,
   ProgramCreate,
   ProgramJson,
+  ProgramList,
   ProgramPatch,
   ReassessAnswer,
   RevenueImportAnswer,
@@ -42,21 +45,6 @@ import {
   StatementQuery,
 } from "../schemas/incentives.ts";
 import type { App, HttpDeps } from "../types.ts";
-
-interface ProductInput {
-  code: string;
-  rateBps: number | null;
-  flatMinor?: number | null;
-  currency?: string | null;
-}
-
-/** The request's optional fields as the programme's explicit nulls. */
-const toProduct = (x: ProductInput) => ({
-  code: x.code,
-  rateBps: x.rateBps,
-  flatMinor: x.flatMinor ?? null,
-  currency: x.currency ?? null,
-});
 
 export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
   const money = { ...ctx, wall };
@@ -69,7 +57,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
       schema: {
         tags,
         summary: "Incentive programmes (seeded OSU and OSA)",
-        response: { 200: Type.Object({ items: Type.Array(ProgramJson) }), ...errors(401) },
+        response: { 200: ProgramList, ...errors(401) },
       },
     },
     async (req) => viewPrograms(ctx, principal(req)),
@@ -86,8 +74,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      const p = await defineProgram(ctx, principal(req), { ...b, products: b.products.map(toProduct) });
+      const p = await defineProgram(ctx, principal(req), req.body);
       return reply.code(201).header("location", `/api/v1/programs#${p.code}`).send(p);
     },
   );
@@ -103,11 +90,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
         response: { 200: ProgramJson, ...errors(401, 403, 404, 422) },
       },
     },
-    async (req) => {
-      const { products, ...rest } = req.body;
-      const patch = products ? { ...rest, products: products.map(toProduct) } : rest;
-      return changeProgram(ctx, principal(req), { code: req.params.code, patch });
-    },
+    async (req) => changeProgram(ctx, principal(req), { code: req.params.code, patch: req.body }),
   );
 
   app.post(
@@ -117,10 +100,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
         tags,
         summary: "Enrol an organisation",
         params: ProgramCodeParams,
-        body: Type.Object(
-          { organizationId: Type.String({ maxLength: 64 }) },
-          { additionalProperties: false },
-        ),
+        body: EnrollmentBody,
         response: { 200: ProgramJson, ...errors(401, 403, 404, 422) },
       },
     },
@@ -137,10 +117,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
       schema: {
         tags,
         summary: "End an organisation's enrolment (future assessments)",
-        params: Type.Object({
-          code: Type.String({ maxLength: 20 }),
-          organizationId: Type.String({ maxLength: 64 }),
-        }),
+        params: EnrollmentParams,
         response: { 200: ProgramJson, ...errors(401, 403, 404) },
       },
     },

@@ -39,6 +39,12 @@ export const ProgramJson = Type.Object({
   endsOn: Nullable(Type.String()),
   enrolledOrganizations: Type.Array(Type.String()),
 });
+export const ProgramList = Type.Object({ items: Type.Array(ProgramJson) });
+export const EnrollmentBody = Type.Object({ organizationId: Type.String({ maxLength: 64 }) }, closed);
+export const EnrollmentParams = Type.Object({
+  code: Type.String({ maxLength: 20 }),
+  organizationId: Type.String({ maxLength: 64 }),
+});
 const ProgramFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   products: Type.Array(ProgramProduct, { maxItems: 200 }),

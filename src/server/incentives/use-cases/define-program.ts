@@ -4,9 +4,11 @@ import { forbidden } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import { transact } from "../../db/transact.ts";
 import type { Principal } from "../../principal.ts";
-import { createProgram, type Program } from "../programs.ts";
+import { asProgramProduct, createProgram, type Program, type ProgramProductInput } from "../programs.ts";
 
-export type ProgramInput = Omit<Program, "enrolledOrganizations">;
+export type ProgramInput = Omit<Program, "enrolledOrganizations" | "products"> & {
+  products: ProgramProductInput[];
+};
 
 export async function defineProgram(
   ctx: AppContext,
@@ -14,5 +16,6 @@ export async function defineProgram(
   input: ProgramInput,
 ): Promise<Program> {
   if (!mayManagePrograms(principal)) throw forbidden("this is for program admins");
-  return transact(ctx.db, (trx) => createProgram(trx, input, ctx.clock.now()));
+  const program = { ...input, products: input.products.map(asProgramProduct) };
+  return transact(ctx.db, (trx) => createProgram(trx, program, ctx.clock.now()));
 }
