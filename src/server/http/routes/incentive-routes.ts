@@ -47,7 +47,8 @@ import {
 import type { App, HttpDeps } from "../types.ts";
 
 export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
-  const money = { ...ctx, wall };
+  // Built per request: the context's members may be swapped after start-up (the simulated clock).
+  const money = () => ({ ...ctx, wall });
   const tags = ["incentives"];
   const principal = (req: Parameters<typeof callerOf>[0]) => callerOf(req).principal;
 
@@ -153,7 +154,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
       },
     },
     async (req) =>
-      importRevenueFile(money, principal(req), {
+      importRevenueFile(money(), principal(req), {
         dryRun: req.query.dryRun !== false,
         multipart: req.isMultipart(),
         open: async () => {
@@ -244,7 +245,8 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
         response: { 200: StatementLine, ...errors(401, 403, 404, 409, 422) },
       },
     },
-    async (req) => disputeStatementLine(money, principal(req), { ...req.params, comment: req.body.comment }),
+    async (req) =>
+      disputeStatementLine(money(), principal(req), { ...req.params, comment: req.body.comment }),
   );
 
   app.post(
@@ -257,7 +259,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
         response: { 200: CalculateAnswer, ...errors(401, 403, 422) },
       },
     },
-    async (req) => recalculateStatements(money, principal(req), req.body),
+    async (req) => recalculateStatements(money(), principal(req), req.body),
   );
 
   for (const action of ["approve", "paid"] as const) {
@@ -272,7 +274,7 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
           response: { 200: Statement, ...errors(401, 403, 404, 409) },
         },
       },
-      async (req) => moveStatement(money, principal(req), { id: req.params.id, action }),
+      async (req) => moveStatement(money(), principal(req), { id: req.params.id, action }),
     );
   }
 }
