@@ -121,6 +121,9 @@ export function testConfig(db: TestDb, overrides: Partial<Config> = {}): Config 
     secret: null,
     notifyIntervalSeconds: 3600,
     webhooksAllowHttp: true,
+    // The webhook tests' receivers listen on loopback, which the egress policy refuses unless the
+    // operator allows it (test/notify/webhook-egress.test.ts runs without this).
+    webhooksAllowHosts: ["127.0.0.1", "::1"],
     ...overrides,
   };
 }
