@@ -81,9 +81,9 @@ function refusalOf(address: string, allow: AllowList): string | null {
   // IPv4-mapped IPv6 (::ffff:a.b.c.d) reaches the IPv4 address: judged as that address.
   const ip = ipaddr.process(address);
   if (allowedByList(ip, allow) || allowedByList(raw, allow)) return null;
-  if (ip.kind() === "ipv6" && ip.match(IPV4_COMPATIBLE)) return "an IPv4-compatible IPv6 address";
   const range = ip.range();
-  if (range === "unicast") return null;
+  if (range === "unicast")
+    return ip.kind() === "ipv6" && ip.match(IPV4_COMPATIBLE) ? "an IPv4-compatible IPv6 address" : null;
   const mapped = raw.kind() === "ipv6" && ip.kind() === "ipv4" ? " (IPv4-mapped)" : "";
   return `${DESCRIPTIONS[range] ?? `a special-purpose address (${range})`}${mapped}`;
 }
