@@ -795,6 +795,7 @@ describe.each(ENGINES)("webhooks on %s", (engine) => {
         pausedReason: null,
         abilities: { edit: true, delete: true, rotateSecret: true, redeliver: true, resume: false },
       });
+      const spanishAdmin = await t.userClient("global_admin", w.a.id, "es");
       for (let i = 0; i < N; i++) await claimWithDocument(w.a);
       const round = await t.server.notifier.runOnce();
       expect(round.webhooks).toEqual({ delivered: 0, retrying: N, failed: 0 });
@@ -813,6 +814,10 @@ describe.each(ENGINES)("webhooks on %s", (engine) => {
           claimId: null,
           title: `Webhook paused: ${rx.url()} (${N} attempts failed in a row)`,
         }),
+      ]);
+      // Every global admin of the organisation, in their language.
+      expect((await pausedNotes(spanishAdmin, hook.id)).map((n) => n.title)).toEqual([
+        `Webhook en pausa: ${rx.url()} (${N} attempts failed in a row)`,
       ]);
       for (const other of [w.a.billing, w.a.incentives, w.b.global, t.admin, w.reviewer])
         expect(await pausedNotes(other, hook.id)).toEqual([]);
