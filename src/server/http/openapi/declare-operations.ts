@@ -1,8 +1,8 @@
 // Per operation, what the route schemas leave out: problem+json errors, the headers the server reads
 // and sends, and bodies that are files or CSV rather than JSON.
 import { STATUS_CODES } from "node:http";
-import { BINARY, CSV, ETAG, IF_MATCH, LOCATION, MULTIPART } from "./operation-facts.ts";
 import { child, isRecord, type Json, list } from "./json-tree.ts";
+import { BINARY, CSV, ETAG, IF_MATCH, LOCATION, MULTIPART } from "./operation-facts.ts";
 
 const PROBLEM = "application/problem+json";
 const header = (description: string, schema: Json = { type: "string" }) => ({ description, schema });
