@@ -2075,9 +2075,9 @@ export interface operations {
       201: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           /** @description The new resource's URL */
-          Location?: string;
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -2248,7 +2248,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2300,7 +2300,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2505,7 +2505,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2594,7 +2594,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2683,7 +2683,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2772,7 +2772,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2861,7 +2861,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -2950,7 +2950,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3039,7 +3039,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3128,7 +3128,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3217,7 +3217,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3306,7 +3306,7 @@ export interface operations {
       200: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3395,9 +3395,9 @@ export interface operations {
       201: {
         headers: {
           /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
-          ETag?: string;
+          ETag: string;
           /** @description The new resource's URL */
-          Location?: string;
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -3521,7 +3521,7 @@ export interface operations {
            * Format: binary
            * @description The PoE document: PDF, PNG, JPEG, DOCX or XLSX
            */
-          file: string;
+          file: Blob;
         };
       };
     };
@@ -3620,7 +3620,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": string;
+          "application/octet-stream": Blob;
         };
       };
       /** @description Unauthorized */
@@ -3934,7 +3934,7 @@ export interface operations {
       201: {
         headers: {
           /** @description The new resource's URL */
-          Location?: string;
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -4101,7 +4101,7 @@ export interface operations {
       201: {
         headers: {
           /** @description The new resource's URL */
-          Location?: string;
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -4759,7 +4759,7 @@ export interface operations {
            * Format: binary
            * @description The customer registry as CSV
            */
-          file: string;
+          file: Blob;
         };
       };
     };
@@ -5716,7 +5716,7 @@ export interface operations {
       201: {
         headers: {
           /** @description The new resource's URL */
-          Location?: string;
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -6369,7 +6369,7 @@ export interface operations {
       201: {
         headers: {
           /** @description The new resource's URL */
-          Location?: string;
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -6816,7 +6816,7 @@ export interface operations {
            * Format: binary
            * @description Revenue as CSV: tenantId,subscriptionId,product,month,amount,currency
            */
-          file: string;
+          file: Blob;
         };
       };
     };

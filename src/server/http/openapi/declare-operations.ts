@@ -5,7 +5,11 @@ import { child, isRecord, type Json, list } from "./json-tree.ts";
 import { BINARY, CSV, ETAG, IF_MATCH, LOCATION, MULTIPART } from "./operation-facts.ts";
 
 const PROBLEM = "application/problem+json";
-const header = (description: string, schema: Json = { type: "string" }) => ({ description, schema });
+const header = (description: string, schema: Json = { type: "string" }, required = false) => ({
+  description,
+  required,
+  schema,
+});
 
 const REQUEST_HEADERS = {
   ifMatch: {
@@ -91,8 +95,13 @@ export function declareOperation(method: string, op: Json): void {
     if (code === 429)
       headers["Retry-After"] = header("Seconds to wait before trying again", { type: "integer", minimum: 1 });
     if (code >= 200 && code < 300 && ETAG.has(id))
-      headers.ETag = header('The claim\'s version as a strong ETag (e.g. "7"): send it back in If-Match');
-    if (code === 201 && LOCATION.has(id)) headers.Location = header("The new resource's URL");
+      headers.ETag = header(
+        'The claim\'s version as a strong ETag (e.g. "7"): send it back in If-Match',
+        { type: "string" },
+        true,
+      );
+    if (code === 201 && LOCATION.has(id))
+      headers.Location = header("The new resource's URL", { type: "string" }, true);
     if (code === 200 && CSV.has(id)) {
       response.content = { "text/csv": { schema: { type: "string" } } };
       headers["Content-Disposition"] = header("attachment, with the file name");
