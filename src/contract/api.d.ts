@@ -1649,7 +1649,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/problem+json": {
+          "application/json": {
             status: string;
             detail: string;
           };

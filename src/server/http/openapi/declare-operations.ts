@@ -5,6 +5,7 @@ import { child, isRecord, type Json, list } from "./json-tree.ts";
 import { BINARY, CSV, ETAG, IF_MATCH, LOCATION, MULTIPART } from "./operation-facts.ts";
 
 const PROBLEM = "application/problem+json";
+const PROBLEM_REF = "#/components/schemas/Problem";
 const header = (description: string, schema: Json = { type: "string" }, required = false) => ({
   description,
   required,
@@ -88,9 +89,10 @@ export function declareOperation(method: string, op: Json): void {
     // @fastify/swagger's placeholder says nothing: the status's own phrase does.
     if (response.description === "Default Response") response.description = STATUS_CODES[code] ?? status;
     const content = isRecord(response.content) ? response.content : undefined;
-    if (code >= 400 && content?.["application/json"] && !content[PROBLEM]) {
-      response.content = { [PROBLEM]: content["application/json"] };
-    }
+    // problem.ts sends every Problem as application/problem+json (other bodies, e.g. /readyz's 503, stay).
+    const json = content?.["application/json"];
+    if (isRecord(json) && isRecord(json.schema) && json.schema.$ref === PROBLEM_REF)
+      response.content = { [PROBLEM]: json };
     const headers: Json = {};
     if (code === 429)
       headers["Retry-After"] = header("Seconds to wait before trying again", { type: "integer", minimum: 1 });
