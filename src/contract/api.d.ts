@@ -1690,7 +1690,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
@@ -1892,7 +1892,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2057,7 +2057,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2485,7 +2485,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2574,7 +2574,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2663,7 +2663,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2752,7 +2752,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2841,7 +2841,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -2930,7 +2930,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3019,7 +3019,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3108,7 +3108,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3197,7 +3197,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3286,7 +3286,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3375,7 +3375,7 @@ export interface operations {
       header?: {
         /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
         "If-Match"?: string;
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3504,7 +3504,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3687,7 +3687,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -3912,7 +3912,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4073,7 +4073,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4141,7 +4141,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4273,7 +4273,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4462,7 +4462,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4602,7 +4602,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4744,7 +4744,7 @@ export interface operations {
         dryRun?: boolean;
       };
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -4945,7 +4945,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -5069,7 +5069,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
       };
       path: {
@@ -5161,7 +5161,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
       };
       path: {
@@ -5311,7 +5311,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -5370,7 +5370,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -5524,7 +5524,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -5669,7 +5669,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -6089,7 +6089,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -6237,7 +6237,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -6338,7 +6338,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -6525,7 +6525,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -6675,7 +6675,7 @@ export interface operations {
         dryRun?: boolean;
       };
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -6801,7 +6801,7 @@ export interface operations {
         dryRun?: boolean;
       };
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -7190,7 +7190,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -7289,7 +7289,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -7352,7 +7352,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;
@@ -7451,7 +7451,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
         "Idempotency-Key"?: string;
         /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
         "X-CSRF-Token"?: string;

@@ -25,7 +25,7 @@ const REQUEST_HEADERS = {
     in: "header",
     required: false,
     description:
-      "1-255 characters. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller.",
+      "1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller.",
     schema: { type: "string", minLength: 1, maxLength: 255 },
   },
   csrf: {
