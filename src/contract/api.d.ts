@@ -1264,6 +1264,13 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    Health: {
+      status: string;
+    };
+    Readiness: {
+      status: string;
+      database: string;
+    };
     SignIn: {
       email: string;
       password: string;
@@ -1287,9 +1294,25 @@ export interface components {
       organizationId: string | null;
       locale: string;
     };
+    SessionPatch: {
+      locale?: "en" | "es";
+      timeZone?: string | null;
+    };
+    AccessTokenCreate: {
+      name: string;
+    };
     AccessTokenCreated: {
       id: string;
       token: string;
+    };
+    AccessTokenList: {
+      items: {
+        id: string;
+        name: string;
+        createdAt: string;
+        lastUsedAt: string | null;
+        revokedAt: string | null;
+      }[];
     };
     ClaimList: {
       items: components["schemas"]["Claim"][];
@@ -1481,6 +1504,24 @@ export interface components {
         phone?: string | null;
       };
     };
+    ReviewMetrics: {
+      /** Format: date-time */
+      since: string;
+      days: number;
+      timeToStart: {
+        count: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      timeToDecide: {
+        count: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      breaches: {
+        [key: string]: number;
+      };
+    };
     ClaimSubmit: Record<string, never>;
     ClaimStartReview: Record<string, never>;
     ClaimRequestInformation: {
@@ -1591,6 +1632,737 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    ProductList: {
+      items: {
+        code: string;
+        name: string;
+        solutionArea: string;
+        /** @enum {unknown} */
+        basis: "workload" | "subscription";
+        active: boolean;
+      }[];
+    };
+    ActivityList: {
+      items: {
+        code: string;
+        name: string;
+        incentivised: boolean;
+      }[];
+    };
+    OrganizationCreate: {
+      name: string;
+      partnerIds: string[];
+      calendarId?: string;
+    };
+    Organization: {
+      id: string;
+      name: string;
+      partnerIds: string[];
+      calendarId: string | null;
+    };
+    OrganizationList: {
+      items: {
+        id: string;
+        name: string;
+        partnerIds: string[];
+        calendarId: string | null;
+      }[];
+    };
+    UserCreate: {
+      /** Format: email */
+      email: string;
+      name: string;
+      password: string;
+      /** @enum {unknown} */
+      role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+      organizationId?: string | null;
+      /** @enum {unknown} */
+      locale?: "en" | "es";
+    };
+    UserList: {
+      items: components["schemas"]["User"][];
+    };
+    CustomerCreate: {
+      tenantId: string;
+      domain: string;
+      name: string;
+      locale?: ("en" | "es") | null;
+      subscriptions: {
+        id: string;
+        product: string;
+        /** @enum {unknown} */
+        status: "active" | "suspended" | "cancelled";
+      }[];
+    };
+    Customer: {
+      tenantId: string;
+      domain: string;
+      name: string;
+      locale: string | null;
+      subscriptions: {
+        id: string;
+        product: string;
+        /** @enum {unknown} */
+        status: "active" | "suspended" | "cancelled";
+      }[];
+    };
+    CustomerLookup: {
+      items: {
+        tenantId: string;
+        domain: string;
+        name: string;
+        locale: string | null;
+        subscriptions: {
+          id: string;
+          product: string;
+          /** @enum {unknown} */
+          status: "active" | "suspended" | "cancelled";
+        }[];
+      }[];
+    };
+    PartnerIdAdd: {
+      partnerId: string;
+    };
+    PartnerIdAdded: {
+      organizationId: string;
+      partnerId: string;
+    };
+    UserPatch: {
+      /** @enum {unknown} */
+      role?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+      name?: string;
+      /** @enum {unknown} */
+      locale?: "en" | "es";
+      disabled?: boolean;
+    };
+    CalendarList: {
+      items: {
+        id: string;
+        name: string;
+        region: string;
+        timeZone: string;
+        weekend: number[];
+      }[];
+    };
+    CalendarCreate: {
+      id: string;
+      name: string;
+      /** @description US, US-CA, ES-MD, DE-BY, ... */
+      region: string;
+      /** @description IANA, e.g. Europe/Madrid */
+      timeZone: string;
+      weekend?: number[];
+    };
+    Calendar: {
+      id: string;
+      name: string;
+      region: string;
+      timeZone: string;
+      weekend: number[];
+    };
+    CalendarAssign: {
+      calendarId: string | null;
+    };
+    CalendarAssignment: {
+      organizationId: string;
+      calendarId: string | null;
+    };
+    ProductCreate: {
+      code: string;
+      name: string;
+      solutionArea: string;
+      /** @enum {unknown} */
+      basis: "workload" | "subscription";
+    };
+    ProductCreated: {
+      code: string;
+    };
+    ProductPatch: {
+      name?: string;
+      active?: boolean;
+    };
+    Product: {
+      code: string;
+      name: string;
+      active: boolean;
+    };
+    CustomerImportResult: {
+      rows: number;
+      customers: number;
+      subscriptions: number;
+      dryRun: boolean;
+      imported: boolean;
+      errors: {
+        line: number;
+        column: string;
+        reason: string;
+      }[];
+    };
+    Clock: {
+      /** Format: date-time */
+      now: string;
+    };
+    ClockSet: {
+      /** Format: date-time */
+      now: string;
+    };
+    SweepResult: {
+      fired: number;
+      claims: number;
+    };
+    Consent: {
+      status: "open" | "denied" | "confirmed" | "closed";
+      claimNumber: string;
+      partner: {
+        name: string;
+      };
+      customer: {
+        name: string;
+        tenantId: string;
+        domain: string;
+      };
+      activity: {
+        code: string;
+        name: string;
+      };
+      products: {
+        code: string;
+        name: string;
+      }[];
+      /** Format: date-time */
+      endsAt: string;
+      decidedAt: string | null;
+      locale: string;
+    };
+    ConsentDeny: {
+      comment?: string;
+    };
+    NotificationList: {
+      items: {
+        id: string;
+        /** @description the message template, e.g. information_requested */
+        event: string;
+        /** @description in the user's language */
+        title: string;
+        claimId: string | null;
+        claimNumber: string | null;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        at: string;
+        readAt: string | null;
+      }[];
+      nextCursor: string | null;
+      unread: number;
+    };
+    Notification: {
+      id: string;
+      /** @description the message template, e.g. information_requested */
+      event: string;
+      /** @description in the user's language */
+      title: string;
+      claimId: string | null;
+      claimNumber: string | null;
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      at: string;
+      readAt: string | null;
+    };
+    NotificationsRead: {
+      updated: number;
+    };
+    MailSummary: {
+      pending: number;
+      sent: number;
+      failed: number;
+      undispatched: number;
+      oldestPendingAt: string | null;
+    };
+    MailList: {
+      items: {
+        id: string;
+        messageId: string;
+        to: string;
+        template: string;
+        subject: string;
+        locale: string;
+        /** @enum {unknown} */
+        status: "pending" | "sent" | "failed";
+        attempts: number;
+        lastError: string | null;
+        claimId: string | null;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        sentAt: string | null;
+        nextAttemptAt: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+    MailRetry: {
+      id?: string;
+    };
+    MailRetried: {
+      requeued: number;
+    };
+    WebhookList: {
+      items: {
+        id: string;
+        organizationId: string | null;
+        url: string;
+        description: string;
+        events:
+          | (
+              | "created"
+              | "edited"
+              | "document_added"
+              | "comment_added"
+              | "submitted"
+              | "review_started"
+              | "information_requested"
+              | "resubmitted"
+              | "approved"
+              | "rejected"
+              | "withdrawn"
+              | "dispute_opened"
+              | "dispute_upheld"
+              | "dispute_overturned"
+              | "customer_denied"
+              | "customer_confirmed"
+              | "consent_passed"
+              | "competing_claim_lost"
+              | "sla_due_soon"
+              | "sla_breached"
+              | "reminder"
+              | "dispute_window_closed"
+            )[]
+          | null;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+      }[];
+    };
+    WebhookCreate: {
+      url: string;
+      events?:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      description?: string;
+    };
+    WebhookCreated: {
+      id: string;
+      organizationId: string | null;
+      url: string;
+      description: string;
+      events:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      createdAt: string;
+      /** @description shown once: HMAC-SHA256 key for the Claimdesk-Signature header */
+      secret: string;
+    };
+    Webhook: {
+      id: string;
+      organizationId: string | null;
+      url: string;
+      description: string;
+      events:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      createdAt: string;
+    };
+    WebhookPatch: {
+      url?: string;
+      events?:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      description?: string;
+    };
+    WebhookSecret: {
+      secret: string;
+    };
+    WebhookDeliveryList: {
+      items: {
+        id: string;
+        event: string;
+        /** @enum {unknown} */
+        status: "pending" | "delivered" | "failed";
+        attempts: number;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        deliveredAt: string | null;
+        nextAttemptAt: string | null;
+        lastError: string | null;
+        /** @description the exact bytes sent (and signed) */
+        body: string;
+        log: {
+          attempt: number;
+          /**
+           * Format: date-time
+           * @description UTC, ISO 8601 with milliseconds
+           */
+          at: string;
+          statusCode: number | null;
+          error: string | null;
+          durationMs: number;
+        }[];
+      }[];
+      nextCursor: string | null;
+    };
+    WebhookRedelivery: {
+      status: string;
+    };
+    ProgramList: {
+      items: {
+        code: string;
+        name: string;
+        products: {
+          code: string;
+          rateBps: number | null;
+          flatMinor: number | null;
+          currency: string | null;
+        }[];
+        activities: string[];
+        startsOn: string;
+        endsOn: string | null;
+        enrolledOrganizations: string[];
+      }[];
+    };
+    ProgramCreate: {
+      code: string;
+      name: string;
+      products: {
+        code: string;
+        rateBps: number | null;
+        flatMinor?: number | null;
+        currency?: string | null;
+      }[];
+      activities: string[];
+      /** @description YYYY-MM-DD */
+      startsOn: string;
+      endsOn: string | null;
+    };
+    Program: {
+      code: string;
+      name: string;
+      products: {
+        code: string;
+        rateBps: number | null;
+        flatMinor: number | null;
+        currency: string | null;
+      }[];
+      activities: string[];
+      startsOn: string;
+      endsOn: string | null;
+      enrolledOrganizations: string[];
+    };
+    ProgramPatch: {
+      name?: string;
+      products?: {
+        code: string;
+        rateBps: number | null;
+        flatMinor?: number | null;
+        currency?: string | null;
+      }[];
+      activities?: string[];
+      /** @description YYYY-MM-DD */
+      startsOn?: string;
+      endsOn?: string | null;
+    };
+    ProgramEnrollment: {
+      organizationId: string;
+    };
+    EligibilityReassessment: {
+      dryRun: boolean;
+      changes: {
+        claimId: string;
+        claimNumber: string;
+        program: string;
+        before: {
+          status: string;
+          reasons: string[];
+        } | null;
+        after: {
+          status: string;
+          reasons: (
+            | "product_not_in_program"
+            | "activity_not_incentivised"
+            | "organization_not_enrolled"
+            | "program_not_active"
+          )[];
+          products: string[];
+        };
+      }[];
+    };
+    RevenueImportResult: {
+      importId: string | null;
+      rows: number;
+      months: string[];
+      errors: {
+        line: number;
+        column: string;
+        reason: string;
+      }[];
+      errorCount: number;
+      dryRun: boolean;
+      imported: boolean;
+      durationMs: number;
+    };
+    RevenueImportList: {
+      items: {
+        id: string;
+        filename: string;
+        rows: number;
+        months: string[];
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        durationMs: number;
+      }[];
+    };
+    Earnings: {
+      items: {
+        claimId: string;
+        claimNumber: string;
+        organizationId: string;
+        tenantId: string;
+        subscriptionId: string;
+        product: string;
+        program: string;
+        month: string;
+        revenueMinor: number;
+        rateBps: number | null;
+        flatMinor: number | null;
+        earningsMinor: number;
+        currency: string;
+      }[];
+      totals: {
+        currency: string;
+        revenueMinor: number;
+        earningsMinor: number;
+      }[];
+    };
+    PayoutStatementList: {
+      items: {
+        id: string;
+        organizationId: string;
+        month: string;
+        currency: string;
+        totalMinor: number;
+        /** @enum {unknown} */
+        status: "calculated" | "approved" | "paid";
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        calculatedAt: string;
+        approvedAt: string | null;
+        paidAt: string | null;
+        lines: {
+          id: string;
+          claimId: string;
+          claimNumber: string;
+          program: string;
+          tenantId: string;
+          subscriptionId: string;
+          product: string;
+          revenueMinor: number;
+          rateBps: number | null;
+          flatMinor: number | null;
+          earningsMinor: number;
+          dispute: {
+            /**
+             * Format: date-time
+             * @description UTC, ISO 8601 with milliseconds
+             */
+            at: string;
+            comment: string;
+          } | null;
+        }[];
+      }[];
+    };
+    PayoutStatement: {
+      id: string;
+      organizationId: string;
+      month: string;
+      currency: string;
+      totalMinor: number;
+      /** @enum {unknown} */
+      status: "calculated" | "approved" | "paid";
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      calculatedAt: string;
+      approvedAt: string | null;
+      paidAt: string | null;
+      lines: {
+        id: string;
+        claimId: string;
+        claimNumber: string;
+        program: string;
+        tenantId: string;
+        subscriptionId: string;
+        product: string;
+        revenueMinor: number;
+        rateBps: number | null;
+        flatMinor: number | null;
+        earningsMinor: number;
+        dispute: {
+          /**
+           * Format: date-time
+           * @description UTC, ISO 8601 with milliseconds
+           */
+          at: string;
+          comment: string;
+        } | null;
+      }[];
+    };
+    PayoutLineDispute: {
+      comment: string;
+    };
+    PayoutLine: {
+      id: string;
+      claimId: string;
+      claimNumber: string;
+      program: string;
+      tenantId: string;
+      subscriptionId: string;
+      product: string;
+      revenueMinor: number;
+      rateBps: number | null;
+      flatMinor: number | null;
+      earningsMinor: number;
+      dispute: {
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        at: string;
+        comment: string;
+      } | null;
+    };
+    PayoutCalculate: {
+      /** @description YYYY-MM */
+      month: string;
+    };
+    PayoutCalculation: {
+      statements: number;
+      lines: number;
+      kept: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -1615,9 +2387,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            status: string;
-          };
+          "application/json": components["schemas"]["Health"];
         };
       };
     };
@@ -1637,10 +2407,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            status: string;
-            database: string;
-          };
+          "application/json": components["schemas"]["Readiness"];
         };
       };
       /** @description Service Unavailable */
@@ -1793,14 +2560,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          locale?: "en" | "es";
-          timeZone?: string | null;
-        };
-        "application/merge-patch+json": {
-          locale?: "en" | "es";
-          timeZone?: string | null;
-        };
+        "application/json": components["schemas"]["SessionPatch"];
+        "application/merge-patch+json": components["schemas"]["SessionPatch"];
       };
     };
     responses: {
@@ -1810,16 +2571,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            user: components["schemas"]["User"];
-            csrfToken: string;
-            organization?: {
-              id: string;
-              name: string;
-              partnerIds: string[];
-            } | null;
-            timeZone?: string | null;
-          };
+          "application/json": components["schemas"]["Session"];
         };
       };
       /** @description Unauthorized */
@@ -1866,15 +2618,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              name: string;
-              createdAt: string;
-              lastUsedAt: string | null;
-              revokedAt: string | null;
-            }[];
-          };
+          "application/json": components["schemas"]["AccessTokenList"];
         };
       };
       /** @description Unauthorized */
@@ -1902,9 +2646,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          name: string;
-        };
+        "application/json": components["schemas"]["AccessTokenCreate"];
       };
     };
     responses: {
@@ -2430,24 +3172,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** Format: date-time */
-            since: string;
-            days: number;
-            timeToStart: {
-              count: number;
-              medianHours: number | null;
-              p90Hours: number | null;
-            };
-            timeToDecide: {
-              count: number;
-              medianHours: number | null;
-              p90Hours: number | null;
-            };
-            breaches: {
-              [key: string]: number;
-            };
-          };
+          "application/json": components["schemas"]["ReviewMetrics"];
         };
       };
       /** @description Unauthorized */
@@ -3805,16 +4530,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              code: string;
-              name: string;
-              solutionArea: string;
-              /** @enum {unknown} */
-              basis: "workload" | "subscription";
-              active: boolean;
-            }[];
-          };
+          "application/json": components["schemas"]["ProductList"];
         };
       };
       /** @description Unauthorized */
@@ -3843,13 +4559,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              code: string;
-              name: string;
-              incentivised: boolean;
-            }[];
-          };
+          "application/json": components["schemas"]["ActivityList"];
         };
       };
       /** @description Unauthorized */
@@ -3878,14 +4588,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              name: string;
-              partnerIds: string[];
-              calendarId: string | null;
-            }[];
-          };
+          "application/json": components["schemas"]["OrganizationList"];
         };
       };
       /** @description Unauthorized */
@@ -3922,11 +4625,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          name: string;
-          partnerIds: string[];
-          calendarId?: string;
-        };
+        "application/json": components["schemas"]["OrganizationCreate"];
       };
     };
     responses: {
@@ -3938,12 +4637,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            name: string;
-            partnerIds: string[];
-            calendarId: string | null;
-          };
+          "application/json": components["schemas"]["Organization"];
         };
       };
       /** @description Unauthorized */
@@ -3992,12 +4686,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            name: string;
-            partnerIds: string[];
-            calendarId: string | null;
-          };
+          "application/json": components["schemas"]["Organization"];
         };
       };
       /** @description Unauthorized */
@@ -4044,9 +4733,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: components["schemas"]["User"][];
-          };
+          "application/json": components["schemas"]["UserList"];
         };
       };
       /** @description Unauthorized */
@@ -4083,17 +4770,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          /** Format: email */
-          email: string;
-          name: string;
-          password: string;
-          /** @enum {unknown} */
-          role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-          organizationId?: string | null;
-          /** @enum {unknown} */
-          locale?: "en" | "es";
-        };
+        "application/json": components["schemas"]["UserCreate"];
       };
     };
     responses: {
@@ -4151,18 +4828,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          tenantId: string;
-          domain: string;
-          name: string;
-          locale?: ("en" | "es") | null;
-          subscriptions: {
-            id: string;
-            product: string;
-            /** @enum {unknown} */
-            status: "active" | "suspended" | "cancelled";
-          }[];
-        };
+        "application/json": components["schemas"]["CustomerCreate"];
       };
     };
     responses: {
@@ -4172,18 +4838,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            tenantId: string;
-            domain: string;
-            name: string;
-            locale: string | null;
-            subscriptions: {
-              id: string;
-              product: string;
-              /** @enum {unknown} */
-              status: "active" | "suspended" | "cancelled";
-            }[];
-          };
+          "application/json": components["schemas"]["Customer"];
         };
       };
       /** @description Unauthorized */
@@ -4233,20 +4888,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              tenantId: string;
-              domain: string;
-              name: string;
-              locale: string | null;
-              subscriptions: {
-                id: string;
-                product: string;
-                /** @enum {unknown} */
-                status: "active" | "suspended" | "cancelled";
-              }[];
-            }[];
-          };
+          "application/json": components["schemas"]["CustomerLookup"];
         };
       };
       /** @description Unauthorized */
@@ -4285,9 +4927,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          partnerId: string;
-        };
+        "application/json": components["schemas"]["PartnerIdAdd"];
       };
     };
     responses: {
@@ -4297,10 +4937,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            organizationId: string;
-            partnerId: string;
-          };
+          "application/json": components["schemas"]["PartnerIdAdded"];
         };
       };
       /** @description Unauthorized */
@@ -4355,22 +4992,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          /** @enum {unknown} */
-          role?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-          name?: string;
-          /** @enum {unknown} */
-          locale?: "en" | "es";
-          disabled?: boolean;
-        };
-        "application/merge-patch+json": {
-          /** @enum {unknown} */
-          role?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-          name?: string;
-          /** @enum {unknown} */
-          locale?: "en" | "es";
-          disabled?: boolean;
-        };
+        "application/json": components["schemas"]["UserPatch"];
+        "application/merge-patch+json": components["schemas"]["UserPatch"];
       };
     };
     responses: {
@@ -4436,15 +5059,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              name: string;
-              region: string;
-              timeZone: string;
-              weekend: number[];
-            }[];
-          };
+          "application/json": components["schemas"]["CalendarList"];
         };
       };
       /** @description Unauthorized */
@@ -4472,15 +5087,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          id: string;
-          name: string;
-          /** @description US, US-CA, ES-MD, DE-BY, ... */
-          region: string;
-          /** @description IANA, e.g. Europe/Madrid */
-          timeZone: string;
-          weekend?: number[];
-        };
+        "application/json": components["schemas"]["CalendarCreate"];
       };
     };
     responses: {
@@ -4490,13 +5097,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            name: string;
-            region: string;
-            timeZone: string;
-            weekend: number[];
-          };
+          "application/json": components["schemas"]["Calendar"];
         };
       };
       /** @description Unauthorized */
@@ -4542,9 +5143,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          calendarId: string | null;
-        };
+        "application/json": components["schemas"]["CalendarAssign"];
       };
     };
     responses: {
@@ -4554,10 +5153,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            organizationId: string;
-            calendarId: string | null;
-          };
+          "application/json": components["schemas"]["CalendarAssignment"];
         };
       };
       /** @description Unauthorized */
@@ -4612,13 +5208,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          code: string;
-          name: string;
-          solutionArea: string;
-          /** @enum {unknown} */
-          basis: "workload" | "subscription";
-        };
+        "application/json": components["schemas"]["ProductCreate"];
       };
     };
     responses: {
@@ -4628,9 +5218,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-          };
+          "application/json": components["schemas"]["ProductCreated"];
         };
       };
       /** @description Unauthorized */
@@ -4676,14 +5264,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          name?: string;
-          active?: boolean;
-        };
-        "application/merge-patch+json": {
-          name?: string;
-          active?: boolean;
-        };
+        "application/json": components["schemas"]["ProductPatch"];
+        "application/merge-patch+json": components["schemas"]["ProductPatch"];
       };
     };
     responses: {
@@ -4693,11 +5275,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            name: string;
-            active: boolean;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description Unauthorized */
@@ -4770,18 +5348,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            rows: number;
-            customers: number;
-            subscriptions: number;
-            dryRun: boolean;
-            imported: boolean;
-            errors: {
-              line: number;
-              column: string;
-              reason: string;
-            }[];
-          };
+          "application/json": components["schemas"]["CustomerImportResult"];
         };
       };
       /** @description Unauthorized */
@@ -4846,10 +5413,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** Format: date-time */
-            now: string;
-          };
+          "application/json": components["schemas"]["Clock"];
         };
       };
       /** @description Unauthorized */
@@ -4884,10 +5448,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          /** Format: date-time */
-          now: string;
-        };
+        "application/json": components["schemas"]["ClockSet"];
       };
     };
     responses: {
@@ -4897,10 +5458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** Format: date-time */
-            now: string;
-          };
+          "application/json": components["schemas"]["Clock"];
         };
       };
       /** @description Unauthorized */
@@ -4965,10 +5523,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            fired: number;
-            claims: number;
-          };
+          "application/json": components["schemas"]["SweepResult"];
         };
       };
       /** @description Unauthorized */
@@ -5008,30 +5563,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            status: "open" | "denied" | "confirmed" | "closed";
-            claimNumber: string;
-            partner: {
-              name: string;
-            };
-            customer: {
-              name: string;
-              tenantId: string;
-              domain: string;
-            };
-            activity: {
-              code: string;
-              name: string;
-            };
-            products: {
-              code: string;
-              name: string;
-            }[];
-            /** Format: date-time */
-            endsAt: string;
-            decidedAt: string | null;
-            locale: string;
-          };
+          "application/json": components["schemas"]["Consent"];
         };
       };
       /** @description Not Found */
@@ -5079,9 +5611,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          comment?: string;
-        };
+        "application/json": components["schemas"]["ConsentDeny"];
       };
     };
     responses: {
@@ -5091,30 +5621,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            status: "open" | "denied" | "confirmed" | "closed";
-            claimNumber: string;
-            partner: {
-              name: string;
-            };
-            customer: {
-              name: string;
-              tenantId: string;
-              domain: string;
-            };
-            activity: {
-              code: string;
-              name: string;
-            };
-            products: {
-              code: string;
-              name: string;
-            }[];
-            /** Format: date-time */
-            endsAt: string;
-            decidedAt: string | null;
-            locale: string;
-          };
+          "application/json": components["schemas"]["Consent"];
         };
       };
       /** @description Not Found */
@@ -5181,30 +5688,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            status: "open" | "denied" | "confirmed" | "closed";
-            claimNumber: string;
-            partner: {
-              name: string;
-            };
-            customer: {
-              name: string;
-              tenantId: string;
-              domain: string;
-            };
-            activity: {
-              code: string;
-              name: string;
-            };
-            products: {
-              code: string;
-              name: string;
-            }[];
-            /** Format: date-time */
-            endsAt: string;
-            decidedAt: string | null;
-            locale: string;
-          };
+          "application/json": components["schemas"]["Consent"];
         };
       };
       /** @description Not Found */
@@ -5266,25 +5750,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              /** @description the message template, e.g. information_requested */
-              event: string;
-              /** @description in the user's language */
-              title: string;
-              claimId: string | null;
-              claimNumber: string | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              at: string;
-              readAt: string | null;
-            }[];
-            nextCursor: string | null;
-            unread: number;
-          };
+          "application/json": components["schemas"]["NotificationList"];
         };
       };
       /** @description Unauthorized */
@@ -5329,21 +5795,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            /** @description the message template, e.g. information_requested */
-            event: string;
-            /** @description in the user's language */
-            title: string;
-            claimId: string | null;
-            claimNumber: string | null;
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            at: string;
-            readAt: string | null;
-          };
+          "application/json": components["schemas"]["Notification"];
         };
       };
       /** @description Unauthorized */
@@ -5386,9 +5838,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            updated: number;
-          };
+          "application/json": components["schemas"]["NotificationsRead"];
         };
       };
       /** @description Unauthorized */
@@ -5417,13 +5867,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            pending: number;
-            sent: number;
-            failed: number;
-            undispatched: number;
-            oldestPendingAt: string | null;
-          };
+          "application/json": components["schemas"]["MailSummary"];
         };
       };
       /** @description Unauthorized */
@@ -5466,29 +5910,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              messageId: string;
-              to: string;
-              template: string;
-              subject: string;
-              locale: string;
-              /** @enum {unknown} */
-              status: "pending" | "sent" | "failed";
-              attempts: number;
-              lastError: string | null;
-              claimId: string | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              sentAt: string | null;
-              nextAttemptAt: string | null;
-            }[];
-            nextCursor: string | null;
-          };
+          "application/json": components["schemas"]["MailList"];
         };
       };
       /** @description Unauthorized */
@@ -5534,9 +5956,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          id?: string;
-        };
+        "application/json": components["schemas"]["MailRetry"];
       };
     };
     responses: {
@@ -5546,9 +5966,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            requeued: number;
-          };
+          "application/json": components["schemas"]["MailRetried"];
         };
       };
       /** @description Unauthorized */
@@ -5604,45 +6022,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              organizationId: string | null;
-              url: string;
-              description: string;
-              events:
-                | (
-                    | "created"
-                    | "edited"
-                    | "document_added"
-                    | "comment_added"
-                    | "submitted"
-                    | "review_started"
-                    | "information_requested"
-                    | "resubmitted"
-                    | "approved"
-                    | "rejected"
-                    | "withdrawn"
-                    | "dispute_opened"
-                    | "dispute_upheld"
-                    | "dispute_overturned"
-                    | "customer_denied"
-                    | "customer_confirmed"
-                    | "consent_passed"
-                    | "competing_claim_lost"
-                    | "sla_due_soon"
-                    | "sla_breached"
-                    | "reminder"
-                    | "dispute_window_closed"
-                  )[]
-                | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-            }[];
-          };
+          "application/json": components["schemas"]["WebhookList"];
         };
       };
       /** @description Unauthorized */
@@ -5679,36 +6059,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          url: string;
-          events?:
-            | (
-                | "created"
-                | "edited"
-                | "document_added"
-                | "comment_added"
-                | "submitted"
-                | "review_started"
-                | "information_requested"
-                | "resubmitted"
-                | "approved"
-                | "rejected"
-                | "withdrawn"
-                | "dispute_opened"
-                | "dispute_upheld"
-                | "dispute_overturned"
-                | "customer_denied"
-                | "customer_confirmed"
-                | "consent_passed"
-                | "competing_claim_lost"
-                | "sla_due_soon"
-                | "sla_breached"
-                | "reminder"
-                | "dispute_window_closed"
-              )[]
-            | null;
-          description?: string;
-        };
+        "application/json": components["schemas"]["WebhookCreate"];
       };
     };
     responses: {
@@ -5720,45 +6071,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            organizationId: string | null;
-            url: string;
-            description: string;
-            events:
-              | (
-                  | "created"
-                  | "edited"
-                  | "document_added"
-                  | "comment_added"
-                  | "submitted"
-                  | "review_started"
-                  | "information_requested"
-                  | "resubmitted"
-                  | "approved"
-                  | "rejected"
-                  | "withdrawn"
-                  | "dispute_opened"
-                  | "dispute_upheld"
-                  | "dispute_overturned"
-                  | "customer_denied"
-                  | "customer_confirmed"
-                  | "consent_passed"
-                  | "competing_claim_lost"
-                  | "sla_due_soon"
-                  | "sla_breached"
-                  | "reminder"
-                  | "dispute_window_closed"
-                )[]
-              | null;
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            createdAt: string;
-            /** @description shown once: HMAC-SHA256 key for the Claimdesk-Signature header */
-            secret: string;
-          };
+          "application/json": components["schemas"]["WebhookCreated"];
         };
       };
       /** @description Unauthorized */
@@ -5807,43 +6120,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            organizationId: string | null;
-            url: string;
-            description: string;
-            events:
-              | (
-                  | "created"
-                  | "edited"
-                  | "document_added"
-                  | "comment_added"
-                  | "submitted"
-                  | "review_started"
-                  | "information_requested"
-                  | "resubmitted"
-                  | "approved"
-                  | "rejected"
-                  | "withdrawn"
-                  | "dispute_opened"
-                  | "dispute_upheld"
-                  | "dispute_overturned"
-                  | "customer_denied"
-                  | "customer_confirmed"
-                  | "consent_passed"
-                  | "competing_claim_lost"
-                  | "sla_due_soon"
-                  | "sla_breached"
-                  | "reminder"
-                  | "dispute_window_closed"
-                )[]
-              | null;
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            createdAt: string;
-          };
+          "application/json": components["schemas"]["Webhook"];
         };
       };
       /** @description Unauthorized */
@@ -5939,66 +6216,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          url?: string;
-          events?:
-            | (
-                | "created"
-                | "edited"
-                | "document_added"
-                | "comment_added"
-                | "submitted"
-                | "review_started"
-                | "information_requested"
-                | "resubmitted"
-                | "approved"
-                | "rejected"
-                | "withdrawn"
-                | "dispute_opened"
-                | "dispute_upheld"
-                | "dispute_overturned"
-                | "customer_denied"
-                | "customer_confirmed"
-                | "consent_passed"
-                | "competing_claim_lost"
-                | "sla_due_soon"
-                | "sla_breached"
-                | "reminder"
-                | "dispute_window_closed"
-              )[]
-            | null;
-          description?: string;
-        };
-        "application/merge-patch+json": {
-          url?: string;
-          events?:
-            | (
-                | "created"
-                | "edited"
-                | "document_added"
-                | "comment_added"
-                | "submitted"
-                | "review_started"
-                | "information_requested"
-                | "resubmitted"
-                | "approved"
-                | "rejected"
-                | "withdrawn"
-                | "dispute_opened"
-                | "dispute_upheld"
-                | "dispute_overturned"
-                | "customer_denied"
-                | "customer_confirmed"
-                | "consent_passed"
-                | "competing_claim_lost"
-                | "sla_due_soon"
-                | "sla_breached"
-                | "reminder"
-                | "dispute_window_closed"
-              )[]
-            | null;
-          description?: string;
-        };
+        "application/json": components["schemas"]["WebhookPatch"];
+        "application/merge-patch+json": components["schemas"]["WebhookPatch"];
       };
     };
     responses: {
@@ -6008,43 +6227,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            organizationId: string | null;
-            url: string;
-            description: string;
-            events:
-              | (
-                  | "created"
-                  | "edited"
-                  | "document_added"
-                  | "comment_added"
-                  | "submitted"
-                  | "review_started"
-                  | "information_requested"
-                  | "resubmitted"
-                  | "approved"
-                  | "rejected"
-                  | "withdrawn"
-                  | "dispute_opened"
-                  | "dispute_upheld"
-                  | "dispute_overturned"
-                  | "customer_denied"
-                  | "customer_confirmed"
-                  | "consent_passed"
-                  | "competing_claim_lost"
-                  | "sla_due_soon"
-                  | "sla_breached"
-                  | "reminder"
-                  | "dispute_window_closed"
-                )[]
-              | null;
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            createdAt: string;
-          };
+          "application/json": components["schemas"]["Webhook"];
         };
       };
       /** @description Unauthorized */
@@ -6107,9 +6290,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            secret: string;
-          };
+          "application/json": components["schemas"]["WebhookSecret"];
         };
       };
       /** @description Unauthorized */
@@ -6162,37 +6343,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              event: string;
-              /** @enum {unknown} */
-              status: "pending" | "delivered" | "failed";
-              attempts: number;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              deliveredAt: string | null;
-              nextAttemptAt: string | null;
-              lastError: string | null;
-              /** @description the exact bytes sent (and signed) */
-              body: string;
-              log: {
-                attempt: number;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                at: string;
-                statusCode: number | null;
-                error: string | null;
-                durationMs: number;
-              }[];
-            }[];
-            nextCursor: string | null;
-          };
+          "application/json": components["schemas"]["WebhookDeliveryList"];
         };
       };
       /** @description Unauthorized */
@@ -6256,9 +6407,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            status: string;
-          };
+          "application/json": components["schemas"]["WebhookRedelivery"];
         };
       };
       /** @description Unauthorized */
@@ -6305,22 +6454,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              code: string;
-              name: string;
-              products: {
-                code: string;
-                rateBps: number | null;
-                flatMinor: number | null;
-                currency: string | null;
-              }[];
-              activities: string[];
-              startsOn: string;
-              endsOn: string | null;
-              enrolledOrganizations: string[];
-            }[];
-          };
+          "application/json": components["schemas"]["ProgramList"];
         };
       };
       /** @description Unauthorized */
@@ -6348,20 +6482,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          code: string;
-          name: string;
-          products: {
-            code: string;
-            rateBps: number | null;
-            flatMinor?: number | null;
-            currency?: string | null;
-          }[];
-          activities: string[];
-          /** @description YYYY-MM-DD */
-          startsOn: string;
-          endsOn: string | null;
-        };
+        "application/json": components["schemas"]["ProgramCreate"];
       };
     };
     responses: {
@@ -6373,20 +6494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            name: string;
-            products: {
-              code: string;
-              rateBps: number | null;
-              flatMinor: number | null;
-              currency: string | null;
-            }[];
-            activities: string[];
-            startsOn: string;
-            endsOn: string | null;
-            enrolledOrganizations: string[];
-          };
+          "application/json": components["schemas"]["Program"];
         };
       };
       /** @description Unauthorized */
@@ -6432,32 +6540,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          name?: string;
-          products?: {
-            code: string;
-            rateBps: number | null;
-            flatMinor?: number | null;
-            currency?: string | null;
-          }[];
-          activities?: string[];
-          /** @description YYYY-MM-DD */
-          startsOn?: string;
-          endsOn?: string | null;
-        };
-        "application/merge-patch+json": {
-          name?: string;
-          products?: {
-            code: string;
-            rateBps: number | null;
-            flatMinor?: number | null;
-            currency?: string | null;
-          }[];
-          activities?: string[];
-          /** @description YYYY-MM-DD */
-          startsOn?: string;
-          endsOn?: string | null;
-        };
+        "application/json": components["schemas"]["ProgramPatch"];
+        "application/merge-patch+json": components["schemas"]["ProgramPatch"];
       };
     };
     responses: {
@@ -6467,20 +6551,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            name: string;
-            products: {
-              code: string;
-              rateBps: number | null;
-              flatMinor: number | null;
-              currency: string | null;
-            }[];
-            activities: string[];
-            startsOn: string;
-            endsOn: string | null;
-            enrolledOrganizations: string[];
-          };
+          "application/json": components["schemas"]["Program"];
         };
       };
       /** @description Unauthorized */
@@ -6537,9 +6608,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          organizationId: string;
-        };
+        "application/json": components["schemas"]["ProgramEnrollment"];
       };
     };
     responses: {
@@ -6549,20 +6618,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            name: string;
-            products: {
-              code: string;
-              rateBps: number | null;
-              flatMinor: number | null;
-              currency: string | null;
-            }[];
-            activities: string[];
-            startsOn: string;
-            endsOn: string | null;
-            enrolledOrganizations: string[];
-          };
+          "application/json": components["schemas"]["Program"];
         };
       };
       /** @description Unauthorized */
@@ -6624,20 +6680,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            name: string;
-            products: {
-              code: string;
-              rateBps: number | null;
-              flatMinor: number | null;
-              currency: string | null;
-            }[];
-            activities: string[];
-            startsOn: string;
-            endsOn: string | null;
-            enrolledOrganizations: string[];
-          };
+          "application/json": components["schemas"]["Program"];
         };
       };
       /** @description Unauthorized */
@@ -6691,28 +6734,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            dryRun: boolean;
-            changes: {
-              claimId: string;
-              claimNumber: string;
-              program: string;
-              before: {
-                status: string;
-                reasons: string[];
-              } | null;
-              after: {
-                status: string;
-                reasons: (
-                  | "product_not_in_program"
-                  | "activity_not_incentivised"
-                  | "organization_not_enrolled"
-                  | "program_not_active"
-                )[];
-                products: string[];
-              };
-            }[];
-          };
+          "application/json": components["schemas"]["EligibilityReassessment"];
         };
       };
       /** @description Unauthorized */
@@ -6759,20 +6781,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              filename: string;
-              rows: number;
-              months: string[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              durationMs: number;
-            }[];
-          };
+          "application/json": components["schemas"]["RevenueImportList"];
         };
       };
       /** @description Unauthorized */
@@ -6827,20 +6836,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            importId: string | null;
-            rows: number;
-            months: string[];
-            errors: {
-              line: number;
-              column: string;
-              reason: string;
-            }[];
-            errorCount: number;
-            dryRun: boolean;
-            imported: boolean;
-            durationMs: number;
-          };
+          "application/json": components["schemas"]["RevenueImportResult"];
         };
       };
       /** @description Unauthorized */
@@ -6909,28 +6905,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              claimId: string;
-              claimNumber: string;
-              organizationId: string;
-              tenantId: string;
-              subscriptionId: string;
-              product: string;
-              program: string;
-              month: string;
-              revenueMinor: number;
-              rateBps: number | null;
-              flatMinor: number | null;
-              earningsMinor: number;
-              currency: string;
-            }[];
-            totals: {
-              currency: string;
-              revenueMinor: number;
-              earningsMinor: number;
-            }[];
-          };
+          "application/json": components["schemas"]["Earnings"];
         };
       };
       /** @description Unauthorized */
@@ -6980,45 +6955,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            items: {
-              id: string;
-              organizationId: string;
-              month: string;
-              currency: string;
-              totalMinor: number;
-              /** @enum {unknown} */
-              status: "calculated" | "approved" | "paid";
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              calculatedAt: string;
-              approvedAt: string | null;
-              paidAt: string | null;
-              lines: {
-                id: string;
-                claimId: string;
-                claimNumber: string;
-                program: string;
-                tenantId: string;
-                subscriptionId: string;
-                product: string;
-                revenueMinor: number;
-                rateBps: number | null;
-                flatMinor: number | null;
-                earningsMinor: number;
-                dispute: {
-                  /**
-                   * Format: date-time
-                   * @description UTC, ISO 8601 with milliseconds
-                   */
-                  at: string;
-                  comment: string;
-                } | null;
-              }[];
-            }[];
-          };
+          "application/json": components["schemas"]["PayoutStatementList"];
         };
       };
       /** @description Unauthorized */
@@ -7067,43 +7004,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            organizationId: string;
-            month: string;
-            currency: string;
-            totalMinor: number;
-            /** @enum {unknown} */
-            status: "calculated" | "approved" | "paid";
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            calculatedAt: string;
-            approvedAt: string | null;
-            paidAt: string | null;
-            lines: {
-              id: string;
-              claimId: string;
-              claimNumber: string;
-              program: string;
-              tenantId: string;
-              subscriptionId: string;
-              product: string;
-              revenueMinor: number;
-              rateBps: number | null;
-              flatMinor: number | null;
-              earningsMinor: number;
-              dispute: {
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                at: string;
-                comment: string;
-              } | null;
-            }[];
-          };
+          "application/json": components["schemas"]["PayoutStatement"];
         };
       };
       /** @description Unauthorized */
@@ -7203,9 +7104,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          comment: string;
-        };
+        "application/json": components["schemas"]["PayoutLineDispute"];
       };
     };
     responses: {
@@ -7215,27 +7114,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            claimId: string;
-            claimNumber: string;
-            program: string;
-            tenantId: string;
-            subscriptionId: string;
-            product: string;
-            revenueMinor: number;
-            rateBps: number | null;
-            flatMinor: number | null;
-            earningsMinor: number;
-            dispute: {
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              at: string;
-              comment: string;
-            } | null;
-          };
+          "application/json": components["schemas"]["PayoutLine"];
         };
       };
       /** @description Unauthorized */
@@ -7299,10 +7178,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          /** @description YYYY-MM */
-          month: string;
-        };
+        "application/json": components["schemas"]["PayoutCalculate"];
       };
     };
     responses: {
@@ -7312,11 +7188,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            statements: number;
-            lines: number;
-            kept: number;
-          };
+          "application/json": components["schemas"]["PayoutCalculation"];
         };
       };
       /** @description Unauthorized */
@@ -7370,43 +7242,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            organizationId: string;
-            month: string;
-            currency: string;
-            totalMinor: number;
-            /** @enum {unknown} */
-            status: "calculated" | "approved" | "paid";
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            calculatedAt: string;
-            approvedAt: string | null;
-            paidAt: string | null;
-            lines: {
-              id: string;
-              claimId: string;
-              claimNumber: string;
-              program: string;
-              tenantId: string;
-              subscriptionId: string;
-              product: string;
-              revenueMinor: number;
-              rateBps: number | null;
-              flatMinor: number | null;
-              earningsMinor: number;
-              dispute: {
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                at: string;
-                comment: string;
-              } | null;
-            }[];
-          };
+          "application/json": components["schemas"]["PayoutStatement"];
         };
       };
       /** @description Unauthorized */
@@ -7469,43 +7305,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            organizationId: string;
-            month: string;
-            currency: string;
-            totalMinor: number;
-            /** @enum {unknown} */
-            status: "calculated" | "approved" | "paid";
-            /**
-             * Format: date-time
-             * @description UTC, ISO 8601 with milliseconds
-             */
-            calculatedAt: string;
-            approvedAt: string | null;
-            paidAt: string | null;
-            lines: {
-              id: string;
-              claimId: string;
-              claimNumber: string;
-              program: string;
-              tenantId: string;
-              subscriptionId: string;
-              product: string;
-              revenueMinor: number;
-              rateBps: number | null;
-              flatMinor: number | null;
-              earningsMinor: number;
-              dispute: {
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                at: string;
-                comment: string;
-              } | null;
-            }[];
-          };
+          "application/json": components["schemas"]["PayoutStatement"];
         };
       };
       /** @description Unauthorized */

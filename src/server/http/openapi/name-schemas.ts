@@ -20,17 +20,18 @@ export class SchemaNames {
   wrap(schema: FastifySchema): FastifySchema {
     const names = COMPONENT_NAMES[schema.operationId ?? ""] ?? {};
     const out: FastifySchema = { ...schema };
-    if (schema.body !== undefined) out.body = this.named(schema.body, names.body);
+    const where = schema.operationId ?? "an operation without operationId";
+    if (schema.body !== undefined) out.body = this.named(schema.body, names.body, `${where}'s body`);
     if (isRecord(schema.response)) {
       const response: Json = {};
       for (const [status, s] of Object.entries(schema.response))
-        response[status] = this.named(s, names.responses?.[Number(status)]);
+        response[status] = this.named(s, names.responses?.[Number(status)], `${where}'s ${status} answer`);
       out.response = response;
     }
     return out;
   }
 
-  private named(s: unknown, tableName: string | undefined): unknown {
+  private named(s: unknown, tableName: string | undefined, where: string): unknown {
     if (!isRecord(s)) return s;
     const own = typeof s.$id === "string" && !s.$id.startsWith("#") ? s.$id : undefined;
     const name = own ?? tableName;
@@ -39,7 +40,9 @@ export class SchemaNames {
     const text = JSON.stringify(schema);
     const earlier = this.seen.get(name);
     if (earlier !== undefined && earlier !== text)
-      throw new Error(`OpenAPI: two different schemas are named ${name}: rename one`);
+      throw new Error(
+        `OpenAPI: ${where} is named ${name}, but another schema has that name: rename it (openapi/component-names.ts)`,
+      );
     this.seen.set(name, text);
     return { allOf: [schema] };
   }
