@@ -54,6 +54,23 @@ const is =
   (s: ClaimState): boolean =>
     statuses.includes(s.status);
 
+/**
+ * Claims still in flight that another organisation's approval on the same key rejects (DOMAIN.md
+ * section 10): the competing-claim-lost transition and the approving use case both ask this.
+ */
+export const CONTESTABLE_STATUSES = [
+  "submitted",
+  "under_review",
+  "partner_action_required",
+] as const satisfies readonly Status[];
+/** Takes a stored status column as well as a state's. */
+export const isContestable = (status: string): boolean =>
+  (CONTESTABLE_STATUSES as readonly string[]).includes(status);
+
+/** The customer may still deny or confirm: approved, with its consent period running. */
+export const consentOpen = (s: ClaimState): boolean =>
+  s.status === "approved" && s.consent?.status === "running";
+
 const text = (v: string | null | undefined): string | null => (v && v.trim() !== "" ? v : null);
 const required = (field: string, v: string | null | undefined): FieldError[] =>
   text(v) ? [] : [{ field, message: "is required" }];
@@ -376,7 +393,7 @@ export const TRANSITIONS: Table = {
   },
   "customer-deny": {
     who: "customer",
-    from: (s) => s.status === "approved" && s.consent?.status === "running",
+    from: consentOpen,
     apply: (s, c, ctx) => {
       const o = rejection(s, ["customer_decline"], text(c.comment), ctx);
       const state = { ...o.state, consent: s.consent && { ...s.consent, status: "denied" as const } };
@@ -388,7 +405,7 @@ export const TRANSITIONS: Table = {
   },
   "customer-confirm": {
     who: "customer",
-    from: (s) => s.status === "approved" && s.consent?.status === "running",
+    from: consentOpen,
     apply: (s, _c, ctx) => ({
       state: consentOver(s, "confirmed", ctx.now),
       events: [{ type: "customer_confirmed", at: ctx.now, data: {} }],
@@ -396,7 +413,7 @@ export const TRANSITIONS: Table = {
   },
   "competing-claim-lost": {
     who: "system",
-    from: is("submitted", "under_review", "partner_action_required"),
+    from: (s) => isContestable(s.status),
     apply: (s, c, ctx) => {
       const o = rejection(s, ["competing_claim_lost"], null, ctx);
       return {
