@@ -4,7 +4,7 @@ import type { BusinessCalendar } from "./calendar.ts";
 import { businessDaysLeft } from "./calendar.ts";
 import { type ClaimState, copyAllowed, type Deadline, deadlineOf, disputeAllowed } from "./claim-state.ts";
 import type { Actor, Command, CommandOf, CommandType } from "./commands.ts";
-import { editableFields } from "./editing.ts";
+import { contentEditable, documentsMayBeAdded, editableFields } from "./editing.ts";
 import type { DomainEvent } from "./events.ts";
 import { type DeadlineFactory, deadlineFactory, type Policy } from "./policy.ts";
 import type { FieldError, Refusal } from "./refusal.ts";
@@ -358,7 +358,7 @@ export const TRANSITIONS: Table = {
   },
   edit: {
     who: "partner",
-    from: (s) => editableFields(s.status).length > 0,
+    from: (s) => contentEditable(s.status),
     validate: (c, s) =>
       c.fields
         .filter((f) => !editableFields(s.status).includes(f))
@@ -367,7 +367,7 @@ export const TRANSITIONS: Table = {
   },
   upload: {
     who: "partner",
-    from: (s) => is("editing", "submitted", "partner_action_required")(s) || disputeAllowed(s),
+    from: documentsMayBeAdded,
     apply: (s) => ({
       state: {
         ...s,
