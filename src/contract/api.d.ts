@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user and the CSRF token */
+    /** The signed-in user, the CSRF token, and what the user may do (abilities) */
     get: operations["session.get"];
     put?: never;
     /** Sign in */
@@ -491,7 +491,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Organisations (program admin: all; global admin: its own) */
+    /** Organisations (program admin: all; global admin: its own), each with the caller's abilities */
     get: operations["organizations.list"];
     put?: never;
     /** Create a partner organisation (program admin) */
@@ -526,7 +526,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Users (program admin: all; global admin: its organisation's) */
+    /** Users (program admin: all; global admin: its organisation's), each with the caller's abilities, and the roles the caller may assign */
     get: operations["users.list"];
     put?: never;
     /** Create a user (program admin; a global admin for its own organisation's partner users) */
@@ -895,7 +895,7 @@ export interface paths {
     /** The caller's endpoints (an organisation's, or the operator's for a program admin) */
     get: operations["webhooks.list"];
     put?: never;
-    /** Register an endpoint for claim events; the signing secret is in this answer only */
+    /** Register an endpoint for claim events; the signing secret is in this answer only. The URL must reach public addresses only (WEBHOOKS_ALLOW_HOSTS allows others) */
     post: operations["webhooks.create"];
     delete?: never;
     options?: never;
@@ -931,8 +931,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A new signing secret; the old one stops signing at once */
+    /** A new signing secret; the old one stops signing at once. A paused endpoint resumes */
     post: operations["webhooks.rotateSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/resume": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume an endpoint the circuit breaker paused: attempts start again */
+    post: operations["webhooks.resume"];
     delete?: never;
     options?: never;
     head?: never;
@@ -965,7 +982,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a delivery again now */
+    /** Send a delivery again now (a paused endpoint resumes) */
     post: operations["webhooks.redeliver"];
     delete?: never;
     options?: never;
@@ -1284,6 +1301,34 @@ export interface components {
         partnerIds: string[];
       } | null;
       timeZone?: string | null;
+      abilities: {
+        viewClaims: boolean;
+        createClaim: boolean;
+        workReviewQueue: boolean;
+        viewReviewMetrics: boolean;
+        manageOrganizations: boolean;
+        manageUsers: boolean;
+        manageCatalog: boolean;
+        manageCalendars: boolean;
+        manageCustomerRegistry: boolean;
+        viewEarnings: boolean;
+        viewPayouts: boolean;
+        managePrograms: boolean;
+        importRevenue: boolean;
+        runPayouts: boolean;
+        disputePayoutLines: boolean;
+        readNotifications: boolean;
+        manageWebhooks: boolean;
+        manageMail: boolean;
+        operateSystem: boolean;
+      };
+      assignableRoles: (
+        | "global_admin"
+        | "incentives_admin"
+        | "billing_admin"
+        | "reviewer"
+        | "program_admin"
+      )[];
     };
     User: {
       id: string;
@@ -1659,6 +1704,12 @@ export interface components {
       name: string;
       partnerIds: string[];
       calendarId: string | null;
+      abilities: {
+        /** @description may change the organisation's settings (its calendar) */
+        edit: boolean;
+        /** @description may register another partner ID for it */
+        addPartnerId: boolean;
+      };
     };
     OrganizationList: {
       items: {
@@ -1666,6 +1717,12 @@ export interface components {
         name: string;
         partnerIds: string[];
         calendarId: string | null;
+        abilities: {
+          /** @description may change the organisation's settings (its calendar) */
+          edit: boolean;
+          /** @description may register another partner ID for it */
+          addPartnerId: boolean;
+        };
       }[];
     };
     UserCreate: {
@@ -1680,7 +1737,31 @@ export interface components {
       locale?: "en" | "es";
     };
     UserList: {
-      items: components["schemas"]["User"][];
+      items: {
+        id: string;
+        email: string;
+        name: string;
+        /** @enum {unknown} */
+        role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+        organizationId: string | null;
+        locale: string;
+        abilities: {
+          /** @description may change the user's name and locale */
+          edit: boolean;
+          /** @description may give the user another role (one of assignableRoles) */
+          changeRole: boolean;
+          /** @description may disable the user */
+          disable: boolean;
+        };
+      }[];
+      /** @description the roles the caller may give a user */
+      assignableRoles: (
+        | "global_admin"
+        | "incentives_admin"
+        | "billing_admin"
+        | "reviewer"
+        | "program_admin"
+      )[];
     };
     CustomerCreate: {
       tenantId: string;
@@ -1840,12 +1921,13 @@ export interface components {
     NotificationList: {
       items: {
         id: string;
-        /** @description the message template, e.g. information_requested */
+        /** @description the message template, e.g. information_requested, webhook_paused */
         event: string;
         /** @description in the user's language */
         title: string;
         claimId: string | null;
         claimNumber: string | null;
+        webhookId: string | null;
         /**
          * Format: date-time
          * @description UTC, ISO 8601 with milliseconds
@@ -1858,12 +1940,13 @@ export interface components {
     };
     Notification: {
       id: string;
-      /** @description the message template, e.g. information_requested */
+      /** @description the message template, e.g. information_requested, webhook_paused */
       event: string;
       /** @description in the user's language */
       title: string;
       claimId: string | null;
       claimNumber: string | null;
+      webhookId: string | null;
       /**
        * Format: date-time
        * @description UTC, ISO 8601 with milliseconds
@@ -1947,6 +2030,19 @@ export interface components {
          * @description UTC, ISO 8601 with milliseconds
          */
         createdAt: string;
+        /** @description failed attempts in a row (the circuit breaker's count) */
+        consecutiveFailures: number;
+        pausedAt: string | null;
+        pausedReason: string | null;
+        /** @description what the caller may do with this endpoint */
+        abilities: {
+          edit: boolean;
+          delete: boolean;
+          rotateSecret: boolean;
+          redeliver: boolean;
+          /** @description true while paused, for whoever may manage the endpoint */
+          resume: boolean;
+        };
       }[];
     };
     WebhookCreate: {
@@ -2015,6 +2111,19 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       createdAt: string;
+      /** @description failed attempts in a row (the circuit breaker's count) */
+      consecutiveFailures: number;
+      pausedAt: string | null;
+      pausedReason: string | null;
+      /** @description what the caller may do with this endpoint */
+      abilities: {
+        edit: boolean;
+        delete: boolean;
+        rotateSecret: boolean;
+        redeliver: boolean;
+        /** @description true while paused, for whoever may manage the endpoint */
+        resume: boolean;
+      };
       /** @description shown once: HMAC-SHA256 key for the Claimdesk-Signature header */
       secret: string;
     };
@@ -2054,6 +2163,19 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       createdAt: string;
+      /** @description failed attempts in a row (the circuit breaker's count) */
+      consecutiveFailures: number;
+      pausedAt: string | null;
+      pausedReason: string | null;
+      /** @description what the caller may do with this endpoint */
+      abilities: {
+        edit: boolean;
+        delete: boolean;
+        rotateSecret: boolean;
+        redeliver: boolean;
+        /** @description true while paused, for whoever may manage the endpoint */
+        resume: boolean;
+      };
     };
     WebhookPatch: {
       url?: string;
@@ -2270,6 +2392,8 @@ export interface components {
         calculatedAt: string;
         approvedAt: string | null;
         paidAt: string | null;
+        /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+        allowedActions: ("approve" | "paid" | "dispute-line")[];
         lines: {
           id: string;
           claimId: string;
@@ -2290,6 +2414,10 @@ export interface components {
             at: string;
             comment: string;
           } | null;
+          abilities: {
+            /** @description whether the caller may dispute this line now */
+            dispute: boolean;
+          };
         }[];
       }[];
     };
@@ -2308,6 +2436,8 @@ export interface components {
       calculatedAt: string;
       approvedAt: string | null;
       paidAt: string | null;
+      /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+      allowedActions: ("approve" | "paid" | "dispute-line")[];
       lines: {
         id: string;
         claimId: string;
@@ -2328,6 +2458,10 @@ export interface components {
           at: string;
           comment: string;
         } | null;
+        abilities: {
+          /** @description whether the caller may dispute this line now */
+          dispute: boolean;
+        };
       }[];
     };
     PayoutLineDispute: {
@@ -2353,6 +2487,10 @@ export interface components {
         at: string;
         comment: string;
       } | null;
+      abilities: {
+        /** @description whether the caller may dispute this line now */
+        dispute: boolean;
+      };
     };
     PayoutCalculate: {
       /** @description YYYY-MM */
@@ -4782,7 +4920,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["User"];
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {unknown} */
+            role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+            organizationId: string | null;
+            locale: string;
+            abilities: {
+              /** @description may change the user's name and locale */
+              edit: boolean;
+              /** @description may give the user another role (one of assignableRoles) */
+              changeRole: boolean;
+              /** @description may disable the user */
+              disable: boolean;
+            };
+          };
         };
       };
       /** @description Unauthorized */
@@ -5003,7 +5157,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["User"];
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {unknown} */
+            role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+            organizationId: string | null;
+            locale: string;
+            abilities: {
+              /** @description may change the user's name and locale */
+              edit: boolean;
+              /** @description may give the user another role (one of assignableRoles) */
+              changeRole: boolean;
+              /** @description may disable the user */
+              disable: boolean;
+            };
+          };
         };
       };
       /** @description Unauthorized */
@@ -6291,6 +6461,109 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["WebhookSecret"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.resume": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            organizationId: string | null;
+            url: string;
+            description: string;
+            events:
+              | (
+                  | "created"
+                  | "edited"
+                  | "document_added"
+                  | "comment_added"
+                  | "submitted"
+                  | "review_started"
+                  | "information_requested"
+                  | "resubmitted"
+                  | "approved"
+                  | "rejected"
+                  | "withdrawn"
+                  | "dispute_opened"
+                  | "dispute_upheld"
+                  | "dispute_overturned"
+                  | "customer_denied"
+                  | "customer_confirmed"
+                  | "consent_passed"
+                  | "competing_claim_lost"
+                  | "sla_due_soon"
+                  | "sla_breached"
+                  | "reminder"
+                  | "dispute_window_closed"
+                )[]
+              | null;
+            /**
+             * Format: date-time
+             * @description UTC, ISO 8601 with milliseconds
+             */
+            createdAt: string;
+            /** @description failed attempts in a row (the circuit breaker's count) */
+            consecutiveFailures: number;
+            pausedAt: string | null;
+            pausedReason: string | null;
+            /** @description what the caller may do with this endpoint */
+            abilities: {
+              edit: boolean;
+              delete: boolean;
+              rotateSecret: boolean;
+              redeliver: boolean;
+              /** @description true while paused, for whoever may manage the endpoint */
+              resume: boolean;
+            };
+          };
         };
       };
       /** @description Unauthorized */
