@@ -25,16 +25,40 @@ const Guid = Type.String({
 });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
+/** RFC 9457 problem details with the machine `code` and the extra members some codes carry. */
 export const Problem = Type.Object(
   {
-    type: Type.String(),
+    type: Type.String({ description: "a URI naming the problem's code" }),
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
-    code: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-    state: Type.Optional(Enum(STATUSES)),
-    allowedActions: Type.Optional(Type.Array(Enum(USER_VISIBLE_ACTIONS))),
+    code: Type.String({
+      description:
+        "unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, ...",
+    }),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+        description: "validation_failed: each refused field",
+      }),
+    ),
+    state: Type.Optional(
+      Type.String({
+        description: `invalid_transition and action refusals: the claim's status (${STATUSES.join(", ")}) or a payout statement's`,
+      }),
+    ),
+    allowedActions: Type.Optional(
+      Type.Array(Type.String(), {
+        description: `what the caller may do in that state instead (for a claim: ${USER_VISIBLE_ACTIONS.join(", ")})`,
+      }),
+    ),
+    currentVersion: Type.Optional(Type.Integer({ description: "version_mismatch: the claim's version now" })),
+    retryAfterSeconds: Type.Optional(
+      Type.Number({ description: "rate_limited: also sent as the Retry-After header" }),
+    ),
+    maxBytes: Type.Optional(Type.Integer({ description: "file_too_large: the limit" })),
+    conflicting: Type.Optional(
+      Type.Array(Type.String(), { description: "duplicate_association: the claims in the way" }),
+    ),
   },
   { $id: "Problem", additionalProperties: true },
 );
@@ -294,3 +318,51 @@ export const ListQuery = Type.Object(
   },
   closed,
 );
+
+/**
+ * The caller's global abilities: one boolean per key of sessionAbilities() (domain/policies), named
+ * here so that the OpenAPI document lists them; test/http/session-abilities.test.ts fails to compile
+ * when this list and the function drift apart.
+ */
+export const SessionAbilities = Type.Object(
+  {
+    viewClaims: Type.Boolean(),
+    createClaim: Type.Boolean(),
+    workReviewQueue: Type.Boolean(),
+    viewReviewMetrics: Type.Boolean(),
+    manageOrganizations: Type.Boolean(),
+    manageUsers: Type.Boolean(),
+    manageCatalog: Type.Boolean(),
+    manageCalendars: Type.Boolean(),
+    manageCustomerRegistry: Type.Boolean(),
+    viewEarnings: Type.Boolean(),
+    viewPayouts: Type.Boolean(),
+    managePrograms: Type.Boolean(),
+    importRevenue: Type.Boolean(),
+    runPayouts: Type.Boolean(),
+    disputePayoutLines: Type.Boolean(),
+    readNotifications: Type.Boolean(),
+    manageWebhooks: Type.Boolean(),
+    manageMail: Type.Boolean(),
+    operateSystem: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+const SessionOrganization = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  partnerIds: Type.Array(Type.String()),
+});
+
+/** POST, GET and PATCH /api/v1/session: who is signed in and what the web app may show them. */
+export const Session = Type.Object({
+  user: User,
+  csrfToken: Type.String(),
+  /** The user's organisation (partner users), with the partner IDs a claim can be filed under. */
+  organization: Type.Optional(Type.Union([SessionOrganization, Type.Null()])),
+  timeZone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  abilities: SessionAbilities,
+  /** The roles this user may give a user it creates or edits (empty: manages no users). */
+  assignableRoles: Type.Array(Enum(ROLES)),
+});
