@@ -11,6 +11,7 @@ import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
 import { registerIdempotency } from "./idempotency.ts";
+import { frameworkErrorOptions } from "./framework-errors.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
 import { errorHandler, problem, sendProblem } from "./problem.ts";
 import { actionRoutes } from "./routes/action-routes.ts";
@@ -64,6 +65,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     // On close, idle keep-alive connections end at once; requests in flight still finish.
     forceCloseConnections: "idle",
     bodyLimit: 1024 * 1024,
+    ...frameworkErrorOptions,
   });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
