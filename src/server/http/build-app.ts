@@ -27,6 +27,7 @@ import { systemRoutes } from "./routes/system-routes.ts";
 import { threadRoutes } from "./routes/thread-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { Problem } from "./schemas.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import type { App, HttpDeps } from "./types.ts";
 import { validatorCompiler } from "./validation.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -85,6 +86,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     app.getDefaultJsonParser("error", "error"),
   );
   await app.register(cookie);
+  await registerSecurityHeaders(app as unknown as FastifyInstance, deps);
   await app.register(multipart, {
     limits: { fileSize: deps.uploads.maxBytes, files: 1, parts: 5, fields: 2, fieldSize: 1024 },
   });
