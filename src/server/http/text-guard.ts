@@ -21,25 +21,34 @@ function faultOf(s: string): string | null {
     : "must not contain a lone surrogate";
 }
 
-/** The first string (or key) in a parsed JSON value, query or params that cannot be stored. */
-export function findUnstorableText(value: unknown, path = ""): TextFault | null {
-  if (typeof value === "string") {
-    const message = faultOf(value);
-    return message ? { instancePath: path, message } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const f = findUnstorableText(value[i], `${path}/${i}`);
-      if (f) return f;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const keyFault = faultOf(k);
-      if (keyFault) return { instancePath: path, message: `has a key that ${keyFault}` };
-      const f = findUnstorableText(v, `${path}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`);
-      if (f) return f;
+const pointer = (path: string, key: string | number) =>
+  `${path}/${String(key).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+
+/**
+ * The first string (or key) in a parsed JSON value, query or params that cannot be stored. Walked
+ * with an explicit stack: a deeply nested body must not overflow the call stack (a 500).
+ */
+export function findUnstorableText(value: unknown): TextFault | null {
+  const stack: [unknown, string][] = [[value, ""]];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    const [v, path] = next;
+    if (typeof v === "string") {
+      const message = faultOf(v);
+      if (message) return { instancePath: path, message };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], pointer(path, i)]);
+    } else if (v !== null && typeof v === "object") {
+      const entries = Object.entries(v);
+      for (const [k] of entries) {
+        const keyFault = faultOf(k);
+        if (keyFault) return { instancePath: path, message: `has a key that ${keyFault}` };
+      }
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i] ?? ["", undefined];
+        stack.push([child, pointer(path, k)]);
+      }
     }
   }
   return null;
