@@ -129,8 +129,9 @@ export async function attachDocument(
         ],
       },
     );
-    await staged.commit(trx);
     await trx.insertInto("documents").values(doc).execute();
+    // Last, so that a refusal or a conflict in any statement above leaves the bytes staged.
+    await staged.commit(trx);
     return doc;
   }).finally(() => staged.discard());
 }
