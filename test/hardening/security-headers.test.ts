@@ -10,6 +10,7 @@ import { ADMIN, startTestServer, type TestServer } from "../http/http-support.ts
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import { buildWebApp, launchBrowser, newContext, ROOT, signIn, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { realPng } from "../support/hostile-files.ts";
 
 const html = { accept: "text/html" };
 
@@ -130,6 +131,42 @@ describe("the web app under its CSP in Chromium", () => {
     await page.goto(`${t.server.url}/docs/`);
     await visible(page.locator(".swagger-ui"));
     await page.waitForLoadState("networkidle");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a PoE PDF and image in the document viewer (blob: frames and images) under the policy", async () => {
+    const w = await httpWorld(t);
+    const c = await w.a.incentives.post<{ id: string }>(
+      "/api/v1/claims",
+      w.claimBody(w.a, await w.customer()),
+    );
+    expect((await w.a.incentives.upload(c.body.id, pdfBytes(), "poe.pdf")).status).toBe(201);
+    expect((await w.a.incentives.upload(c.body.id, new Uint8Array(realPng([7])), "scan.png")).status).toBe(
+      201,
+    );
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/^Failed to load resource/.test(m.text())) problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await signIn(page, t.server.url, { email: w.a.incentives.email, password: "a-long-test-password" });
+    await page.goto(`${t.server.url}/claims/${c.body.id}`);
+    await page.getByRole("tab", { name: new RegExp(`^${WEB.en.claim.documents}`) }).click();
+    const views = page.getByRole("button", { name: WEB.en.claim.view, exact: true });
+    await visible(views);
+    await views.first().click();
+    const frame = page.locator("iframe[src^='blob:']");
+    await visible(frame);
+    // Chromium's PDF viewer took the frame: the document is shown, not blocked.
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith("chrome-extension://"))).toBe(true);
+    await page.keyboard.press("Escape");
+    await views.nth(1).click();
+    await expect
+      .poll(() => page.locator("img[src^='blob:']").evaluate((i: HTMLImageElement) => i.naturalWidth))
+      .toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });
