@@ -16,7 +16,11 @@ const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|merge
 // A role named as a string literal in a comparison or a membership test, or a role helper called.
 const ROLE =
   /\brole\s*[!=]==|[!=]==\s*[\w.]*role\b|\b(isPartnerRole|isOperatorRole)\(|["'](program_admin|reviewer|global_admin|incentives_admin|billing_admin)["']\s*(\]|\))?\s*\.includes|\.includes\([\w.]*role\)/g;
-const ALLOWED_ROLE_FILES = [/^src\/domain\/policies\//, /^src\/domain\/transitions\.ts$/, /^src\/domain\/vocabulary\.ts$/];
+const ALLOWED_ROLE_FILES = [
+  /^src\/domain\/policies\//,
+  /^src\/domain\/transitions\.ts$/,
+  /^src\/domain\/vocabulary\.ts$/,
+];
 
 const count = (re, text) => (text.match(re) ?? []).length;
 const report = { queriesInHttp: {}, roleComparisons: {} };
@@ -34,4 +38,5 @@ for (const [name, o] of Object.entries(report)) {
   console.log(`${name}: ${sum(o)}`);
   for (const [f, n] of Object.entries(o)) console.log(`  ${n}\t${f}`);
 }
-if (process.argv.includes("--check") && (sum(report.queriesInHttp) || sum(report.roleComparisons))) process.exit(1);
+if (process.argv.includes("--check") && (sum(report.queriesInHttp) || sum(report.roleComparisons)))
+  process.exit(1);

@@ -12,7 +12,9 @@ const DIST = "web/dist";
 export function firstLoad() {
   const manifest = JSON.parse(readFileSync(join(DIST, ".vite/manifest.json"), "utf8"));
   const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
-  const dashboardKey = Object.keys(manifest).find((k) => k.endsWith("pages/Dashboard.tsx"));
+  const dashboardKey = Object.keys(manifest).find((k) =>
+    k.endsWith("features/claims/components/dashboard.tsx"),
+  );
   const files = new Set();
   const visit = (key) => {
     const chunk = manifest[key];

@@ -1,9 +1,9 @@
 // Small shared pieces: loading data, status badges, the catalog, error display.
 import { Alert, Badge } from "@mantine/core";
 import { type DependencyList, useCallback, useEffect, useRef, useState } from "react";
-import { type ApiError, get } from "../api/client.ts";
-import type { Status } from "../api/types.ts";
 import { useT } from "../i18n/index.tsx";
+import { type ApiError, get } from "../lib/api-client.ts";
+import type { Status } from "../lib/api-types.ts";
 
 /** Loads on mount and whenever `deps` change (compared by value); `reload` loads again. */
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {

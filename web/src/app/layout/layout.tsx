@@ -1,0 +1,104 @@
+// The frame around every page: a header (menu button on small screens, language, sign-out) and a
+// side navigation for the user's role, with the unread notifications counted. A side column keeps
+// long Spanish labels readable where a header row would overflow.
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { type ReactNode, useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { useT } from "../../i18n/index.tsx";
+import { get } from "../../lib/api-client.ts";
+import { canFile, useSession, useUser } from "../../lib/session.tsx";
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useT();
+  const { user } = useUser();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    // Refreshed on every navigation: cheap, and enough for a count in the menu.
+    void location.pathname;
+    close();
+    get<{ unread: number }>("/api/v1/notifications?limit=1")
+      .then((r) => setUnread(r.unread))
+      .catch(() => undefined);
+  }, [location.pathname, close]);
+  const money = ["billing_admin", "global_admin", "program_admin"].includes(user.role);
+  const admin = user.role === "program_admin" || user.role === "global_admin";
+  const items: { to: string; label: string; show: boolean; badge?: number }[] = [
+    { to: "/", label: t("web.nav.dashboard"), show: true },
+    { to: "/claims/new", label: t("web.nav.newClaim"), show: canFile(user.role) },
+    { to: "/review", label: t("web.nav.review"), show: user.role === "reviewer" },
+    { to: "/payouts", label: t("web.nav.payouts"), show: money },
+    { to: "/admin", label: t("web.nav.admin"), show: admin },
+    { to: "/notifications", label: t("web.nav.notifications"), show: true, badge: unread },
+  ];
+  const active = (to: string) => (to === "/" ? location.pathname === "/" : location.pathname.startsWith(to));
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("web.nav.main")}
+            />
+            <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
+              Claimdesk
+            </Anchor>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {user.name}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              {t("web.nav.signOut")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <nav aria-label={t("web.nav.main")}>
+          <Stack gap={2}>
+            {items
+              .filter((i) => i.show)
+              .map((i) => (
+                <NavLink
+                  key={i.to}
+                  component={Link}
+                  to={i.to}
+                  label={i.label}
+                  active={active(i.to)}
+                  variant="filled"
+                  aria-current={active(i.to) ? "page" : undefined}
+                  rightSection={
+                    i.badge ? (
+                      <Badge
+                        size="sm"
+                        color="red"
+                        variant="filled"
+                        aria-label={t("web.nav.unread", { count: i.badge })}
+                      >
+                        {i.badge}
+                      </Badge>
+                    ) : undefined
+                  }
+                />
+              ))}
+          </Stack>
+        </nav>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+// The customer registry from CSV (program admin): POST /api/v1/admin/customers/import with
+// dryRun=true first (every bad row with its line, column and reason), then dryRun=false.
+import { Code, Stack, Text } from "@mantine/core";
+import { CsvImport } from "../../../../components/csv-import.tsx";
+import { SectionHeader } from "../../../../components/forms.tsx";
+import { useT } from "../../../../i18n/index.tsx";
+import type { CustomerImportResult } from "../../../../lib/hand-types.ts";
+
+const HEADER = "tenantId,domain,name,locale,subscriptionId,product,status";
+
+export default function CustomerImport() {
+  const { t, number } = useT();
+  return (
+    <Stack>
+      <SectionHeader title={t("adminUi.customers.title")} text={t("adminUi.customers.intro")} />
+      <Text size="sm">
+        {t("adminUi.customers.header")} <Code>{HEADER}</Code>
+      </Text>
+      <CsvImport<CustomerImportResult>
+        path="/api/v1/admin/customers/import"
+        fileLabel={t("adminUi.customers.file")}
+        fileHint={t("adminUi.customers.fileHint")}
+        summary={(r) => (
+          <Text size="sm">
+            {t("adminUi.customers.summary", {
+              rows: number(r.rows),
+              customers: number(r.customers),
+              subscriptions: number(r.subscriptions),
+            })}
+          </Text>
+        )}
+      />
+    </Stack>
+  );
+}

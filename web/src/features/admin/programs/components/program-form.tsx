@@ -1,0 +1,258 @@
+// Define a programme (POST /api/v1/admin/programs) or change one (PATCH /api/v1/admin/programs/:code):
+// name, dates, the activities it pays for, and per product either a rate of the revenue or a flat
+// amount per active subscription and month. Claims already assessed keep their result until the
+// next re-assessment.
+import { Button, Card, Group, MultiSelect, NumberInput, Radio, Select, Text, TextInput } from "@mantine/core";
+import { DateInput, DatesProvider } from "@mantine/dates";
+import "@mantine/dates/styles.css";
+import "dayjs/locale/es";
+import { useState } from "react";
+import { useCatalog } from "../../../../components/common.tsx";
+import { FormModal } from "../../../../components/data-table.tsx";
+import { currencyDigits, fieldError, notifyDone, useRequest } from "../../../../components/forms.tsx";
+import { useT } from "../../../../i18n/index.tsx";
+import { patch, post } from "../../../../lib/api-client.ts";
+import type { Program, ProgramProduct } from "../../../../lib/hand-types.ts";
+
+interface Row {
+  key: number;
+  code: string | null;
+  kind: "rate" | "flat";
+  percent: number | string;
+  amount: number | string;
+  currency: string;
+}
+
+let nextKey = 1;
+
+function toRow(p: ProgramProduct): Row {
+  const flat = p.flatMinor !== null;
+  const digits = currencyDigits(p.currency ?? "USD") ?? 2;
+  return {
+    key: nextKey++,
+    code: p.code,
+    kind: flat ? "flat" : "rate",
+    percent: p.rateBps === null ? "" : p.rateBps / 100,
+    amount: p.flatMinor === null ? "" : p.flatMinor / 10 ** digits,
+    currency: p.currency ?? "USD",
+  };
+}
+
+function toProduct(r: Row): ProgramProduct {
+  if (r.kind === "rate")
+    return {
+      code: r.code ?? "",
+      rateBps: Math.round(Number(r.percent) * 100),
+      flatMinor: null,
+      currency: null,
+    };
+  const currency = r.currency.trim().toUpperCase();
+  const digits = currencyDigits(currency) ?? 2;
+  return {
+    code: r.code ?? "",
+    rateBps: null,
+    flatMinor: Math.round(Number(r.amount) * 10 ** digits),
+    currency,
+  };
+}
+
+export function ProgramForm({
+  program,
+  onClose,
+  onSaved,
+}: {
+  /** null: a new programme. */
+  program: Program | null;
+  onClose(): void;
+  onSaved(p: Program): void;
+}) {
+  const { t, lang } = useT();
+  const { products, activities } = useCatalog();
+  const [code, setCode] = useState("");
+  const [name, setName] = useState(program?.name ?? "");
+  const [startsOn, setStartsOn] = useState<string | null>(program?.startsOn ?? null);
+  const [endsOn, setEndsOn] = useState<string | null>(program?.endsOn ?? null);
+  const [acts, setActs] = useState<string[]>(program?.activities ?? []);
+  const [rows, setRows] = useState<Row[]>(() => (program?.products ?? []).map(toRow));
+  const req = useRequest();
+
+  const setRow = (key: number, change: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
+
+  const submit = async () => {
+    const body = {
+      name: name.trim(),
+      startsOn: startsOn ?? "",
+      endsOn: endsOn || null,
+      activities: acts,
+      products: rows.map(toProduct),
+    };
+    const saved = await req.run(() =>
+      program
+        ? patch<Program>(`/api/v1/admin/programs/${program.code}`, body)
+        : post<Program>("/api/v1/admin/programs", { code: code.trim().toUpperCase(), ...body }),
+    );
+    if (saved) {
+      notifyDone(t("adminUi.programs.saved", { code: saved.code }), t("web.close"));
+      onSaved(saved);
+    }
+  };
+
+  const productOptions = products.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }));
+  const used = new Set(rows.map((r) => r.code));
+
+  return (
+    // Context reaches through the modal's portal, so the date inputs still read the language.
+    <DatesProvider settings={{ locale: lang }}>
+      <FormModal
+        onClose={onClose}
+        size="xl"
+        title={
+          program ? t("adminUi.programs.editTitle", { code: program.code }) : t("adminUi.programs.create")
+        }
+        onSubmit={() => void submit()}
+        busy={req.busy}
+        error={req.error}
+        submitLabel={t("adminUi.common.save")}
+      >
+        {!program && (
+          <TextInput
+            label={t("adminUi.programs.code")}
+            description={t("adminUi.programs.codeHint")}
+            required
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            error={fieldError(req.error, "code")}
+          />
+        )}
+        <TextInput
+          label={t("adminUi.programs.name")}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(req.error, "name")}
+        />
+        <Group grow>
+          <DateInput
+            label={t("adminUi.programs.startsOn")}
+            required
+            valueFormat="YYYY-MM-DD"
+            value={startsOn}
+            onChange={setStartsOn}
+            error={fieldError(req.error, "startsOn")}
+          />
+          <DateInput
+            label={t("adminUi.programs.endsOn")}
+            description={t("adminUi.programs.endsOnHint")}
+            clearable
+            valueFormat="YYYY-MM-DD"
+            value={endsOn}
+            onChange={setEndsOn}
+            error={fieldError(req.error, "endsOn")}
+          />
+        </Group>
+        <MultiSelect
+          label={t("adminUi.programs.activities")}
+          value={acts}
+          onChange={setActs}
+          data={activities.map((a) => ({
+            value: a.code,
+            label: t(`activity.${a.code}`, { defaultValue: a.name }),
+          }))}
+          error={fieldError(req.error, "activities")}
+        />
+        <Text fw={500} size="sm">
+          {t("adminUi.programs.products")}
+        </Text>
+        {fieldError(req.error, "products") && (
+          <Text c="red" size="sm">
+            {fieldError(req.error, "products")}
+          </Text>
+        )}
+        {rows.map((r, i) => (
+          <Card key={r.key} withBorder padding="sm">
+            <Group align="end" wrap="wrap">
+              <Select
+                label={t("adminUi.programs.product")}
+                required
+                searchable
+                value={r.code}
+                onChange={(v) => setRow(r.key, { code: v })}
+                data={productOptions.filter((o) => o.value === r.code || !used.has(o.value))}
+                error={fieldError(req.error, `products.${i}.code`)}
+                w={260}
+              />
+              <Radio.Group
+                label={t("adminUi.programs.kind")}
+                value={r.kind}
+                onChange={(v) => setRow(r.key, { kind: v as Row["kind"] })}
+              >
+                <Group gap="sm" h={36}>
+                  <Radio value="rate" label={t("adminUi.programs.kindRate")} />
+                  <Radio value="flat" label={t("adminUi.programs.kindFlat")} />
+                </Group>
+              </Radio.Group>
+              {r.kind === "rate" ? (
+                <NumberInput
+                  label={t("adminUi.programs.ratePercent")}
+                  required
+                  min={0}
+                  max={100}
+                  decimalScale={2}
+                  suffix=" %"
+                  value={r.percent}
+                  onChange={(v) => setRow(r.key, { percent: v })}
+                  error={fieldError(req.error, `products.${i}`)}
+                  w={140}
+                />
+              ) : (
+                <>
+                  <NumberInput
+                    label={t("adminUi.programs.flatAmount")}
+                    required
+                    min={0}
+                    decimalScale={currencyDigits(r.currency) ?? 2}
+                    value={r.amount}
+                    onChange={(v) => setRow(r.key, { amount: v })}
+                    error={fieldError(req.error, `products.${i}`)}
+                    w={160}
+                  />
+                  <TextInput
+                    label={t("adminUi.programs.currency")}
+                    required
+                    maxLength={3}
+                    value={r.currency}
+                    onChange={(e) => setRow(r.key, { currency: e.currentTarget.value.toUpperCase() })}
+                    error={fieldError(req.error, `products.${i}.currency`)}
+                    w={100}
+                  />
+                </>
+              )}
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                aria-label={t("adminUi.programs.removeProductNamed", { code: r.code ?? "" })}
+              >
+                {t("adminUi.programs.removeProduct")}
+              </Button>
+            </Group>
+          </Card>
+        ))}
+        <Group>
+          <Button
+            variant="light"
+            onClick={() =>
+              setRows((rs) => [
+                ...rs,
+                { key: nextKey++, code: null, kind: "rate", percent: 5, amount: "", currency: "USD" },
+              ])
+            }
+          >
+            {t("adminUi.programs.addProduct")}
+          </Button>
+        </Group>
+      </FormModal>
+    </DatesProvider>
+  );
+}
