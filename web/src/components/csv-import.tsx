@@ -4,19 +4,17 @@
 import { Alert, Button, Card, FileInput, Group, Progress, Stack, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useT } from "../i18n/index.tsx";
-import { upload } from "../lib/api-client.ts";
-import type { RowError } from "../lib/hand-types.ts";
 import { asApiError, FormError, RowErrorsTable } from "./forms.tsx";
 
 interface ImportAnswer {
-  errors: RowError[];
+  errors: { line: number; column: string; reason: string }[];
   errorCount?: number;
   imported: boolean;
 }
 
 interface Props<R extends ImportAnswer> {
-  /** The import route without its query string, e.g. /api/v1/admin/customers/import. */
-  path: string;
+  /** Sends the file to the import operation (the feature's api), as a dry run or for real. */
+  upload(file: File, dryRun: boolean, onProgress: (fraction: number) => void): Promise<R>;
   fileLabel: string;
   fileHint: string;
   /** What a checked or imported file amounts to (rows, customers, months, ...). */
@@ -27,7 +25,7 @@ interface Props<R extends ImportAnswer> {
 type Phase = "idle" | "checking" | "importing";
 
 export function CsvImport<R extends ImportAnswer>({
-  path,
+  upload,
   fileLabel,
   fileHint,
   summary,
@@ -47,7 +45,7 @@ export function CsvImport<R extends ImportAnswer>({
     setProgress(0);
     setError(null);
     try {
-      const r = await upload<R>(`${path}?dryRun=${dryRun}`, file, setProgress);
+      const r = await upload(file, dryRun, setProgress);
       if (dryRun) {
         setChecked(r);
         setImported(null);

@@ -2,10 +2,9 @@
 // its caption and empty state, and "load more" paging. One place for them keeps every screen's close
 // buttons, captions and column headers labelled the same way (the axe scan checks them all).
 import { Button, Group, Modal, type ModalProps, Stack, Table, type TableProps, Text } from "@mantine/core";
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useT } from "../i18n/index.tsx";
-import type { ApiError } from "../lib/api-client.ts";
-import { FormError, useRequest } from "./forms.tsx";
+import { FormError } from "./forms.tsx";
 
 /** Cancel and the main action, at the foot of a modal; `leading` sits alone on the left. */
 export function ModalActions({
@@ -74,7 +73,7 @@ export function FormModal({
   onClose(): void;
   onSubmit(): void;
   busy: boolean;
-  error: ApiError | null;
+  error: Error | null;
   submitLabel: string;
   submitDisabled?: boolean;
   submitColor?: string;
@@ -163,46 +162,28 @@ export function ListTable<T>({
   return loaded && empty ? <Text c="dimmed">{empty}</Text> : null;
 }
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** The items of a cursor-paged list: the first page as loaded, then each page `loadMore` fetches. */
-export function usePages<T>(first: Page<T> | null, fetchPage: (cursor: string) => Promise<Page<T>>) {
-  const [items, setItems] = useState<T[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const more = useRequest();
-  useEffect(() => {
-    if (first) {
-      setItems(first.items);
-      setNext(first.nextCursor);
-    }
-  }, [first]);
-  const loadMore = async () => {
-    if (!next) return;
-    const page = await more.run(() => fetchPage(next));
-    if (page) {
-      setItems((old) => [...old, ...page.items]);
-      setNext(page.nextCursor);
-    }
-  };
-  return { items, next, more, loadMore };
-}
-
 /** The error of the last page fetched and the button for the next one, while there is one. */
 export function LoadMore({
   pages,
 }: {
-  pages: { next: string | null; more: ReturnType<typeof useRequest>; loadMore(): Promise<void> };
+  pages: {
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    error: Error | null;
+    fetchNextPage(): Promise<unknown>;
+  };
 }) {
   const { t } = useT();
   return (
     <>
-      <FormError error={pages.more.error} />
-      {pages.next && (
+      <FormError error={pages.error} />
+      {pages.hasNextPage && (
         <Group>
-          <Button variant="default" loading={pages.more.busy} onClick={() => void pages.loadMore()}>
+          <Button
+            variant="default"
+            loading={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
             {t("adminUi.common.more")}
           </Button>
         </Group>

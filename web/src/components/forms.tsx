@@ -5,13 +5,11 @@ import { notifications } from "@mantine/notifications";
 import { type ReactNode, useCallback, useState } from "react";
 import { useT } from "../i18n/index.tsx";
 import { ApiError } from "../lib/api-client.ts";
-import type { RowError } from "../lib/hand-types.ts";
 
 /** Any thrown value as an ApiError, so that one display fits every failure. */
 export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  const detail = err instanceof Error ? err.message : String(err);
-  return new ApiError(0, { type: "about:blank", title: detail, status: 0, detail, code: "client_error" });
+  return new ApiError(0, "client_error", err instanceof Error ? err.message : String(err));
 }
 
 /** A request run from a button or a form: busy while it runs, its error kept until the next run. */
@@ -35,8 +33,8 @@ export function useRequest() {
 }
 
 /** The message of a field's error (also for nested fields such as `partnerIds.0`). */
-export function fieldError(error: ApiError | null, field: string): string | undefined {
-  if (!error) return undefined;
+export function fieldError(error: Error | null, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
   for (const [name, message] of Object.entries(error.fields))
     if (name === field || name.startsWith(`${field}.`)) return message;
   return undefined;
@@ -93,7 +91,13 @@ export function SectionHeader({
 }
 
 /** Every bad row of an import: line, column and reason. */
-export function RowErrorsTable({ errors, caption }: { errors: RowError[]; caption: string }) {
+export function RowErrorsTable({
+  errors,
+  caption,
+}: {
+  errors: { line: number; column: string; reason: string }[];
+  caption: string;
+}) {
   const { t } = useT();
   return (
     <Table.ScrollContainer minWidth={500} mah={480}>
@@ -170,12 +174,6 @@ export function ConfirmModal({
   );
 }
 
-/** The organisations a program admin may pick from (a name for an id in tables). */
-export function orgNameOf(orgs: { id: string; name: string }[] | undefined) {
-  const byId = new Map((orgs ?? []).map((o) => [o.id, o.name]));
-  return (id: string | null) => (id ? (byId.get(id) ?? id) : "—");
-}
-
 /** "2026-11" as "November 2026" in the reader's language. */
 export function formatMonth(month: string, lang: string): string {
   const [y, m] = month.split("-").map(Number);
@@ -194,18 +192,6 @@ export function useEventLabel() {
 /** Basis points as a percentage in the reader's language: 500 -> "5%". */
 export function formatRate(bps: number, lang: string): string {
   return new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
-}
-
-/** How many decimals a currency's minor unit has (EUR 2, JPY 0). */
-export function currencyDigits(currency: string): number | null {
-  try {
-    return (
-      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -6,6 +6,7 @@ import i18next, { type TFunction } from "i18next";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { vocabularyEn } from "../../../src/i18n/vocabulary-en.ts";
 import { vocabularyEs } from "../../../src/i18n/vocabulary-es.ts";
+import { formatMoney } from "../lib/money.ts";
 import { webEn } from "./en.ts";
 import { webEs } from "./es.ts";
 
@@ -79,11 +80,7 @@ export function useT(): Formatters {
       date: (v) => d.format(new Date(v)),
       dateTime: (v) => dt.format(new Date(v)),
       number: (v) => n.format(v),
-      money: (minor, currency) => {
-        const f = new Intl.NumberFormat(lang, { style: "currency", currency });
-        const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-        return f.format(minor / 10 ** digits);
-      },
+      money: (minor, currency) => formatMoney(minor, currency, lang),
       relative: (iso) => {
         const ms = Date.parse(iso) - Date.now();
         const abs = Math.abs(ms);

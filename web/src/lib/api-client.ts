@@ -1,23 +1,73 @@
-// The one way the app talks to the server: same-origin fetch with the session cookie, the CSRF
-// header on every change, problem+json turned into ApiError, and a 401 announced so that the app
-// can ask the user to sign in again without losing the page they were on.
-import type { Problem } from "./api-types.ts";
+// The one way the app talks to the server: openapi-fetch typed by the generated contract, same
+// origin with the session cookie. Middleware adds the CSRF header to every change and turns a
+// problem+json answer into a typed ApiError; a 401 is announced so that the app can ask for the
+// password again without losing the page. Uploads go through XMLHttpRequest, which reports
+// progress, with the same error shape and the contract's answer type.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { Action, paths, ResponseOf, Status } from "./api-types.ts";
 
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A refusal (RFC 9457 problem) as the app reads it; a network failure has status 0. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: Problem,
+    readonly code: string,
+    message: string,
+    readonly errors: FieldError[] = [],
+    /** The claim's state and what the caller may still do, when a claim action was refused. */
+    readonly state: Status | null = null,
+    readonly allowedActions: Action[] = [],
   ) {
-    super(problem.detail || problem.title);
+    super(message);
     this.name = "ApiError";
-  }
-  get code(): string {
-    return this.problem.code;
   }
   /** Field errors by field name (validation_failed). */
   get fields(): Record<string, string> {
-    return Object.fromEntries((this.problem.errors ?? []).map((e) => [e.field, e.message]));
+    return Object.fromEntries(this.errors.map((e) => [e.field, e.message]));
   }
+  /** A 4xx answer is the server's decision: asking again gives the same one. */
+  get refused(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const text = (v: unknown, fallback: string) => (typeof v === "string" && v ? v : fallback);
+
+/** Reads a problem body defensively: a proxy's HTML error page must not become a crash. */
+export function problemError(status: number, body: unknown, statusText = ""): ApiError {
+  if (!isRecord(body)) return new ApiError(status, "http_error", statusText || `HTTP ${status}`);
+  const errors = Array.isArray(body.errors)
+    ? body.errors.filter(isRecord).map((e) => ({ field: text(e.field, ""), message: text(e.message, "") }))
+    : [];
+  const allowed: unknown[] = Array.isArray(body.allowedActions) ? body.allowedActions : [];
+  return new ApiError(
+    status,
+    text(body.code, "http_error"),
+    text(body.detail, text(body.title, statusText || `HTTP ${status}`)),
+    errors,
+    isStatus(body.state) ? body.state : null,
+    allowed.filter(isAction),
+  );
+}
+
+const STATUSES: readonly string[] = [
+  "editing",
+  "submitted",
+  "under_review",
+  "partner_action_required",
+  "approved",
+  "rejected",
+] satisfies Status[];
+function isStatus(v: unknown): v is Status {
+  return typeof v === "string" && STATUSES.includes(v);
+}
+function isAction(v: unknown): v is Action {
+  return typeof v === "string" && v.length > 0;
 }
 
 let csrfToken: string | null = null;
@@ -30,102 +80,96 @@ export function onSessionExpired(listener: () => void): () => void {
   expiredListeners.add(listener);
   return () => expiredListeners.delete(listener);
 }
+const announceExpiry = (status: number, schemaPath: string) => {
+  // The session call's own 401 is "not signed in", not "signed out while working".
+  if (status === 401 && schemaPath !== "/api/v1/session") for (const l of expiredListeners) l();
+};
 
-type Body = unknown | FormData;
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== "GET" && csrfToken) request.headers.set("x-csrf-token", csrfToken);
+    return request;
+  },
+};
 
-export async function api<T>(
-  method: string,
-  path: string,
-  body?: Body,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const h: Record<string, string> = { accept: "application/json", ...headers };
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    h["content-type"] = "application/json";
-    payload = JSON.stringify(body);
-  }
-  if (method !== "GET" && csrfToken) h["x-csrf-token"] = csrfToken;
-  const res = await fetch(path, { method, headers: h, body: payload, credentials: "same-origin" });
-  if (res.status === 204) return undefined as T;
-  const type = res.headers.get("content-type") ?? "";
-  if (!res.ok) {
-    const problem: Problem = type.includes("json")
-      ? ((await res.json()) as Problem)
-      : {
-          type: "about:blank",
-          title: res.statusText,
-          status: res.status,
-          detail: await res.text(),
-          code: "http_error",
-        };
-    if (res.status === 401 && path !== "/api/v1/session") for (const l of expiredListeners) l();
-    throw new ApiError(res.status, problem);
-  }
-  return (type.includes("json") ? await res.json() : await res.text()) as T;
+const problems: Middleware = {
+  async onResponse({ response, schemaPath }) {
+    if (response.ok) return response;
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => null);
+    announceExpiry(response.status, schemaPath);
+    throw problemError(response.status, body, response.statusText);
+  },
+  onError({ error }) {
+    if (error instanceof ApiError) return error;
+    return new ApiError(0, "network", error instanceof Error ? error.message : "network error");
+  },
+};
+
+export const client = createClient<paths>({ baseUrl: "", credentials: "same-origin" });
+client.use(csrf, problems);
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-export const get = <T>(path: string) => api<T>("GET", path);
-export const post = <T>(path: string, body: Body = {}, headers?: Record<string, string>) =>
-  api<T>("POST", path, body, headers);
-export const patch = <T>(path: string, body: Body, headers?: Record<string, string>) =>
-  api<T>("PATCH", path, body, headers);
-export const del = <T>(path: string) => api<T>("DELETE", path);
-
-/** Query string from a filter object, leaving out empty values. */
-export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
-  const u = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== "") u.set(k, String(v));
-  const s = u.toString();
-  return s ? `?${s}` : "";
+/** The data of a successful answer (the middleware has thrown for any other). */
+export async function data<T>(call: Promise<Answer<T>>): Promise<T> {
+  const r = await call;
+  if (r.data === undefined) throw problemError(r.response.status, r.error, r.response.statusText);
+  return r.data;
 }
 
-/** Upload with progress (fetch has no upload progress): XMLHttpRequest, same error shape. */
-export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
-    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(json as T);
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            (json as Problem) ?? {
-              type: "about:blank",
-              title: xhr.statusText,
-              status: xhr.status,
-              detail: xhr.statusText,
-              code: "http_error",
-            },
-          ),
+/** For answers without a body (204): resolves when the call succeeded. */
+export async function done(call: Promise<Answer<unknown>>): Promise<void> {
+  const r = await call;
+  if (r.error !== undefined) throw problemError(r.response.status, r.error, r.response.statusText);
+}
+
+/**
+ * A fetch for openapi-fetch that sends `form` through XMLHttpRequest, which reports upload
+ * progress (fetch does not). The request keeps the contract's path, parameters, middleware and
+ * answer type; only the transport differs.
+ */
+export function uploadWithProgress(form: FormData, onProgress: (fraction: number) => void) {
+  return (request: Request): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(request.method, request.url);
+      // The multipart boundary comes from the FormData, not from the request openapi-fetch built.
+      request.headers.forEach((value, name) => {
+        if (name !== "content-type") xhr.setRequestHeader(name, value);
+      });
+      xhr.setRequestHeader("accept", "application/json");
+      xhr.responseType = "blob";
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress(e.loaded / e.total);
+      };
+      xhr.onload = () => {
+        const headers = new Headers();
+        const type = xhr.getResponseHeader("content-type");
+        if (type) headers.set("content-type", type);
+        const empty = xhr.status === 204 || xhr.status === 205;
+        resolve(
+          new Response(empty ? null : xhr.response, {
+            status: xhr.status,
+            statusText: xhr.statusText,
+            headers,
+          }),
         );
-    };
-    xhr.onerror = () =>
-      reject(
-        new ApiError(0, {
-          type: "about:blank",
-          title: "network",
-          status: 0,
-          detail: "network error",
-          code: "network",
-        }),
-      );
-    const form = new FormData();
-    form.append("file", file, file.name);
-    xhr.send(form);
-  });
+      };
+      xhr.onerror = () => reject(new ApiError(0, "network", "network error"));
+      xhr.send(form);
+    });
+}
+
+/** The file as the multipart `file` field the upload and import operations read. */
+export function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return form;
 }

@@ -1,15 +1,48 @@
 // Who is signed in: loaded once from GET /api/v1/session, kept in context, cleared on sign-out.
-// A 401 from any call marks the session expired: the app then asks for the password again in
-// place, so that a half-filled form is not lost.
+// The session carries the caller's abilities; screens show what those allow and never compare
+// roles. A 401 from any call marks the session expired: the app then asks for the password again
+// in place, so that a half-filled form is not lost. Signing in or out empties the query cache, so
+// that one user's data is never shown to the next.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import { api, onSessionExpired, setCsrfToken } from "./api-client.ts";
-import type { User } from "./api-types.ts";
+import type { SessionAbilities } from "../../../src/domain/policies/abilities.ts";
+import { client, data, onSessionExpired, setCsrfToken } from "./api-client.ts";
+import type { Session as SessionAnswer } from "./api-types.ts";
+import { queryClient } from "./query-client.ts";
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-  organization?: { id: string; name: string; partnerIds: string[] } | null;
-  timeZone?: string | null;
+export type Session = SessionAnswer & { abilities: SessionAbilities };
+export type { SessionAbilities };
+
+// Until the regenerated contract carries `abilities`, they are read from the answer key by key:
+// an ability the server does not grant (or does not send) is false.
+const NONE: SessionAbilities = {
+  viewClaims: false,
+  createClaim: false,
+  workReviewQueue: false,
+  viewReviewMetrics: false,
+  manageOrganizations: false,
+  manageUsers: false,
+  manageCatalog: false,
+  manageCalendars: false,
+  manageCustomerRegistry: false,
+  viewEarnings: false,
+  viewPayouts: false,
+  managePrograms: false,
+  importRevenue: false,
+  runPayouts: false,
+  disputePayoutLines: false,
+  readNotifications: false,
+  manageWebhooks: false,
+  manageMail: false,
+  operateSystem: false,
+};
+
+function withAbilities(answer: SessionAnswer): Session {
+  const sent: unknown = "abilities" in answer ? answer.abilities : null;
+  const granted = (key: string) =>
+    typeof sent === "object" && sent !== null && key in sent && Reflect.get(sent, key) === true;
+  const abilities = { ...NONE };
+  for (const key of Object.keys(NONE)) Reflect.set(abilities, key, granted(key));
+  return { ...answer, abilities };
 }
 
 interface SessionState {
@@ -18,7 +51,7 @@ interface SessionState {
   expired: boolean;
   signIn(email: string, password: string): Promise<Session>;
   signOut(): Promise<void>;
-  update(session: Session): void;
+  setLocale(locale: "en" | "es"): Promise<void>;
 }
 
 const Ctx = createContext<SessionState | null>(null);
@@ -34,8 +67,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api<Session>("GET", "/api/v1/session")
-      .then(update)
+    data(client.GET("/api/v1/session"))
+      .then((s) => update(withAbilities(s)))
       .catch(() => update(null))
       .finally(() => setLoading(false));
     return onSessionExpired(() => setExpired(true));
@@ -43,20 +76,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const s = await api<Session>("POST", "/api/v1/session", { email, password });
+      const s = withAbilities(await data(client.POST("/api/v1/session", { body: { email, password } })));
+      // The same user signing in again after expiry keeps the page's data; anyone else starts clean.
+      if (s.user.id !== session?.user.id) queryClient.clear();
       update(s);
       setExpired(false);
       return s;
     },
-    [update],
+    [update, session?.user.id],
   );
   const signOut = useCallback(async () => {
-    await api("DELETE", "/api/v1/session").catch(() => undefined);
+    await client.DELETE("/api/v1/session").catch(() => undefined);
+    queryClient.clear();
     update(null);
   }, [update]);
+  const setLocale = useCallback(
+    async (locale: "en" | "es") => {
+      update(withAbilities(await data(client.PATCH("/api/v1/session", { body: { locale } }))));
+    },
+    [update],
+  );
 
   return (
-    <Ctx.Provider value={{ session, loading, expired, signIn, signOut, update }}>{children}</Ctx.Provider>
+    <Ctx.Provider value={{ session, loading, expired, signIn, signOut, setLocale }}>{children}</Ctx.Provider>
   );
 }
 
@@ -73,6 +115,7 @@ export function useUser(): Session {
   return session;
 }
 
-export const isPartner = (role: string) =>
-  ["global_admin", "incentives_admin", "billing_admin"].includes(role);
-export const canFile = (role: string) => role === "global_admin" || role === "incentives_admin";
+/** The caller's global abilities (what the navigation and sections follow). */
+export function useAbilities(): SessionAbilities {
+  return useUser().abilities;
+}

@@ -1,39 +1,51 @@
 // The frame around every page: a header (menu button on small screens, language, sign-out) and a
-// side navigation for the user's role, with the unread notifications counted. A side column keeps
+// side navigation of what the caller's abilities allow, with the unread notifications counted. A side column keeps
 // long Spanish labels readable where a header row would overflow.
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { useUnreadCount } from "../../features/notifications/api/notifications.ts";
 import { useT } from "../../i18n/index.tsx";
-import { get } from "../../lib/api-client.ts";
-import { canFile, useSession, useUser } from "../../lib/session.tsx";
+import { useSession, useUser } from "../../lib/session.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useT();
-  const { user } = useUser();
+  const { user, abilities: can } = useUser();
   const { signOut } = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const [unread, setUnread] = useState(0);
+  const unread = useUnreadCount();
+  const { refetch } = unread;
   useEffect(() => {
     // Refreshed on every navigation: cheap, and enough for a count in the menu.
     void location.pathname;
     close();
-    get<{ unread: number }>("/api/v1/notifications?limit=1")
-      .then((r) => setUnread(r.unread))
-      .catch(() => undefined);
-  }, [location.pathname, close]);
-  const money = ["billing_admin", "global_admin", "program_admin"].includes(user.role);
-  const admin = user.role === "program_admin" || user.role === "global_admin";
+    void refetch();
+  }, [location.pathname, close, refetch]);
+  const admin =
+    can.manageUsers ||
+    can.manageOrganizations ||
+    can.manageCatalog ||
+    can.manageCalendars ||
+    can.manageCustomerRegistry ||
+    can.manageWebhooks ||
+    can.manageMail ||
+    can.managePrograms ||
+    can.importRevenue;
   const items: { to: string; label: string; show: boolean; badge?: number }[] = [
     { to: "/", label: t("web.nav.dashboard"), show: true },
-    { to: "/claims/new", label: t("web.nav.newClaim"), show: canFile(user.role) },
-    { to: "/review", label: t("web.nav.review"), show: user.role === "reviewer" },
-    { to: "/payouts", label: t("web.nav.payouts"), show: money },
+    { to: "/claims/new", label: t("web.nav.newClaim"), show: can.createClaim },
+    { to: "/review", label: t("web.nav.review"), show: can.workReviewQueue },
+    { to: "/payouts", label: t("web.nav.payouts"), show: can.viewPayouts || can.viewEarnings },
     { to: "/admin", label: t("web.nav.admin"), show: admin },
-    { to: "/notifications", label: t("web.nav.notifications"), show: true, badge: unread },
+    {
+      to: "/notifications",
+      label: t("web.nav.notifications"),
+      show: can.readNotifications,
+      badge: unread.data ?? 0,
+    },
   ];
   const active = (to: string) => (to === "/" ? location.pathname === "/" : location.pathname.startsWith(to));
   return (

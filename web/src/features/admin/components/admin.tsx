@@ -1,49 +1,56 @@
 // The administration area: a list of sections on the left, the section on the right (routes relative
-// to /admin). Each role sees only the sections whose routes it may use: a program admin all of them,
-// a global admin its organisation's users and webhooks (the server answers 403 to the rest).
+// to /admin). Each section shows only when the caller's abilities include it: a program admin sees
+// all of them, a global admin its organisation's users and webhooks.
 import { Alert, Center, Grid, Loader, NavLink, Stack, Title } from "@mantine/core";
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { useT } from "../../../i18n/index.tsx";
-import type { User } from "../../../lib/api-types.ts";
-import { useUser } from "../../../lib/session.tsx";
+import { type SessionAbilities, useAbilities } from "../../../lib/session.tsx";
 import "../../../i18n/admin-texts.ts";
-
-type Role = User["role"];
 
 interface Section {
   path: string;
-  roles: Role[];
+  /** The session ability that opens the section. */
+  ability: keyof SessionAbilities;
   Component: LazyExoticComponent<ComponentType>;
 }
 
-const BOTH: Role[] = ["program_admin", "global_admin"];
-const PROGRAM: Role[] = ["program_admin"];
-
 const SECTIONS: Section[] = [
-  { path: "users", roles: BOTH, Component: lazy(() => import("../users/components/users.tsx")) },
+  { path: "users", ability: "manageUsers", Component: lazy(() => import("../users/components/users.tsx")) },
   {
     path: "organizations",
-    roles: PROGRAM,
+    ability: "manageOrganizations",
     Component: lazy(() => import("../organizations/components/organizations.tsx")),
   },
-  { path: "catalog", roles: PROGRAM, Component: lazy(() => import("../catalog/components/catalog.tsx")) },
+  {
+    path: "catalog",
+    ability: "manageCatalog",
+    Component: lazy(() => import("../catalog/components/catalog.tsx")),
+  },
   {
     path: "calendars",
-    roles: PROGRAM,
+    ability: "manageCalendars",
     Component: lazy(() => import("../calendars/components/calendars.tsx")),
   },
   {
     path: "customers",
-    roles: PROGRAM,
+    ability: "manageCustomerRegistry",
     Component: lazy(() => import("../customers/components/customer-import.tsx")),
   },
-  { path: "webhooks", roles: BOTH, Component: lazy(() => import("../webhooks/components/webhooks.tsx")) },
-  { path: "mail", roles: PROGRAM, Component: lazy(() => import("../mail/components/mail.tsx")) },
-  { path: "programs", roles: PROGRAM, Component: lazy(() => import("../programs/components/programs.tsx")) },
+  {
+    path: "webhooks",
+    ability: "manageWebhooks",
+    Component: lazy(() => import("../webhooks/components/webhooks.tsx")),
+  },
+  { path: "mail", ability: "manageMail", Component: lazy(() => import("../mail/components/mail.tsx")) },
+  {
+    path: "programs",
+    ability: "managePrograms",
+    Component: lazy(() => import("../programs/components/programs.tsx")),
+  },
   {
     path: "revenue",
-    roles: PROGRAM,
+    ability: "importRevenue",
     Component: lazy(() => import("../revenue/components/revenue-import.tsx")),
   },
 ];
@@ -56,9 +63,9 @@ const fallback = (
 
 export default function Admin() {
   const { t } = useT();
-  const { user } = useUser();
+  const can = useAbilities();
   const { pathname } = useLocation();
-  const sections = SECTIONS.filter((s) => s.roles.includes(user.role));
+  const sections = SECTIONS.filter((s) => can[s.ability]);
   const first = sections[0];
 
   if (!first)

@@ -8,8 +8,12 @@ import {
   WITHDRAW_REASONS,
 } from "../../../../../src/domain/vocabulary.ts";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError, post } from "../../../lib/api-client.ts";
+import { ApiError } from "../../../lib/api-client.ts";
 import type { Action, Claim, ClaimDocument } from "../../../lib/api-types.ts";
+import { isOneOf } from "../../../lib/one-of.ts";
+import { type ActionInput, useClaimAction } from "../api/claim-mutations.ts";
+
+const OVERTURN_TO = ["under_review", "approved"] as const;
 
 export const TRANSITIONS: Action[] = [
   "submit",
@@ -41,49 +45,54 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
   const [docIds, setDocIds] = useState<string[]>([]);
   const [to, setTo] = useState("under_review");
   const [keep, setKeep] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const claimAction = useClaimAction(claim);
+  const error = claimAction.error instanceof ApiError ? claimAction.error : null;
+  const busy = claimAction.isPending;
 
   if (!action) return null;
-  const body = (): Record<string, unknown> => {
+  /** The action with its body; null while a required choice is missing. */
+  const input = (): ActionInput | null => {
     const c = comment.trim();
     switch (action) {
       case "request-information":
+        return { action, body: { reasons: reasons.filter((r) => isOneOf(INFO_REASONS, r)), comment: c } };
       case "reject":
-        return { reasons, comment: c };
+        return {
+          action,
+          body: { reasons: reasons.filter((r) => isOneOf(REVIEWER_REJECTION_REASONS, r)), comment: c },
+        };
       case "resubmit":
-        return c ? { comment: c } : {};
+        return { action, body: c ? { comment: c } : {} };
       case "approve":
-        return { ...(c ? { comment: c } : {}), ...(keep.length ? { keepCompeting: keep } : {}) };
+        return {
+          action,
+          body: { ...(c ? { comment: c } : {}), ...(keep.length ? { keepCompeting: keep } : {}) },
+        };
       case "withdraw":
-        return { reason: withdrawReason, ...(c ? { comment: c } : {}) };
+        return isOneOf(WITHDRAW_REASONS, withdrawReason)
+          ? { action, body: { reason: withdrawReason, ...(c ? { comment: c } : {}) } }
+          : null;
       case "dispute":
-        return { ...(c ? { justification: c } : {}), ...(docIds.length ? { documentIds: docIds } : {}) };
+        return {
+          action,
+          body: { ...(c ? { justification: c } : {}), ...(docIds.length ? { documentIds: docIds } : {}) },
+        };
       case "uphold-dispute":
-        return { comment: c };
+        return { action, body: { comment: c } };
       case "overturn-dispute":
-        return { comment: c, to };
+        return isOneOf(OVERTURN_TO, to) ? { action, body: { comment: c, to } } : null;
+      case "submit":
+      case "start-review":
+      case "copy":
+        return { action };
       default:
-        return {};
+        return null;
     }
   };
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await post<Claim>(`/api/v1/claims/${claim.id}/actions/${action}`, body(), {
-        "if-match": `"${claim.version}"`,
-      });
-      onDone(result, action);
-    } catch (err) {
-      setError(
-        err instanceof ApiError
-          ? err
-          : new ApiError(0, { type: "", title: "", status: 0, detail: String(err), code: "x" }),
-      );
-    } finally {
-      setBusy(false);
-    }
+  const ready = input() !== null;
+  const run = () => {
+    const i = input();
+    if (i) claimAction.mutate(i, { onSuccess: (result) => onDone(result, action) });
   };
   const reasonList =
     action === "request-information" ? INFO_REASONS : action === "reject" ? REVIEWER_REJECTION_REASONS : null;
@@ -175,8 +184,9 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
             {t("web.cancel")}
           </Button>
           <Button
-            onClick={() => void run()}
+            onClick={run}
             loading={busy}
+            disabled={!ready}
             color={["reject", "withdraw", "uphold-dispute"].includes(action) ? "red" : undefined}
           >
             {t(`web.action.${action}`)}

@@ -18,10 +18,13 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { ErrorAlert, StatusBadge, useLoad, useProductNames } from "../../../components/common.tsx";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError, get } from "../../../lib/api-client.ts";
-import type { Action, Claim, ClaimDocument, Comment, HistoryEntry } from "../../../lib/api-types.ts";
+import { ApiError } from "../../../lib/api-client.ts";
+import type { Action, Claim } from "../../../lib/api-types.ts";
+import { useProductNames } from "../../../lib/catalog.ts";
+import { useClaim, useClaimComments, useClaimDocuments, useClaimHistory } from "../api/claim-queries.ts";
 import { ActionModal, TRANSITIONS } from "./action-modal.tsx";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { EditModal } from "./edit-modal.tsx";
@@ -126,19 +129,12 @@ export default function ClaimPage() {
   const { id = "" } = useParams();
   const { t, date, dateTime } = useT();
   const navigate = useNavigate();
-  const claim = useLoad(() => get<Claim>(`/api/v1/claims/${id}`), [id]);
-  const docs = useLoad(() => get<{ items: ClaimDocument[] }>(`/api/v1/claims/${id}/documents`), [id]);
-  const comments = useLoad(() => get<{ items: Comment[] }>(`/api/v1/claims/${id}/comments`), [id]);
-  const history = useLoad(() => get<{ items: HistoryEntry[] }>(`/api/v1/claims/${id}/history`), [id]);
+  const claim = useClaim(id);
+  const docs = useClaimDocuments(id);
+  const comments = useClaimComments(id);
+  const history = useClaimHistory(id);
   const [action, setAction] = useState<Action | null>(null);
   const [editing, setEditing] = useState(false);
-
-  const refresh = () => {
-    void claim.reload();
-    void docs.reload();
-    void comments.reload();
-    void history.reload();
-  };
   if (claim.error)
     return (
       <Alert color="red" role="alert">
@@ -160,8 +156,8 @@ export default function ClaimPage() {
       message: t("web.action.done", { action: t(`web.action.${a}`) }),
       color: "green",
     });
+    // Everything the action changed is refreshed by the mutation; a copy is a new claim to open.
     if (a === "copy") navigate(`/claims/${result.id}`);
-    else refresh();
   };
 
   return (
@@ -246,7 +242,7 @@ export default function ClaimPage() {
             <Tabs.Panel value="documents" pt="md">
               <Stack>
                 <DocumentList claimId={c.id} documents={docs.data?.items ?? []} />
-                {allowed.has("upload") && <DocumentUpload claimId={c.id} onUploaded={refresh} />}
+                {allowed.has("upload") && <DocumentUpload claimId={c.id} />}
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="comments" pt="md">
@@ -254,7 +250,6 @@ export default function ClaimPage() {
                 claimId={c.id}
                 comments={comments.data?.items ?? []}
                 canComment={allowed.has("comment")}
-                onAdded={refresh}
               />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
@@ -315,16 +310,7 @@ export default function ClaimPage() {
           onDone={done}
         />
       )}
-      {editing && (
-        <EditModal
-          claim={c}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            refresh();
-          }}
-        />
-      )}
+      {editing && <EditModal claim={c} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
     </Stack>
   );
 }

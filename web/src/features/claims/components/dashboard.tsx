@@ -18,18 +18,14 @@ import {
 } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import {
-  daysLeft,
-  ErrorAlert,
-  StatusBadge,
-  useCatalog,
-  useLoad,
-  useProductNames,
-} from "../../../components/common.tsx";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import { get, qs } from "../../../lib/api-client.ts";
-import type { Claim, ClaimList, Status } from "../../../lib/api-types.ts";
-import { useUser } from "../../../lib/session.tsx";
+import type { Claim, ClaimFilters, Status } from "../../../lib/api-types.ts";
+import { useCatalog, useProductNames } from "../../../lib/catalog.ts";
+import { daysLeft } from "../../../lib/dates.ts";
+import { useAbilities } from "../../../lib/session.tsx";
+import { useClaims, useClaimsSummary } from "../api/claim-queries.ts";
 
 const STATUSES: Status[] = [
   "editing",
@@ -50,6 +46,18 @@ const FILTERS = [
   "createdTo",
   "sort",
 ] as const;
+
+/** The list's query: the filters set in the URL (empty ones left out), a page of 50. */
+function listQuery(filters: Record<string, string>, cursor: string | undefined): ClaimFilters {
+  const set = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ""));
+  return { ...set, limit: 50, ...(cursor ? { cursor } : {}) };
+}
+
+/** The CSV export of the same selection (a download link, so not through the client). */
+function exportQuery(filters: Record<string, string>): string {
+  const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
+  return q ? `?${q}` : "";
+}
 
 function DueCell({ claim }: { claim: Claim }) {
   const { t, date } = useT();
@@ -125,20 +133,15 @@ function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {
 
 export default function Dashboard() {
   const { t } = useT();
-  const { user } = useUser();
+  const can = useAbilities();
   const { products, activities } = useCatalog();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])), [params]);
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
-  const query = qs({ ...filters, limit: 50, cursor });
-
-  const summary = useLoad(
-    () => get<{ counts: Record<Status, number>; needsAction: number }>("/api/v1/claims/summary"),
-    [],
-  );
-  const needs = useLoad(() => get<ClaimList>("/api/v1/claims?needsAction=true&limit=20&sort=updatedAt"), []);
-  const list = useLoad(() => get<ClaimList>(`/api/v1/claims${query}`), [query]);
+  const summary = useClaimsSummary();
+  const needs = useClaims({ needsAction: true, limit: 20, sort: "updatedAt" });
+  const list = useClaims(listQuery(filters, cursor));
 
   const setFilter = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -152,7 +155,7 @@ export default function Dashboard() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={1}>{t("web.dashboard.title")}</Title>
-        {["global_admin", "incentives_admin"].includes(user.role) && (
+        {can.createClaim && (
           <Button component={Link} to="/claims/new">
             {t("web.nav.newClaim")}
           </Button>
@@ -284,7 +287,12 @@ export default function Dashboard() {
             <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
               {t("web.dashboard.clear")}
             </Button>
-            <Button component="a" variant="light" href={`/api/v1/claims/export.csv${qs(filters)}`} download>
+            <Button
+              component="a"
+              variant="light"
+              href={`/api/v1/claims/export.csv${exportQuery(filters)}`}
+              download
+            >
               {t("web.dashboard.export")}
             </Button>
           </Group>

@@ -5,8 +5,8 @@ import { Dropzone } from "@mantine/dropzone";
 import "@mantine/dropzone/styles.css";
 import { useEffect, useState } from "react";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError, upload } from "../../../lib/api-client.ts";
 import type { ClaimDocument } from "../../../lib/api-types.ts";
+import { useUploadDocument } from "../api/claim-mutations.ts";
 
 const ACCEPT = [
   "application/pdf",
@@ -28,10 +28,11 @@ export function DocumentUpload({
   onUploaded,
 }: {
   claimId: string;
-  onUploaded(doc: ClaimDocument): void;
+  onUploaded?(doc: ClaimDocument): void;
 }) {
   const { t } = useT();
   const [files, setFiles] = useState<UploadState[]>([]);
+  const uploadDocument = useUploadDocument(claimId);
   const set = (name: string, patch: Partial<UploadState>) =>
     setFiles((all) => all.map((f) => (f.name === name ? { ...f, ...patch } : f)));
   const send = async (list: File[]) => {
@@ -41,13 +42,14 @@ export function DocumentUpload({
     ]);
     for (const file of list) {
       try {
-        const doc = await upload<ClaimDocument>(`/api/v1/claims/${claimId}/documents`, file, (p) =>
-          set(file.name, { progress: p }),
-        );
+        const doc = await uploadDocument.mutateAsync({
+          file,
+          onProgress: (p) => set(file.name, { progress: p }),
+        });
         set(file.name, { progress: 1, done: true });
-        onUploaded(doc);
+        onUploaded?.(doc);
       } catch (err) {
-        set(file.name, { error: err instanceof ApiError ? err.message : String(err) });
+        set(file.name, { error: err instanceof Error ? err.message : String(err) });
       }
     }
   };

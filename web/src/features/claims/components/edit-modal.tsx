@@ -12,11 +12,14 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useState } from "react";
-import { useCatalog } from "../../../components/common.tsx";
+import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError, patch } from "../../../lib/api-client.ts";
+import { ApiError } from "../../../lib/api-client.ts";
 import type { Claim } from "../../../lib/api-types.ts";
+import { useCatalog } from "../../../lib/catalog.ts";
+import { isOneOf } from "../../../lib/one-of.ts";
 import { useUser } from "../../../lib/session.tsx";
+import { useEditClaim } from "../api/claim-mutations.ts";
 
 export function EditModal({
   claim,
@@ -36,26 +39,21 @@ export function EditModal({
   const [activity, setActivity] = useState(claim.activity);
   const [cc, setCc] = useState(claim.customerContact);
   const [pc, setPc] = useState(claim.partnerContact);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = {
+  const editClaim = useEditClaim(claim);
+  const { error } = editClaim;
+  const busy = editClaim.isPending;
+  const save = () =>
+    editClaim.mutate(
+      {
         partnerId,
         products: productCodes,
-        customerContact: cc,
+        customerContact: { ...cc, locale: cc.locale === "en" || cc.locale === "es" ? cc.locale : null },
         partnerContact: pc,
-      };
-      if (free) body.activity = activity;
-      onSaved(await patch<Claim>(`/api/v1/claims/${claim.id}`, body, { "if-match": `"${claim.version}"` }));
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+        // The activity is fixed once submitted.
+        ...(free && isOneOf(ACTIVITIES, activity) ? { activity } : {}),
+      },
+      { onSuccess: onSaved },
+    );
   const fields = error instanceof ApiError ? error.fields : {};
   return (
     <Modal
@@ -143,7 +141,7 @@ export function EditModal({
           <Button variant="default" onClick={onClose}>
             {t("web.cancel")}
           </Button>
-          <Button onClick={() => void save()} loading={busy}>
+          <Button onClick={save} loading={busy}>
             {t("web.save")}
           </Button>
         </Group>

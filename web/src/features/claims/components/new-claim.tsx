@@ -17,18 +17,52 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { useCatalog, useProductNames } from "../../../components/common.tsx";
+import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
 import { useT } from "../../../i18n/index.tsx";
-import { type ApiError, get, post, qs } from "../../../lib/api-client.ts";
-import type { Claim, ClaimCreate, ClaimDocument } from "../../../lib/api-types.ts";
+import { ApiError } from "../../../lib/api-client.ts";
+import type { Claim, ClaimDocument } from "../../../lib/api-types.ts";
+import { useCatalog, useProductNames } from "../../../lib/catalog.ts";
+import { isOneOf } from "../../../lib/one-of.ts";
 import { useUser } from "../../../lib/session.tsx";
+import { useClaimAction, useCreateClaim } from "../api/claim-mutations.ts";
+import { useCustomerLookup } from "../api/claim-queries.ts";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 
-interface RegistryCustomer {
-  tenantId: string;
-  domain: string;
-  name: string;
-  subscriptions: { id: string; product: string; status: string }[];
+/** Submitting the saved draft, then on to its page. */
+function SubmitButton({ claim, disabled }: { claim: Claim; disabled: boolean }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const submit = useClaimAction(claim);
+  return (
+    <>
+      {submit.error && (
+        <Alert color="red" role="alert">
+          {submit.error.message}
+        </Alert>
+      )}
+      <Button
+        onClick={() =>
+          submit.mutate(
+            { action: "submit" },
+            {
+              onSuccess: (done) => {
+                notifications.show({
+                  closeButtonProps: { "aria-label": t("web.close") },
+                  color: "green",
+                  message: t("web.newClaim.submitted", { number: done.number }),
+                });
+                navigate(`/claims/${done.id}`);
+              },
+            },
+          )
+        }
+        loading={submit.isPending}
+        disabled={disabled}
+      >
+        {t("web.newClaim.submitClaim")}
+      </Button>
+    </>
+  );
 }
 
 export default function NewClaim() {
@@ -39,8 +73,11 @@ export default function NewClaim() {
   const productNames = useProductNames();
   const [step, setStep] = useState(0);
   const [lookup, setLookup] = useState("");
-  const [customer, setCustomer] = useState<RegistryCustomer | null>(null);
-  const [notFound, setNotFound] = useState(false);
+  // The term looked up last (on the button or Enter), not each keystroke.
+  const [term, setTerm] = useState("");
+  const found = useCustomerLookup(term);
+  const customer = found.data?.items[0] ?? null;
+  const notFound = found.data?.items.length === 0;
   const [subscriptionId, setSubscriptionId] = useState<string | null>(null);
   const [partnerId, setPartnerId] = useState<string | null>(organization?.partnerIds[0] ?? null);
   const [activity, setActivity] = useState<string | null>(null);
@@ -49,74 +86,54 @@ export default function NewClaim() {
   const [pc, setPc] = useState({ name: "", email: "", phone: "" });
   const [claim, setClaim] = useState<Claim | null>(null);
   const [documents, setDocuments] = useState<ClaimDocument[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useCreateClaim();
+  const busy = create.isPending;
+  const failure = create.error ?? found.error;
+  const error = failure instanceof ApiError ? failure : null;
   const fields = error?.fields ?? {};
 
-  const find = async () => {
-    const v = lookup.trim();
-    const byTenant = /^[0-9a-f-]{36}$/i.test(v);
-    const r = await get<{ items: RegistryCustomer[] }>(
-      `/api/v1/customers${qs(byTenant ? { tenantId: v } : { domain: v })}`,
-    );
-    setCustomer(r.items[0] ?? null);
-    setNotFound(r.items.length === 0);
-  };
+  const find = () => setTerm(lookup);
 
-  const createDraft = async () => {
-    if (!customer) return;
-    setBusy(true);
-    setError(null);
-    const body: ClaimCreate = {
-      partnerId: partnerId ?? "",
-      customer: { tenantId: customer.tenantId, domain: customer.domain, name: customer.name, subscriptionId },
-      activity: activity ?? "",
-      products: productCodes,
-      customerContact: {
-        name: cc.name,
-        email: cc.email,
-        title: cc.title || null,
-        phone: cc.phone || null,
-        locale: cc.locale === "en" || cc.locale === "es" ? cc.locale : null,
+  // The activity is an enum the draft cannot be sent without: checked here, not by a round trip.
+  const [activityMissing, setActivityMissing] = useState(false);
+  const createDraft = () => {
+    setActivityMissing(!isOneOf(ACTIVITIES, activity));
+    if (!customer || !isOneOf(ACTIVITIES, activity)) return;
+    create.mutate(
+      {
+        partnerId: partnerId ?? "",
+        customer: {
+          tenantId: customer.tenantId,
+          domain: customer.domain,
+          name: customer.name,
+          subscriptionId,
+        },
+        activity,
+        products: productCodes,
+        customerContact: {
+          name: cc.name,
+          email: cc.email,
+          title: cc.title || null,
+          phone: cc.phone || null,
+          locale: cc.locale === "en" || cc.locale === "es" ? cc.locale : null,
+        },
+        partnerContact: { name: pc.name, email: pc.email, phone: pc.phone || null },
       },
-      partnerContact: { name: pc.name, email: pc.email, phone: pc.phone || null },
-    } as ClaimCreate;
-    try {
-      const created = await post<Claim>("/api/v1/claims", body);
-      setClaim(created);
-      setStep(1);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = async () => {
-    if (!claim) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const done = await post<Claim>(`/api/v1/claims/${claim.id}/actions/submit`, {});
-      notifications.show({
-        closeButtonProps: { "aria-label": t("web.close") },
-        color: "green",
-        message: t("web.newClaim.submitted", { number: done.number }),
-      });
-      navigate(`/claims/${done.id}`);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
+      {
+        onSuccess: (created) => {
+          setClaim(created);
+          setStep(1);
+        },
+      },
+    );
   };
 
   return (
     <Stack>
       <Title order={1}>{t("web.newClaim.title")}</Title>
-      {error && (
+      {failure && (
         <Alert color="red" role="alert">
-          {error.message}
+          {failure.message}
         </Alert>
       )}
       <Stepper active={step} onStepClick={(s) => claim && setStep(s)}>
@@ -132,12 +149,12 @@ export default function NewClaim() {
                   value={lookup}
                   onChange={(e) => setLookup(e.currentTarget.value)}
                   onKeyDown={(e) => {
-                    if (e.key === "Enter") void find();
+                    if (e.key === "Enter") find();
                   }}
                   w={380}
                   disabled={!!claim}
                 />
-                <Button variant="light" onClick={() => void find()} disabled={!!claim}>
+                <Button variant="light" onClick={find} loading={found.isFetching} disabled={!!claim}>
                   {t("web.newClaim.lookup")}
                 </Button>
               </Group>
@@ -190,7 +207,7 @@ export default function NewClaim() {
                 value={activity}
                 onChange={setActivity}
                 data={activities.map((a) => ({ value: a.code, label: t(`activity.${a.code}`) }))}
-                error={fields.activity}
+                error={fields.activity ?? (activityMissing ? t("web.required") : undefined)}
               />
             </SimpleGrid>
             <MultiSelect
@@ -293,9 +310,7 @@ export default function NewClaim() {
                 <Button variant="default" onClick={() => navigate(`/claims/${claim.id}`)}>
                   {t("web.newClaim.saveForLater")}
                 </Button>
-                <Button onClick={() => void submit()} loading={busy} disabled={documents.length === 0}>
-                  {t("web.newClaim.submitClaim")}
-                </Button>
+                <SubmitButton claim={claim} disabled={documents.length === 0} />
               </Group>
             </Stack>
           )}

@@ -2,33 +2,22 @@
 import { Button, Card, Code, Group, Stack, Text, Textarea, Timeline } from "@mantine/core";
 import { useState } from "react";
 import { useT } from "../../../i18n/index.tsx";
-import { post } from "../../../lib/api-client.ts";
 import type { Comment, HistoryEntry } from "../../../lib/api-types.ts";
+import { useAddComment } from "../api/claim-mutations.ts";
 
 export function Comments({
   claimId,
   comments,
   canComment,
-  onAdded,
 }: {
   claimId: string;
   comments: Comment[];
   canComment: boolean;
-  onAdded(): void;
 }) {
   const { t, dateTime } = useT();
   const [body, setBody] = useState("");
-  const [busy, setBusy] = useState(false);
-  const add = async () => {
-    setBusy(true);
-    try {
-      await post(`/api/v1/claims/${claimId}/comments`, { body: body.trim() });
-      setBody("");
-      onAdded();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const addComment = useAddComment(claimId);
+  const add = () => addComment.mutate(body.trim(), { onSuccess: () => setBody("") });
   return (
     <Stack>
       {comments.length === 0 && <Text c="dimmed">{t("web.claim.noComments")}</Text>}
@@ -51,7 +40,7 @@ export function Comments({
             onChange={(e) => setBody(e.currentTarget.value)}
           />
           <Group justify="flex-end">
-            <Button onClick={() => void add()} loading={busy} disabled={!body.trim()}>
+            <Button onClick={add} loading={addComment.isPending} disabled={!body.trim()}>
               {t("web.claim.addComment")}
             </Button>
           </Group>

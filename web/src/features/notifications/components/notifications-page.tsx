@@ -1,33 +1,17 @@
+// The caller's notifications, newest first; opening one marks it read.
 import { Anchor, Button, Card, Group, Stack, Switch, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ErrorAlert, useLoad } from "../../../components/common.tsx";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import { get, post, qs } from "../../../lib/api-client.ts";
-
-interface Note {
-  id: string;
-  title: string;
-  claimId: string | null;
-  claimNumber: string | null;
-  at: string;
-  readAt: string | null;
-}
+import { useMarkAllRead, useMarkRead, useNotifications } from "../api/notifications.ts";
 
 export default function NotificationsPage() {
   const { t, dateTime } = useT();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useLoad(
-    () =>
-      get<{ items: Note[]; unread: number }>(
-        `/api/v1/notifications${qs({ unread: unreadOnly || undefined, limit: 100 })}`,
-      ),
-    [unreadOnly],
-  );
-  const markAll = async () => {
-    await post("/api/v1/notifications/read-all");
-    await list.reload();
-  };
+  const list = useNotifications({ unread: unreadOnly || undefined, limit: 100 });
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
   return (
     <Stack>
       <Group justify="space-between">
@@ -38,12 +22,17 @@ export default function NotificationsPage() {
             checked={unreadOnly}
             onChange={(e) => setUnreadOnly(e.currentTarget.checked)}
           />
-          <Button variant="light" onClick={() => void markAll()} disabled={!list.data?.unread}>
+          <Button
+            variant="light"
+            onClick={() => markAll.mutate()}
+            loading={markAll.isPending}
+            disabled={!list.data?.unread}
+          >
             {t("web.notifications.markAll")}
           </Button>
         </Group>
       </Group>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error ?? markRead.error ?? markAll.error} />
       {list.data?.items.length === 0 && <Text c="dimmed">{t("web.notifications.empty")}</Text>}
       {list.data?.items.map((n) => (
         <Card key={n.id} withBorder padding="sm" bg={n.readAt ? undefined : "blue.0"}>
@@ -54,7 +43,7 @@ export default function NotificationsPage() {
                   component={Link}
                   to={`/claims/${n.claimId}`}
                   fw={n.readAt ? 400 : 700}
-                  onClick={() => void post(`/api/v1/notifications/${n.id}/read`)}
+                  onClick={() => markRead.mutate(n.id)}
                 >
                   {n.title}
                 </Anchor>
@@ -66,11 +55,7 @@ export default function NotificationsPage() {
               </Text>
             </Stack>
             {!n.readAt && (
-              <Button
-                size="xs"
-                variant="subtle"
-                onClick={() => void post(`/api/v1/notifications/${n.id}/read`).then(() => list.reload())}
-              >
+              <Button size="xs" variant="subtle" onClick={() => markRead.mutate(n.id)}>
                 {t("web.notifications.markRead")}
               </Button>
             )}

@@ -2,30 +2,19 @@
 // flag where other organisations claim the same customer.
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { ErrorAlert, StatusBadge, useLoad, useProductNames } from "../../../components/common.tsx";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import { get } from "../../../lib/api-client.ts";
-import type { ClaimList } from "../../../lib/api-types.ts";
-
-interface Durations {
-  count: number;
-  medianHours: number | null;
-}
+import { useProductNames } from "../../../lib/catalog.ts";
+import { useAbilities } from "../../../lib/session.tsx";
+import { type Durations, useReviewMetrics, useReviewQueue } from "../api/review.ts";
 
 export default function ReviewQueue() {
   const { t, dateTime, relative, number } = useT();
   const productNames = useProductNames();
-  const queue = useLoad(() => get<ClaimList>("/api/v1/review/queue?limit=100"), []);
+  const queue = useReviewQueue();
   const items = queue.data?.items ?? [];
-  const metrics = useLoad(
-    () =>
-      get<{
-        timeToStart: Durations;
-        timeToDecide: Durations;
-        breaches: Record<string, number>;
-      }>("/api/v1/review/metrics?days=30"),
-    [],
-  );
+  const metrics = useReviewMetrics(useAbilities().viewReviewMetrics);
   const m = metrics.data;
   const hours = (d: Durations) =>
     d.medianHours === null ? t("web.review.noData") : t("web.review.hours", { value: number(d.medianHours) });

@@ -3,12 +3,11 @@
 // under Organisations.
 import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
 import { FormModal, ListTable } from "../../../../components/data-table.tsx";
-import { fieldError, notifyDone, SectionHeader, useRequest } from "../../../../components/forms.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
+import { fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { get, post } from "../../../../lib/api-client.ts";
-import type { Calendar } from "../../../../lib/hand-types.ts";
+import { useCalendars, useCreateCalendar } from "../api/calendars.ts";
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -22,8 +21,7 @@ function useDayNames() {
 }
 
 function timeZones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  return intl.supportedValuesOf?.("timeZone") ?? ["UTC", "Europe/Madrid", "America/New_York"];
+  return Intl.supportedValuesOf("timeZone");
 }
 
 function CreateCalendarModal({
@@ -43,34 +41,35 @@ function CreateCalendarModal({
   const [region, setRegion] = useState("");
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [weekend, setWeekend] = useState<string[]>(["6", "0"]);
-  const req = useRequest();
+  const req = useCreateCalendar();
   const badId = id !== "" && !/^[a-z0-9-]{1,40}$/.test(id);
-  const submit = async () => {
-    const r = await req.run(() =>
-      post<Calendar>("/api/v1/admin/calendars", {
+  const submit = () =>
+    req.mutate(
+      {
         id,
         name: name.trim(),
         region: region.trim().toUpperCase(),
         timeZone: timeZone ?? "",
         weekend: weekend.map(Number),
-      }),
+      },
+      {
+        onSuccess: (r) => {
+          notifyDone(t("adminUi.calendars.created", { name: r.name }), t("web.close"));
+          setId("");
+          setName("");
+          setRegion("");
+          setTimeZone(null);
+          onDone();
+        },
+      },
     );
-    if (r) {
-      notifyDone(t("adminUi.calendars.created", { name: r.name }), t("web.close"));
-      setId("");
-      setName("");
-      setRegion("");
-      setTimeZone(null);
-      onDone();
-    }
-  };
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.calendars.create")}
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.calendars.createSubmit")}
       submitDisabled={badId || !id || !timeZone}
@@ -127,7 +126,7 @@ function CreateCalendarModal({
 export default function Calendars() {
   const { t } = useT();
   const dayName = useDayNames();
-  const list = useLoad(() => get<{ items: Calendar[] }>("/api/v1/admin/calendars"), []);
+  const list = useCalendars();
   const [creating, setCreating] = useState(false);
   const items = list.data?.items ?? [];
   return (
@@ -139,7 +138,7 @@ export default function Calendars() {
       />
       <ErrorAlert error={list.error} />
       <ListTable
-        loaded={list.data !== null}
+        loaded={list.data !== undefined}
         empty={t("adminUi.calendars.empty")}
         minWidth={600}
         striped
@@ -169,10 +168,7 @@ export default function Calendars() {
       <CreateCalendarModal
         opened={creating}
         onClose={() => setCreating(false)}
-        onDone={() => {
-          setCreating(false);
-          void list.reload();
-        }}
+        onDone={() => setCreating(false)}
       />
     </Stack>
   );

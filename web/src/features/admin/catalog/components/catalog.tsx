@@ -14,12 +14,12 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useState } from "react";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
 import { FormModal, ListTable } from "../../../../components/data-table.tsx";
-import { fieldError, notifyDone, SectionHeader, useRequest } from "../../../../components/forms.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
+import { fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { get, patch, post } from "../../../../lib/api-client.ts";
-import type { Product } from "../../../../lib/hand-types.ts";
+import { type Product, useProducts } from "../../../../lib/catalog.ts";
+import { useCreateProduct, useUpdateProduct } from "../api/catalog.ts";
 
 const CODE = /^[a-z0-9_]{2,64}$/;
 
@@ -39,31 +39,27 @@ function AddProductModal({
   const [name, setName] = useState("");
   const [solutionArea, setSolutionArea] = useState("");
   const [basis, setBasis] = useState<"workload" | "subscription">("subscription");
-  const req = useRequest();
+  const req = useCreateProduct();
   const badCode = code !== "" && !CODE.test(code);
-  const submit = async () => {
-    const r = await req.run(() =>
-      post<{ code: string }>("/api/v1/admin/catalog/products", {
-        code,
-        name: name.trim(),
-        solutionArea: solutionArea.trim(),
-        basis,
-      }),
+  const submit = () =>
+    req.mutate(
+      { code, name: name.trim(), solutionArea: solutionArea.trim(), basis },
+      {
+        onSuccess: (r) => {
+          notifyDone(t("adminUi.catalog.added", { code: r.code }), t("web.close"));
+          setCode("");
+          setName("");
+          onDone();
+        },
+      },
     );
-    if (r) {
-      notifyDone(t("adminUi.catalog.added", { code: r.code }), t("web.close"));
-      setCode("");
-      setName("");
-      onDone();
-    }
-  };
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
       title={t("adminUi.catalog.add")}
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.catalog.addSubmit")}
       submitDisabled={badCode || !code}
@@ -118,25 +114,26 @@ function EditProductModal({
   const { t } = useT();
   const [name, setName] = useState(product.name);
   const [active, setActive] = useState(product.active);
-  const req = useRequest();
-  const submit = async () => {
+  const req = useUpdateProduct(product.code);
+  const submit = () => {
     const body = {
       ...(name.trim() !== product.name ? { name: name.trim() } : {}),
       ...(active !== product.active ? { active } : {}),
     };
     if (Object.keys(body).length === 0) return onClose();
-    const r = await req.run(() => patch(`/api/v1/admin/catalog/products/${product.code}`, body));
-    if (r) {
-      notifyDone(t("adminUi.common.saved"), t("web.close"));
-      onDone();
-    }
+    req.mutate(body, {
+      onSuccess: () => {
+        notifyDone(t("adminUi.common.saved"), t("web.close"));
+        onDone();
+      },
+    });
   };
   return (
     <FormModal
       onClose={onClose}
       title={t("adminUi.catalog.edit", { code: product.code })}
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.common.save")}
     >
@@ -159,7 +156,7 @@ function EditProductModal({
 
 export default function Catalog() {
   const { t } = useT();
-  const list = useLoad(() => get<{ items: Product[] }>("/api/v1/catalog/products"), []);
+  const list = useProducts();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Product | null>(null);
   const items = list.data?.items ?? [];
@@ -173,7 +170,7 @@ export default function Catalog() {
       />
       <ErrorAlert error={list.error} />
       <ListTable
-        loaded={list.data !== null}
+        loaded={list.data !== undefined}
         minWidth={700}
         striped
         highlightOnHover
@@ -227,7 +224,6 @@ export default function Catalog() {
         onClose={() => setAdding(false)}
         onDone={() => {
           setAdding(false);
-          void list.reload();
         }}
       />
       {editing && (
@@ -237,7 +233,6 @@ export default function Catalog() {
           onClose={() => setEditing(null)}
           onDone={() => {
             setEditing(null);
-            void list.reload();
           }}
         />
       )}

@@ -4,20 +4,21 @@ import { Code, Stack, Text } from "@mantine/core";
 import { CsvImport } from "../../../../components/csv-import.tsx";
 import { SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import type { CustomerImportResult } from "../../../../lib/hand-types.ts";
+import { useCustomerImport } from "../api/customers.ts";
 
 const HEADER = "tenantId,domain,name,locale,subscriptionId,product,status";
 
 export default function CustomerImport() {
   const { t, number } = useT();
+  const upload = useCustomerImport();
   return (
     <Stack>
       <SectionHeader title={t("adminUi.customers.title")} text={t("adminUi.customers.intro")} />
       <Text size="sm">
         {t("adminUi.customers.header")} <Code>{HEADER}</Code>
       </Text>
-      <CsvImport<CustomerImportResult>
-        path="/api/v1/admin/customers/import"
+      <CsvImport
+        upload={upload}
         fileLabel={t("adminUi.customers.file")}
         fileHint={t("adminUi.customers.fileHint")}
         summary={(r) => (

@@ -4,17 +4,14 @@
 import { Anchor, Badge, Button, Card, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
-import { ListTable, LoadMore, usePages } from "../../../../components/data-table.tsx";
-import { FormError, notifyDone, SectionHeader, useRequest } from "../../../../components/forms.tsx";
+import { ListTable, LoadMore } from "../../../../components/data-table.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
+import { FormError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { get, post, qs } from "../../../../lib/api-client.ts";
-import type { MailMessage, MailSummary } from "../../../../lib/hand-types.ts";
+import { isOneOf } from "../../../../lib/one-of.ts";
+import { type MailMessage, type MailSummary, useMail, useMailSummary, useRetryMail } from "../api/mail.ts";
 
-interface Page {
-  items: MailMessage[];
-  nextCursor: string | null;
-}
+const STATUSES = ["pending", "sent", "failed"] as const;
 
 const COLORS: Record<MailMessage["status"], string> = { pending: "yellow", sent: "green", failed: "red" };
 
@@ -49,26 +46,19 @@ function SummaryCards({ summary }: { summary: MailSummary }) {
 export default function Mail() {
   const { t, dateTime, number } = useT();
   const [status, setStatus] = useState("failed");
-  const summary = useLoad(() => get<MailSummary>("/api/v1/admin/mail/summary"), []);
-  const filter = status === "all" ? undefined : status;
-  const first = useLoad(() => get<Page>(`/api/v1/admin/mail${qs({ status: filter, limit: 50 })}`), [filter]);
-  const pages = usePages(first.data, (cursor) =>
-    get<Page>(`/api/v1/admin/mail${qs({ status: filter, limit: 50, cursor })}`),
-  );
-  const items = pages.items;
-  const retry = useRequest();
+  const summary = useMailSummary();
+  const pages = useMail(isOneOf(STATUSES, status) ? status : null);
+  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const retry = useRetryMail();
 
   const reload = () => {
-    void summary.reload();
-    void first.reload();
+    void summary.refetch();
+    void pages.refetch();
   };
-  const retryMail = async (id?: string) => {
-    const r = await retry.run(() => post<{ requeued: number }>("/api/v1/admin/mail/retry", id ? { id } : {}));
-    if (r) {
-      notifyDone(t("adminUi.mail.requeued", { count: number(r.requeued) }), t("web.close"));
-      reload();
-    }
-  };
+  const retryMail = (id?: string) =>
+    retry.mutate(id, {
+      onSuccess: (r) => notifyDone(t("adminUi.mail.requeued", { count: number(r.requeued) }), t("web.close")),
+    });
 
   return (
     <Stack>
@@ -77,13 +67,17 @@ export default function Mail() {
         text={t("adminUi.mail.intro")}
         actions={
           <>
-            <Button variant="default" onClick={reload} loading={first.loading}>
+            <Button
+              variant="default"
+              onClick={reload}
+              loading={pages.isFetching && !pages.isFetchingNextPage}
+            >
               {t("adminUi.common.refresh")}
             </Button>
             <Button
               color="orange"
-              onClick={() => void retryMail()}
-              loading={retry.busy}
+              onClick={() => retryMail()}
+              loading={retry.isPending}
               disabled={!summary.data?.failed}
             >
               {t("adminUi.mail.retryAll")}
@@ -107,9 +101,9 @@ export default function Mail() {
         ]}
         w={220}
       />
-      <ErrorAlert error={first.error} />
+      <ErrorAlert error={pages.isFetchNextPageError ? null : pages.error} />
       <ListTable
-        loaded={first.data !== null}
+        loaded={pages.data !== undefined}
         empty={t("adminUi.mail.empty")}
         minWidth={900}
         striped
@@ -166,8 +160,8 @@ export default function Mail() {
                 <Button
                   size="xs"
                   variant="light"
-                  loading={retry.busy}
-                  onClick={() => void retryMail(m.id)}
+                  loading={retry.isPending}
+                  onClick={() => retryMail(m.id)}
                   aria-label={t("adminUi.mail.retryOne", { to: m.to })}
                 >
                   {t("adminUi.mail.retry")}
@@ -177,7 +171,7 @@ export default function Mail() {
           </Table.Tr>
         )}
       />
-      <LoadMore pages={pages} />
+      <LoadMore pages={{ ...pages, error: pages.isFetchNextPageError ? pages.error : null }} />
     </Stack>
   );
 }

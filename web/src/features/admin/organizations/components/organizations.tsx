@@ -3,18 +3,13 @@
 // business-day calendar of new deadlines (PUT .../:id/calendar).
 import { Badge, Button, Group, Modal, Select, Stack, Table, TagsInput, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
 import { FormModal, ListTable, ModalActions } from "../../../../components/data-table.tsx";
-import {
-  FormError,
-  fieldError,
-  notifyDone,
-  SectionHeader,
-  useRequest,
-} from "../../../../components/forms.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
+import { FormError, fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { api, get, post } from "../../../../lib/api-client.ts";
-import type { Calendar, Organization } from "../../../../lib/hand-types.ts";
+import { type Organization, useOrganizations } from "../../../../lib/organizations.ts";
+import { type Calendar, useCalendars } from "../../calendars/api/calendars.ts";
+import { useAddPartnerId, useCreateOrganization, useSetCalendar } from "../api/organizations.ts";
 
 const PARTNER_ID = /^[0-9]{6,7}$/;
 const DEFAULT_CALENDAR = "__default__";
@@ -41,23 +36,24 @@ function CreateOrganizationModal({
   const [name, setName] = useState("");
   const [partnerIds, setPartnerIds] = useState<string[]>([]);
   const [calendarId, setCalendarId] = useState(DEFAULT_CALENDAR);
-  const req = useRequest();
+  const req = useCreateOrganization();
   const badIds = partnerIds.filter((p) => !PARTNER_ID.test(p));
 
-  const submit = async () => {
+  const submit = () => {
     const body = {
       name: name.trim(),
       partnerIds,
       ...(calendarId !== DEFAULT_CALENDAR ? { calendarId } : {}),
     };
-    const created = await req.run(() => post<Organization>("/api/v1/admin/organizations", body));
-    if (created) {
-      notifyDone(t("adminUi.orgs.created", { name: created.name }), t("web.close"));
-      setName("");
-      setPartnerIds([]);
-      setCalendarId(DEFAULT_CALENDAR);
-      onCreated();
-    }
+    req.mutate(body, {
+      onSuccess: (created) => {
+        notifyDone(t("adminUi.orgs.created", { name: created.name }), t("web.close"));
+        setName("");
+        setPartnerIds([]);
+        setCalendarId(DEFAULT_CALENDAR);
+        onCreated();
+      },
+    });
   };
 
   return (
@@ -65,8 +61,8 @@ function CreateOrganizationModal({
       opened={opened}
       onClose={onClose}
       title={t("adminUi.orgs.create")}
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.orgs.createSubmit")}
       submitDisabled={badIds.length > 0 || partnerIds.length === 0}
@@ -106,23 +102,24 @@ function CreateOrganizationModal({
 function PartnerIdModal({ org, onClose, onDone }: { org: Organization; onClose(): void; onDone(): void }) {
   const { t } = useT();
   const [partnerId, setPartnerId] = useState("");
-  const req = useRequest();
+  const req = useAddPartnerId(org.id);
   const invalid = partnerId !== "" && !PARTNER_ID.test(partnerId.trim());
-  const submit = async () => {
-    const r = await req.run(() =>
-      post(`/api/v1/admin/organizations/${org.id}/partner-ids`, { partnerId: partnerId.trim() }),
-    );
-    if (r) {
-      notifyDone(t("adminUi.orgs.partnerIdAdded", { id: partnerId.trim(), name: org.name }), t("web.close"));
-      onDone();
-    }
-  };
+  const submit = () =>
+    req.mutate(partnerId.trim(), {
+      onSuccess: () => {
+        notifyDone(
+          t("adminUi.orgs.partnerIdAdded", { id: partnerId.trim(), name: org.name }),
+          t("web.close"),
+        );
+        onDone();
+      },
+    });
   return (
     <FormModal
       onClose={onClose}
       title={t("adminUi.orgs.addPartnerIdTo", { name: org.name })}
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.orgs.addPartnerId")}
       submitDisabled={invalid || !partnerId}
@@ -152,18 +149,14 @@ function CalendarModal({
 }) {
   const { t } = useT();
   const [calendarId, setCalendarId] = useState(org.calendarId ?? DEFAULT_CALENDAR);
-  const req = useRequest();
-  const submit = async () => {
-    const r = await req.run(() =>
-      api("PUT", `/api/v1/admin/organizations/${org.id}/calendar`, {
-        calendarId: calendarId === DEFAULT_CALENDAR ? null : calendarId,
-      }),
-    );
-    if (r) {
-      notifyDone(t("adminUi.common.saved"), t("web.close"));
-      onDone();
-    }
-  };
+  const req = useSetCalendar(org.id);
+  const submit = () =>
+    req.mutate(calendarId === DEFAULT_CALENDAR ? null : calendarId, {
+      onSuccess: () => {
+        notifyDone(t("adminUi.common.saved"), t("web.close"));
+        onDone();
+      },
+    });
   return (
     <Modal
       closeButtonProps={{ "aria-label": t("web.close") }}
@@ -185,8 +178,8 @@ function CalendarModal({
         <ModalActions
           onCancel={onClose}
           label={t("adminUi.common.save")}
-          busy={req.busy}
-          onClick={() => void submit()}
+          busy={req.isPending}
+          onClick={submit}
         />
       </Stack>
     </Modal>
@@ -195,8 +188,8 @@ function CalendarModal({
 
 export default function Organizations() {
   const { t } = useT();
-  const list = useLoad(() => get<{ items: Organization[] }>("/api/v1/admin/organizations"), []);
-  const cals = useLoad(() => get<{ items: Calendar[] }>("/api/v1/admin/calendars"), []);
+  const list = useOrganizations();
+  const cals = useCalendars();
   const calendars = cals.data?.items ?? [];
   const items = list.data?.items ?? [];
   const calendarName = (id: string | null) =>
@@ -207,7 +200,6 @@ export default function Organizations() {
   const done = () => {
     setAddingTo(null);
     setCalendarFor(null);
-    void list.reload();
   };
 
   return (
@@ -219,7 +211,7 @@ export default function Organizations() {
       />
       <ErrorAlert error={list.error ?? cals.error} />
       <ListTable
-        loaded={list.data !== null}
+        loaded={list.data !== undefined}
         empty={t("adminUi.orgs.empty")}
         minWidth={700}
         striped
@@ -279,10 +271,7 @@ export default function Organizations() {
         opened={creating}
         calendars={calendars}
         onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          void list.reload();
-        }}
+        onCreated={() => setCreating(false)}
       />
       {addingTo && <PartnerIdModal org={addingTo} onClose={() => setAddingTo(null)} onDone={done} />}
       {calendarFor && (

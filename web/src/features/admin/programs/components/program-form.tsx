@@ -7,22 +7,25 @@ import { DateInput, DatesProvider } from "@mantine/dates";
 import "@mantine/dates/styles.css";
 import "dayjs/locale/es";
 import { useState } from "react";
-import { useCatalog } from "../../../../components/common.tsx";
 import { FormModal } from "../../../../components/data-table.tsx";
-import { currencyDigits, fieldError, notifyDone, useRequest } from "../../../../components/forms.tsx";
+import { fieldError, notifyDone } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { patch, post } from "../../../../lib/api-client.ts";
-import type { Program, ProgramProduct } from "../../../../lib/hand-types.ts";
+import { useCatalog } from "../../../../lib/catalog.ts";
+import { isOneOf } from "../../../../lib/one-of.ts";
+import { currencyDigits, minorToDecimal, parseAmount } from "../../../../lib/money.ts";
+import { type Program, type ProgramProduct, useCreateProgram, useUpdateProgram } from "../api/programs.ts";
 
 interface Row {
   key: number;
   code: string | null;
   kind: "rate" | "flat";
-  percent: number | string;
-  amount: number | string;
+  /** As typed: a percentage with up to 2 decimals (basis points), an amount in the currency's digits. */
+  percent: string;
+  amount: string;
   currency: string;
 }
 
+const KINDS = ["rate", "flat"] as const;
 let nextKey = 1;
 
 function toRow(p: ProgramProduct): Row {
@@ -32,8 +35,9 @@ function toRow(p: ProgramProduct): Row {
     key: nextKey++,
     code: p.code,
     kind: flat ? "flat" : "rate",
-    percent: p.rateBps === null ? "" : p.rateBps / 100,
-    amount: p.flatMinor === null ? "" : p.flatMinor / 10 ** digits,
+    // Basis points are hundredths of a percent: 525 -> "5.25".
+    percent: p.rateBps === null ? "" : minorToDecimal(p.rateBps, 2),
+    amount: p.flatMinor === null || p.flatMinor === undefined ? "" : minorToDecimal(p.flatMinor, digits),
     currency: p.currency ?? "USD",
   };
 }
@@ -42,7 +46,8 @@ function toProduct(r: Row): ProgramProduct {
   if (r.kind === "rate")
     return {
       code: r.code ?? "",
-      rateBps: Math.round(Number(r.percent) * 100),
+      // An amount that does not parse goes as null: the server names the field that is missing.
+      rateBps: parseAmount(String(r.percent), 2),
       flatMinor: null,
       currency: null,
     };
@@ -51,7 +56,7 @@ function toProduct(r: Row): ProgramProduct {
   return {
     code: r.code ?? "",
     rateBps: null,
-    flatMinor: Math.round(Number(r.amount) * 10 ** digits),
+    flatMinor: parseAmount(String(r.amount), digits),
     currency,
   };
 }
@@ -74,12 +79,14 @@ export function ProgramForm({
   const [endsOn, setEndsOn] = useState<string | null>(program?.endsOn ?? null);
   const [acts, setActs] = useState<string[]>(program?.activities ?? []);
   const [rows, setRows] = useState<Row[]>(() => (program?.products ?? []).map(toRow));
-  const req = useRequest();
+  const create = useCreateProgram();
+  const update = useUpdateProgram(program?.code ?? "");
+  const req = program ? update : create;
 
   const setRow = (key: number, change: Partial<Row>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
-  const submit = async () => {
+  const submit = () => {
     const body = {
       name: name.trim(),
       startsOn: startsOn ?? "",
@@ -87,15 +94,12 @@ export function ProgramForm({
       activities: acts,
       products: rows.map(toProduct),
     };
-    const saved = await req.run(() =>
-      program
-        ? patch<Program>(`/api/v1/admin/programs/${program.code}`, body)
-        : post<Program>("/api/v1/admin/programs", { code: code.trim().toUpperCase(), ...body }),
-    );
-    if (saved) {
+    const onSuccess = (saved: Program) => {
       notifyDone(t("adminUi.programs.saved", { code: saved.code }), t("web.close"));
       onSaved(saved);
-    }
+    };
+    if (program) update.mutate(body, { onSuccess });
+    else create.mutate({ code: code.trim().toUpperCase(), ...body }, { onSuccess });
   };
 
   const productOptions = products.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }));
@@ -110,8 +114,8 @@ export function ProgramForm({
         title={
           program ? t("adminUi.programs.editTitle", { code: program.code }) : t("adminUi.programs.create")
         }
-        onSubmit={() => void submit()}
-        busy={req.busy}
+        onSubmit={submit}
+        busy={req.isPending}
         error={req.error}
         submitLabel={t("adminUi.common.save")}
       >
@@ -185,7 +189,7 @@ export function ProgramForm({
               <Radio.Group
                 label={t("adminUi.programs.kind")}
                 value={r.kind}
-                onChange={(v) => setRow(r.key, { kind: v as Row["kind"] })}
+                onChange={(v) => isOneOf(KINDS, v) && setRow(r.key, { kind: v })}
               >
                 <Group gap="sm" h={36}>
                   <Radio value="rate" label={t("adminUi.programs.kindRate")} />
@@ -201,7 +205,7 @@ export function ProgramForm({
                   decimalScale={2}
                   suffix=" %"
                   value={r.percent}
-                  onChange={(v) => setRow(r.key, { percent: v })}
+                  onChange={(v) => setRow(r.key, { percent: String(v) })}
                   error={fieldError(req.error, `products.${i}`)}
                   w={140}
                 />
@@ -213,7 +217,7 @@ export function ProgramForm({
                     min={0}
                     decimalScale={currencyDigits(r.currency) ?? 2}
                     value={r.amount}
-                    onChange={(v) => setRow(r.key, { amount: v })}
+                    onChange={(v) => setRow(r.key, { amount: String(v) })}
                     error={fieldError(req.error, `products.${i}`)}
                     w={160}
                   />
@@ -245,7 +249,7 @@ export function ProgramForm({
             onClick={() =>
               setRows((rs) => [
                 ...rs,
-                { key: nextKey++, code: null, kind: "rate", percent: 5, amount: "", currency: "USD" },
+                { key: nextKey++, code: null, kind: "rate", percent: "5", amount: "", currency: "USD" },
               ])
             }
           >

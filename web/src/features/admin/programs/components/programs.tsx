@@ -3,64 +3,56 @@
 // (DELETE .../enrollments/:organizationId); re-assess claims after a change (Reassess.tsx).
 import { Badge, Button, Card, CloseButton, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { ErrorAlert, useCatalog, useLoad } from "../../../../components/common.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
 import {
   FormError,
   formatDay,
   formatRate,
   notifyDone,
-  orgNameOf,
   SectionHeader,
-  useRequest,
 } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { api, get, post } from "../../../../lib/api-client.ts";
-import type { Organization, Program } from "../../../../lib/hand-types.ts";
+import { useCatalog } from "../../../../lib/catalog.ts";
+import { type Organization, orgNameOf, useOrganizations } from "../../../../lib/organizations.ts";
+import { type Program, useEnrollment, usePrograms } from "../api/programs.ts";
 import { ProgramForm } from "./program-form.tsx";
 import { Reassess } from "./reassess.tsx";
 
-function ProgramCard({
-  program,
-  orgs,
-  onEdit,
-  onChanged,
-}: {
-  program: Program;
-  orgs: Organization[];
-  onEdit(): void;
-  onChanged(p: Program): void;
-}) {
+function ProgramCard({ program, orgs, onEdit }: { program: Program; orgs: Organization[]; onEdit(): void }) {
   const { t, money, lang } = useT();
   const day = (d: string) => formatDay(d, lang);
   const { products } = useCatalog();
   const productName = (code: string) => products.find((p) => p.code === code)?.name ?? code;
   const orgName = orgNameOf(orgs);
   const [org, setOrg] = useState<string | null>(null);
-  const req = useRequest();
+  const req = useEnrollment(program.code);
 
-  const enroll = async () => {
+  const enroll = () => {
     if (!org) return;
-    const p = await req.run(() =>
-      post<Program>(`/api/v1/admin/programs/${program.code}/enrollments`, { organizationId: org }),
+    req.mutate(
+      { organizationId: org, enrolled: true },
+      {
+        onSuccess: () => {
+          notifyDone(
+            t("adminUi.programs.enrolled", { name: orgName(org), code: program.code }),
+            t("web.close"),
+          );
+          setOrg(null);
+        },
+      },
     );
-    if (p) {
-      notifyDone(t("adminUi.programs.enrolled", { name: orgName(org), code: program.code }), t("web.close"));
-      setOrg(null);
-      onChanged(p);
-    }
   };
-  const unenroll = async (organizationId: string) => {
-    const p = await req.run(() =>
-      api<Program>("DELETE", `/api/v1/admin/programs/${program.code}/enrollments/${organizationId}`),
+  const unenroll = (organizationId: string) =>
+    req.mutate(
+      { organizationId, enrolled: false },
+      {
+        onSuccess: () =>
+          notifyDone(
+            t("adminUi.programs.unenrolled", { name: orgName(organizationId), code: program.code }),
+            t("web.close"),
+          ),
+      },
     );
-    if (p) {
-      notifyDone(
-        t("adminUi.programs.unenrolled", { name: orgName(organizationId), code: program.code }),
-        t("web.close"),
-      );
-      onChanged(p);
-    }
-  };
 
   const candidates = orgs.filter((o) => !program.enrolledOrganizations.includes(o.id));
 
@@ -146,7 +138,7 @@ function ProgramCard({
                 rightSection={
                   <CloseButton
                     size="xs"
-                    onClick={() => void unenroll(id)}
+                    onClick={() => unenroll(id)}
                     aria-label={t("adminUi.programs.unenroll", { name: orgName(id) })}
                   />
                 }
@@ -164,7 +156,7 @@ function ProgramCard({
               data={candidates.map((o) => ({ value: o.id, label: o.name }))}
               w={280}
             />
-            <Button onClick={() => void enroll()} disabled={!org} loading={req.busy}>
+            <Button onClick={enroll} disabled={!org} loading={req.isPending}>
               {t("adminUi.programs.enroll")}
             </Button>
           </Group>
@@ -177,13 +169,10 @@ function ProgramCard({
 
 export default function Programs() {
   const { t } = useT();
-  const list = useLoad(() => get<{ items: Program[] }>("/api/v1/programs"), []);
-  const orgs = useLoad(() => get<{ items: Organization[] }>("/api/v1/admin/organizations"), []);
+  const list = usePrograms();
+  const orgs = useOrganizations();
   // undefined: no form; null: a new programme.
   const [editing, setEditing] = useState<Program | null | undefined>(undefined);
-
-  const replace = (p: Program) =>
-    list.setData((d) => (d ? { items: d.items.map((x) => (x.code === p.code ? p : x)) } : d));
 
   return (
     <Stack>
@@ -194,23 +183,14 @@ export default function Programs() {
       />
       <ErrorAlert error={list.error ?? orgs.error} />
       {list.data?.items.map((p) => (
-        <ProgramCard
-          key={p.code}
-          program={p}
-          orgs={orgs.data?.items ?? []}
-          onEdit={() => setEditing(p)}
-          onChanged={replace}
-        />
+        <ProgramCard key={p.code} program={p} orgs={orgs.data?.items ?? []} onEdit={() => setEditing(p)} />
       ))}
       <Reassess />
       {editing !== undefined && (
         <ProgramForm
           program={editing}
           onClose={() => setEditing(undefined)}
-          onSaved={() => {
-            setEditing(undefined);
-            void list.reload();
-          }}
+          onSaved={() => setEditing(undefined)}
         />
       )}
     </Stack>

@@ -4,10 +4,9 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ConfirmModal, FormError, notifyDone, useRequest } from "../../../../components/forms.tsx";
+import { ConfirmModal, FormError, notifyDone } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { post } from "../../../../lib/api-client.ts";
-import type { ReassessChange, ReassessResult } from "../../../../lib/hand-types.ts";
+import { type ReassessChange, type ReassessResult, useReassess } from "../api/programs.ts";
 
 const COLORS: Record<string, string> = { eligible: "green", ineligible: "red", pending: "gray" };
 
@@ -74,27 +73,22 @@ export function Reassess() {
   const [preview, setPreview] = useState<ReassessResult | null>(null);
   const [applied, setApplied] = useState<ReassessResult | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const previewReq = useRequest();
-  const applyReq = useRequest();
+  const previewReq = useReassess();
+  const applyReq = useReassess();
 
-  const runPreview = async () => {
+  const runPreview = () => {
     setApplied(null);
-    const r = await previewReq.run(() =>
-      post<ReassessResult>("/api/v1/admin/eligibility/reassess?dryRun=true"),
-    );
-    if (r) setPreview(r);
+    previewReq.mutate(true, { onSuccess: setPreview });
   };
-  const apply = async () => {
-    const r = await applyReq.run(() =>
-      post<ReassessResult>("/api/v1/admin/eligibility/reassess?dryRun=false"),
-    );
-    if (r) {
-      setConfirming(false);
-      setPreview(null);
-      setApplied(r);
-      notifyDone(t("adminUi.reassess.appliedCount", { count: r.changes.length }), t("web.close"));
-    }
-  };
+  const apply = () =>
+    applyReq.mutate(false, {
+      onSuccess: (r) => {
+        setConfirming(false);
+        setPreview(null);
+        setApplied(r);
+        notifyDone(t("adminUi.reassess.appliedCount", { count: r.changes.length }), t("web.close"));
+      },
+    });
 
   return (
     <Card withBorder>
@@ -104,7 +98,7 @@ export function Reassess() {
           {t("adminUi.reassess.intro")}
         </Text>
         <Group>
-          <Button variant="light" loading={previewReq.busy} onClick={() => void runPreview()}>
+          <Button variant="light" loading={previewReq.isPending} onClick={runPreview}>
             {t("adminUi.reassess.preview")}
           </Button>
           {preview && preview.changes.length > 0 && (
@@ -144,9 +138,9 @@ export function Reassess() {
         title={t("adminUi.reassess.apply")}
         text={t("adminUi.reassess.applyConfirm", { count: preview?.changes.length ?? 0 })}
         confirm={t("adminUi.reassess.apply")}
-        busy={applyReq.busy}
+        busy={applyReq.isPending}
         error={applyReq.error}
-        onConfirm={() => void apply()}
+        onConfirm={apply}
         onClose={() => setConfirming(false)}
       />
     </Card>

@@ -2,18 +2,18 @@
 // upload progress; importing a month again replaces it and recalculates its payout statements.
 // Earlier imports: GET /api/v1/admin/revenue/imports.
 import { Code, Stack, Table, Text, Title } from "@mantine/core";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
 import { CsvImport } from "../../../../components/csv-import.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
 import { formatMonth, SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { get } from "../../../../lib/api-client.ts";
-import type { RevenueImportResult, RevenueImport as RevenueImportRow } from "../../../../lib/hand-types.ts";
+import { useRevenueImport, useRevenueImports } from "../api/revenue.ts";
 
 const HEADER = "tenantId,subscriptionId,product,month,amount,currency";
 
 export default function RevenueImport() {
   const { t, number, dateTime, lang } = useT();
-  const history = useLoad(() => get<{ items: RevenueImportRow[] }>("/api/v1/admin/revenue/imports"), []);
+  const history = useRevenueImports();
+  const upload = useRevenueImport();
   const months = (ms: string[]) => ms.map((m) => formatMonth(m, lang)).join(", ") || "—";
   const seconds = (ms: number) =>
     ms < 1000
@@ -26,11 +26,10 @@ export default function RevenueImport() {
       <Text size="sm">
         {t("adminUi.revenue.header")} <Code>{HEADER}</Code>
       </Text>
-      <CsvImport<RevenueImportResult>
-        path="/api/v1/admin/revenue/imports"
+      <CsvImport
+        upload={upload}
         fileLabel={t("adminUi.revenue.file")}
         fileHint={t("adminUi.revenue.fileHint")}
-        onImported={() => void history.reload()}
         summary={(r) => (
           <Stack gap={2}>
             <Text size="sm">

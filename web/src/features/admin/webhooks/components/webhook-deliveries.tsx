@@ -17,17 +17,14 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
-import { LoadMore, usePages } from "../../../../components/data-table.tsx";
-import { FormError, notifyDone, useEventLabel, useRequest } from "../../../../components/forms.tsx";
+import { LoadMore } from "../../../../components/data-table.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
+import { FormError, notifyDone, useEventLabel } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { get, post, qs } from "../../../../lib/api-client.ts";
-import type { Delivery, Webhook } from "../../../../lib/hand-types.ts";
+import { isOneOf } from "../../../../lib/one-of.ts";
+import { type Delivery, useDeliveries, useRedeliver, useWebhook } from "../api/webhooks.ts";
 
-interface Page {
-  items: Delivery[];
-  nextCursor: string | null;
-}
+const STATUSES = ["pending", "delivered", "failed"] as const;
 
 const STATUS_COLORS: Record<Delivery["status"], string> = {
   pending: "yellow",
@@ -55,26 +52,13 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
-function DeliveryPanel({
-  hookId,
-  delivery,
-  onRedelivered,
-}: {
-  hookId: string;
-  delivery: Delivery;
-  onRedelivered(): void;
-}) {
+function DeliveryPanel({ hookId, delivery }: { hookId: string; delivery: Delivery }) {
   const { t, dateTime, number } = useT();
-  const req = useRequest();
-  const redeliver = async () => {
-    const r = await req.run(() =>
-      post<{ status: string }>(`/api/v1/webhooks/${hookId}/deliveries/${delivery.id}/redeliver`),
-    );
-    if (r) {
-      notifyDone(t("adminUi.deliveries.redelivered"), t("web.close"));
-      onRedelivered();
-    }
-  };
+  const req = useRedeliver(hookId);
+  const redeliver = () =>
+    req.mutate(delivery.id, {
+      onSuccess: () => notifyDone(t("adminUi.deliveries.redelivered"), t("web.close")),
+    });
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -143,7 +127,7 @@ function DeliveryPanel({
       </div>
       <FormError error={req.error} />
       <Group>
-        <Button size="xs" variant="light" loading={req.busy} onClick={() => void redeliver()}>
+        <Button size="xs" variant="light" loading={req.isPending} onClick={redeliver}>
           {t("adminUi.deliveries.redeliver")}
         </Button>
       </Group>
@@ -156,20 +140,9 @@ export default function WebhookDeliveries() {
   const eventLabel = useEventLabel();
   const { id = "" } = useParams();
   const [status, setStatus] = useState<string>("all");
-  const hook = useLoad(() => get<Webhook>(`/api/v1/webhooks/${id}`), [id]);
-  const first = useLoad(
-    () =>
-      get<Page>(
-        `/api/v1/webhooks/${id}/deliveries${qs({ status: status === "all" ? undefined : status, limit: 25 })}`,
-      ),
-    [id, status],
-  );
-  const pages = usePages(first.data, (cursor) =>
-    get<Page>(
-      `/api/v1/webhooks/${id}/deliveries${qs({ status: status === "all" ? undefined : status, limit: 25, cursor })}`,
-    ),
-  );
-  const items = pages.items;
+  const hook = useWebhook(id);
+  const pages = useDeliveries(id, isOneOf(STATUSES, status) ? status : null);
+  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack>
@@ -197,12 +170,16 @@ export default function WebhookDeliveries() {
           ]}
           w={220}
         />
-        <Button variant="default" onClick={() => void first.reload()} loading={first.loading}>
+        <Button
+          variant="default"
+          onClick={() => void pages.refetch()}
+          loading={pages.isFetching && !pages.isFetchingNextPage}
+        >
           {t("adminUi.common.refresh")}
         </Button>
       </Group>
-      <ErrorAlert error={first.error} />
-      {first.data && items.length === 0 && <Text c="dimmed">{t("adminUi.deliveries.empty")}</Text>}
+      <ErrorAlert error={pages.isFetchNextPageError ? null : pages.error} />
+      {pages.data && items.length === 0 && <Text c="dimmed">{t("adminUi.deliveries.empty")}</Text>}
       {items.length > 0 && (
         <Accordion variant="separated" multiple>
           {items.map((d) => (
@@ -222,13 +199,13 @@ export default function WebhookDeliveries() {
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
-                <DeliveryPanel hookId={id} delivery={d} onRedelivered={() => void first.reload()} />
+                <DeliveryPanel hookId={id} delivery={d} />
               </Accordion.Panel>
             </Accordion.Item>
           ))}
         </Accordion>
       )}
-      <LoadMore pages={pages} />
+      <LoadMore pages={{ ...pages, error: pages.isFetchNextPageError ? pages.error : null }} />
     </Stack>
   );
 }

@@ -19,20 +19,25 @@ import {
 import { useState } from "react";
 import { Link, Route, Routes } from "react-router";
 import { WEBHOOK_EVENTS } from "../../../../../../src/domain/events.ts";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
 import { FormModal, ListTable } from "../../../../components/data-table.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
 import {
   ConfirmModal,
   fieldError,
   notifyDone,
   SectionHeader,
   useEventLabel,
-  useRequest,
 } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { del, get, post } from "../../../../lib/api-client.ts";
-import type { Webhook } from "../../../../lib/hand-types.ts";
+import { isOneOf } from "../../../../lib/one-of.ts";
 import { useUser } from "../../../../lib/session.tsx";
+import {
+  useCreateWebhook,
+  useDeleteWebhook,
+  useRotateSecret,
+  useWebhooks,
+  type Webhook,
+} from "../api/webhooks.ts";
 import WebhookDeliveries from "./webhook-deliveries.tsx";
 
 /** The secret, once: copy it now, it is not shown again. */
@@ -71,28 +76,32 @@ function CreateWebhookModal({
 }: {
   opened: boolean;
   onClose(): void;
-  onCreated(hook: Webhook): void;
+  /** With the signing secret, shown this once. */
+  onCreated(secret: string): void;
 }) {
   const { t } = useT();
   const eventLabel = useEventLabel();
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState<string[]>([]);
-  const req = useRequest();
-  const submit = async () => {
-    const hook = await req.run(() =>
-      post<Webhook>("/api/v1/webhooks", {
+  const req = useCreateWebhook();
+  const submit = () => {
+    const picked = events.filter((e) => isOneOf(WEBHOOK_EVENTS, e));
+    req.mutate(
+      {
         url: url.trim(),
         ...(description.trim() ? { description: description.trim() } : {}),
-        events: events.length ? events : null,
-      }),
+        events: picked.length ? picked : null,
+      },
+      {
+        onSuccess: (hook) => {
+          setUrl("");
+          setDescription("");
+          setEvents([]);
+          onCreated(hook.secret);
+        },
+      },
     );
-    if (hook) {
-      setUrl("");
-      setDescription("");
-      setEvents([]);
-      onCreated(hook);
-    }
   };
   return (
     <FormModal
@@ -100,8 +109,8 @@ function CreateWebhookModal({
       onClose={onClose}
       title={t("adminUi.webhooks.create")}
       size="lg"
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.webhooks.createSubmit")}
     >
@@ -136,44 +145,39 @@ function CreateWebhookModal({
 
 function WebhookList() {
   const { t, dateTime } = useT();
-  const { user, organization } = useUser();
+  const { organization } = useUser();
   const eventLabel = useEventLabel();
-  const list = useLoad(() => get<{ items: Webhook[] }>("/api/v1/webhooks"), []);
+  const list = useWebhooks();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [rotating, setRotating] = useState<Webhook | null>(null);
-  const deleteReq = useRequest();
-  const rotateReq = useRequest();
+  const deleteReq = useDeleteWebhook();
+  const rotateReq = useRotateSecret();
   const items = list.data?.items ?? [];
 
-  const remove = async (hook: Webhook) => {
-    const ok = await deleteReq.run(async () => {
-      await del(`/api/v1/webhooks/${hook.id}`);
-      return true;
+  const remove = (hook: Webhook) =>
+    deleteReq.mutate(hook.id, {
+      onSuccess: () => {
+        notifyDone(t("adminUi.webhooks.deleted", { url: hook.url }), t("web.close"));
+        setDeleting(null);
+      },
     });
-    if (ok) {
-      notifyDone(t("adminUi.webhooks.deleted", { url: hook.url }), t("web.close"));
-      setDeleting(null);
-      void list.reload();
-    }
-  };
-  const rotate = async (hook: Webhook) => {
-    const r = await rotateReq.run(() =>
-      post<{ secret: string }>(`/api/v1/webhooks/${hook.id}/rotate-secret`),
-    );
-    if (r) {
-      setRotating(null);
-      setSecret(r.secret);
-    }
-  };
+  const rotate = (hook: Webhook) =>
+    rotateReq.mutate(hook.id, {
+      onSuccess: (r) => {
+        setRotating(null);
+        setSecret(r.secret);
+      },
+    });
 
   return (
     <Stack>
       <SectionHeader
         title={t("adminUi.webhooks.title")}
         text={
-          user.role === "program_admin"
+          // A user of no organisation manages the operator's own endpoints.
+          !organization
             ? t("adminUi.webhooks.introOperator")
             : t("adminUi.webhooks.introOrganization", { name: organization?.name ?? "" })
         }
@@ -181,7 +185,7 @@ function WebhookList() {
       />
       <ErrorAlert error={list.error} />
       <ListTable
-        loaded={list.data !== null}
+        loaded={list.data !== undefined}
         empty={t("adminUi.webhooks.empty")}
         minWidth={800}
         striped
@@ -237,10 +241,9 @@ function WebhookList() {
       <CreateWebhookModal
         opened={creating}
         onClose={() => setCreating(false)}
-        onCreated={(hook) => {
+        onCreated={(secret) => {
           setCreating(false);
-          setSecret(hook.secret ?? null);
-          void list.reload();
+          setSecret(secret);
         }}
       />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
@@ -249,11 +252,11 @@ function WebhookList() {
         title={t("adminUi.webhooks.delete")}
         text={t("adminUi.webhooks.deleteConfirm", { url: deleting?.url ?? "" })}
         confirm={t("adminUi.webhooks.delete")}
-        busy={deleteReq.busy}
+        busy={deleteReq.isPending}
         error={deleteReq.error}
-        onConfirm={() => deleting && void remove(deleting)}
+        onConfirm={() => deleting && remove(deleting)}
         onClose={() => {
-          deleteReq.clear();
+          deleteReq.reset();
           setDeleting(null);
         }}
       />
@@ -262,11 +265,11 @@ function WebhookList() {
         title={t("adminUi.webhooks.rotate")}
         text={t("adminUi.webhooks.rotateConfirm", { url: rotating?.url ?? "" })}
         confirm={t("adminUi.webhooks.rotate")}
-        busy={rotateReq.busy}
+        busy={rotateReq.isPending}
         error={rotateReq.error}
-        onConfirm={() => rotating && void rotate(rotating)}
+        onConfirm={() => rotating && rotate(rotating)}
         onClose={() => {
-          rotateReq.clear();
+          rotateReq.reset();
           setRotating(null);
         }}
       />
