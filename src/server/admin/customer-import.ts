@@ -3,7 +3,7 @@
 // row with its line, column and reason and writes nothing; a real run writes everything or, if any
 // row is bad, nothing.
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import type { AppContext } from "../context.ts";
 import { transact } from "../db/transact.ts";
 
@@ -44,6 +44,25 @@ interface Customer {
   subscriptions: Map<string, { product: string; status: string }>;
 }
 
+/** What csv-parse yields with `columns` and `info` on: the row by header name, and where it ends. */
+interface ParsedRow {
+  record: Record<string, string>;
+  info: { lines: number };
+}
+
+function isParsedRow(x: unknown): x is ParsedRow {
+  if (typeof x !== "object" || x === null || !("record" in x) || !("info" in x)) return false;
+  const { record, info } = x;
+  return (
+    typeof record === "object" &&
+    record !== null &&
+    typeof info === "object" &&
+    info !== null &&
+    "lines" in info &&
+    typeof info.lines === "number"
+  );
+}
+
 export async function importCustomers(
   ctx: AppContext,
   source: Readable,
@@ -69,10 +88,8 @@ export async function importCustomers(
     }),
   );
   try {
-    for await (const record of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
+    for await (const record of parser) {
+      if (!isParsedRow(record)) continue;
       rows++;
       const r = record.record;
       const line = record.info.lines;
@@ -117,8 +134,9 @@ export async function importCustomers(
       customers.set(tenantId, c);
     }
   } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    fail(e.lines ?? rows + 1, "row", `not valid CSV: ${e.message ?? String(err)}`);
+    // csv-parse's errors carry the line they stopped at; anything else is named at the next line.
+    const line = err instanceof CsvError && typeof err.lines === "number" ? err.lines : rows + 1;
+    fail(line, "row", `not valid CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (rows === 0 && errors.length === 0) fail(1, "row", "the file has no rows");
   const subscriptions = [...customers.values()].reduce((n, c) => n + c.subscriptions.size, 0);

@@ -1,13 +1,12 @@
 // Payout statements: per organisation, month and currency, the month's earning lines frozen with
 // their total (the sum of the lines, never mixing currencies). calculated -> approved -> paid.
 // Calculating a month again replaces its calculated statements and keeps approved and paid ones;
-// a partner's dispute flag on a line survives a recalculation.
+// a partner's dispute flag on a line survives a recalculation. The store only: who may do what, and
+// which moves the lifecycle allows, are the use cases' (./use-cases/) and the domain's (payouts.ts).
 import type { Kysely } from "kysely";
-import { RefusalError } from "../../domain/refusal.ts";
 import type { Db } from "../db/engine.ts";
 import type { DB, PayoutLinesTable, PayoutStatementsTable, PayoutStatus } from "../db/schema.ts";
 import { transact } from "../db/transact.ts";
-import { HttpProblem } from "../http/problem.ts";
 import { newId } from "../ids.ts";
 import { earningsOf } from "./earnings.ts";
 
@@ -110,8 +109,8 @@ export async function calculatePayouts(
   });
 }
 
-/** Statements the caller may see: an organisation's own, or all (null) for the program admin. */
-export async function listPayouts(db: Kysely<DB>, organizationId: string | null, month?: string) {
+/** Statements of one organisation, or of all (null), newest month first. */
+export async function listStatementRows(db: Kysely<DB>, organizationId: string | null, month?: string) {
   let q = db
     .selectFrom("payout_statements")
     .selectAll()
@@ -143,71 +142,38 @@ export async function linesOf(
   return out;
 }
 
-export async function getPayout(
-  db: Kysely<DB>,
-  organizationId: string | null,
-  id: string,
-): Promise<Statement> {
+/** One statement with its lines, whoever's it is: the caller's use case judges access. */
+export async function findStatement(db: Kysely<DB>, id: string): Promise<Statement | undefined> {
   const s = await db.selectFrom("payout_statements").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!s || (organizationId !== null && s.organization_id !== organizationId))
-    throw new RefusalError({ code: "not_found", detail: `no payout statement ${id}` });
+  if (!s) return undefined;
   return { ...s, lines: (await linesOf(db, [id])).get(id) ?? [] };
 }
 
-const NEXT: Record<"approve" | "paid", { from: PayoutStatus; to: PayoutStatus }> = {
-  approve: { from: "calculated", to: "approved" },
-  paid: { from: "approved", to: "paid" },
-};
-
-export async function movePayout(
+/** Moves a statement on, guarded on the state it was judged in; false when it changed meanwhile. */
+export async function moveStatementRow(
   db: Kysely<DB>,
   id: string,
-  step: "approve" | "paid",
+  from: PayoutStatus,
+  to: PayoutStatus,
   now: number,
-): Promise<void> {
-  const s = await getPayout(db, null, id);
-  const { from, to } = NEXT[step];
-  if (s.status !== from)
-    throw new HttpProblem(
-      409,
-      "invalid_transition",
-      `a ${s.status} statement cannot become ${to}; it must be ${from}`,
-      {
-        state: s.status,
-      },
-    );
+): Promise<boolean> {
   const res = await db
     .updateTable("payout_statements")
-    .set(step === "approve" ? { status: to, approved_at: now } : { status: to, paid_at: now })
+    .set(to === "approved" ? { status: to, approved_at: now } : { status: to, paid_at: now })
     .where("id", "=", id)
     .where("status", "=", from)
     .executeTakeFirst();
-  if (res.numUpdatedRows !== 1n)
-    throw new HttpProblem(409, "invalid_transition", "the statement changed meanwhile; reload it", {
-      state: s.status,
-    });
+  return res.numUpdatedRows === 1n;
 }
 
-export async function disputeLine(
+export async function flagLine(
   db: Kysely<DB>,
-  organizationId: string | null,
-  statementId: string,
   lineId: string,
-  comment: string,
-  userId: string,
-  now: number,
-): Promise<PayoutLinesTable> {
-  const s = await getPayout(db, organizationId, statementId);
-  const line = s.lines.find((l) => l.id === lineId);
-  if (!line) throw new RefusalError({ code: "not_found", detail: `no line ${lineId} on this statement` });
-  if (s.status === "paid")
-    throw new HttpProblem(409, "invalid_transition", "a paid statement's lines can no longer be disputed", {
-      state: s.status,
-    });
+  dispute: { comment: string; userId: string; at: number },
+): Promise<void> {
   await db
     .updateTable("payout_lines")
-    .set({ disputed_at: now, dispute_comment: comment, disputed_by: userId })
+    .set({ disputed_at: dispute.at, dispute_comment: dispute.comment, disputed_by: dispute.userId })
     .where("id", "=", lineId)
     .execute();
-  return { ...line, disputed_at: now, dispute_comment: comment, disputed_by: userId };
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { ProgramRules } from "../../domain/incentives.ts";
 import { currencyDigits } from "../../domain/incentives.ts";
-import { RefusalError } from "../../domain/refusal.ts";
+import { invalidField, notFound, RefusalError } from "../../domain/refusal.ts";
 import type { DB } from "../db/schema.ts";
 
 export interface ProgramProduct {
@@ -13,6 +13,17 @@ export interface ProgramProduct {
   flatMinor: number | null;
   currency: string | null;
 }
+
+/** A product as a request may send it: flatMinor and currency may be left out for a rate. */
+export type ProgramProductInput = Pick<ProgramProduct, "code" | "rateBps"> &
+  Partial<Pick<ProgramProduct, "flatMinor" | "currency">>;
+
+export const asProgramProduct = (x: ProgramProductInput): ProgramProduct => ({
+  code: x.code,
+  rateBps: x.rateBps,
+  flatMinor: x.flatMinor ?? null,
+  currency: x.currency ?? null,
+});
 
 export interface Program {
   code: string;
@@ -149,7 +160,7 @@ export async function listPrograms(db: Kysely<DB>): Promise<Program[]> {
 
 export async function getProgram(db: Kysely<DB>, code: string): Promise<Program> {
   const p = (await listPrograms(db)).find((x) => x.code === code);
-  if (!p) throw new RefusalError({ code: "not_found", detail: `no programme ${code}` });
+  if (!p) throw notFound(`no programme ${code}`);
   return p;
 }
 
@@ -163,30 +174,24 @@ export function rulesOf(p: Program): ProgramRules {
   };
 }
 
-const invalid = (field: string, message: string) =>
-  new RefusalError({
-    code: "validation_failed",
-    detail: `${field} ${message}`,
-    errors: [{ field, message }],
-  });
-
 async function check(db: Kysely<DB>, p: Omit<Program, "enrolledOrganizations">): Promise<void> {
   const products = new Set((await db.selectFrom("products").select("code").execute()).map((r) => r.code));
   const activities = new Set((await db.selectFrom("activities").select("code").execute()).map((r) => r.code));
   p.products.forEach((x, i) => {
-    if (!products.has(x.code)) throw invalid(`products.${i}.code`, `is not a catalog product: ${x.code}`);
+    if (!products.has(x.code))
+      throw invalidField(`products.${i}.code`, `is not a catalog product: ${x.code}`);
     const flat = x.flatMinor !== null;
     if ((x.rateBps === null) === !flat)
-      throw invalid(`products.${i}`, "needs either rateBps or flatMinor with currency, not both");
+      throw invalidField(`products.${i}`, "needs either rateBps or flatMinor with currency, not both");
     if (flat && (x.currency === null || currencyDigits(x.currency) === null))
-      throw invalid(`products.${i}.currency`, "must be an ISO 4217 code for a flat amount");
+      throw invalidField(`products.${i}.currency`, "must be an ISO 4217 code for a flat amount");
   });
   if (new Set(p.products.map((x) => x.code)).size !== p.products.length)
-    throw invalid("products", "lists a product twice");
+    throw invalidField("products", "lists a product twice");
   p.activities.forEach((a, i) => {
-    if (!activities.has(a)) throw invalid(`activities.${i}`, `is not a catalog activity: ${a}`);
+    if (!activities.has(a)) throw invalidField(`activities.${i}`, `is not a catalog activity: ${a}`);
   });
-  if (p.endsOn !== null && p.endsOn < p.startsOn) throw invalid("endsOn", "is before startsOn");
+  if (p.endsOn !== null && p.endsOn < p.startsOn) throw invalidField("endsOn", "is before startsOn");
 }
 
 export async function createProgram(db: Kysely<DB>, p: Omit<Program, "enrolledOrganizations">, now: number) {
@@ -222,7 +227,7 @@ export async function enroll(db: Kysely<DB>, code: string, organizationId: strin
     .select("id")
     .where("id", "=", organizationId)
     .executeTakeFirst();
-  if (!org) throw invalid("organizationId", "is not an organisation");
+  if (!org) throw invalidField("organizationId", "is not an organisation");
   await db
     .insertInto("enrollments")
     .values({ program_code: code, organization_id: organizationId, enrolled_at: now })

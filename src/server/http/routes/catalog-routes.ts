@@ -1,49 +1,23 @@
 // The catalog as every signed-in user reads it.
 import { Type } from "typebox";
+import { listActivities } from "../../admin/use-cases/list-activities.ts";
+import { listProducts } from "../../admin/use-cases/list-products.ts";
+import { callerOf } from "../authenticate.ts";
 import { errors } from "../responses.ts";
+import { Activity, Product } from "../schemas/admin.ts";
 import type { App, HttpDeps } from "../types.ts";
 
 export function catalogRoutes(app: App, { ctx }: HttpDeps): void {
-  const db = ctx.db.kysely;
   app.get(
     "/api/v1/catalog/products",
     {
       schema: {
         tags: ["catalog"],
         summary: "Products and workloads, with how each is claimed",
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                name: Type.String(),
-                solutionArea: Type.String(),
-                basis: Type.Enum(["workload", "subscription"]),
-                active: Type.Boolean(),
-              }),
-            ),
-          }),
-          ...errors(401),
-        },
+        response: { 200: Type.Object({ items: Type.Array(Product) }), ...errors(401) },
       },
     },
-    async () => {
-      const rows = await db
-        .selectFrom("products")
-        .selectAll()
-        .orderBy("solution_area")
-        .orderBy("name")
-        .execute();
-      return {
-        items: rows.map((p) => ({
-          code: p.code,
-          name: p.name,
-          solutionArea: p.solution_area,
-          basis: p.basis as "workload" | "subscription",
-          active: p.active === 1,
-        })),
-      };
-    },
+    async (req) => listProducts(ctx, callerOf(req).principal),
   );
   app.get(
     "/api/v1/catalog/activities",
@@ -51,19 +25,9 @@ export function catalogRoutes(app: App, { ctx }: HttpDeps): void {
       schema: {
         tags: ["catalog"],
         summary: "Activities (partner roles)",
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ code: Type.String(), name: Type.String(), incentivised: Type.Boolean() }),
-            ),
-          }),
-          ...errors(401),
-        },
+        response: { 200: Type.Object({ items: Type.Array(Activity) }), ...errors(401) },
       },
     },
-    async () => {
-      const rows = await db.selectFrom("activities").selectAll().orderBy("code").execute();
-      return { items: rows.map((a) => ({ code: a.code, name: a.name, incentivised: a.incentivised === 1 })) };
-    },
+    async (req) => listActivities(ctx, callerOf(req).principal),
   );
 }
