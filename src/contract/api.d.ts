@@ -4551,7 +4551,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Organisations (program admin: all; global admin: its own) */
+    /** Organisations (program admin: all; global admin: its own), each with the caller's abilities */
     get: {
       parameters: {
         query?: never;
@@ -4573,6 +4573,12 @@ export interface paths {
                 name: string;
                 partnerIds: string[];
                 calendarId: string | null;
+                abilities: {
+                  /** @description may change the organisation's settings (its calendar) */
+                  edit: boolean;
+                  /** @description may register another partner ID for it */
+                  addPartnerId: boolean;
+                };
               }[];
             };
           };
@@ -4627,6 +4633,12 @@ export interface paths {
               name: string;
               partnerIds: string[];
               calendarId: string | null;
+              abilities: {
+                /** @description may change the organisation's settings (its calendar) */
+                edit: boolean;
+                /** @description may register another partner ID for it */
+                addPartnerId: boolean;
+              };
             };
           };
         };
@@ -4695,6 +4707,12 @@ export interface paths {
               name: string;
               partnerIds: string[];
               calendarId: string | null;
+              abilities: {
+                /** @description may change the organisation's settings (its calendar) */
+                edit: boolean;
+                /** @description may register another partner ID for it */
+                addPartnerId: boolean;
+              };
             };
           };
         };
@@ -4742,7 +4760,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Users (program admin: all; global admin: its organisation's) */
+    /** Users (program admin: all; global admin: its organisation's), each with the caller's abilities, and the roles the caller may assign */
     get: {
       parameters: {
         query?: never;
@@ -4759,7 +4777,31 @@ export interface paths {
           };
           content: {
             "application/json": {
-              items: components["schemas"]["def-1"][];
+              items: {
+                id: string;
+                email: string;
+                name: string;
+                /** @enum {unknown} */
+                role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+                organizationId: string | null;
+                locale: string;
+                abilities: {
+                  /** @description may change the user's name and locale */
+                  edit: boolean;
+                  /** @description may give the user another role (one of assignableRoles) */
+                  changeRole: boolean;
+                  /** @description may disable the user */
+                  disable: boolean;
+                };
+              }[];
+              /** @description the roles the caller may give a user */
+              assignableRoles: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
             };
           };
         };
@@ -4822,6 +4864,14 @@ export interface paths {
               role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
               organizationId: string | null;
               locale: string;
+              abilities: {
+                /** @description may change the user's name and locale */
+                edit: boolean;
+                /** @description may give the user another role (one of assignableRoles) */
+                changeRole: boolean;
+                /** @description may disable the user */
+                disable: boolean;
+              };
             };
           };
         };
@@ -5152,6 +5202,14 @@ export interface paths {
               role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
               organizationId: string | null;
               locale: string;
+              abilities: {
+                /** @description may change the user's name and locale */
+                edit: boolean;
+                /** @description may give the user another role (one of assignableRoles) */
+                changeRole: boolean;
+                /** @description may disable the user */
+                disable: boolean;
+              };
             };
           };
         };
@@ -8077,6 +8135,8 @@ export interface paths {
                 calculatedAt: string;
                 approvedAt: string | null;
                 paidAt: string | null;
+                /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+                allowedActions: ("approve" | "paid" | "dispute-line")[];
                 lines: {
                   id: string;
                   claimId: string;
@@ -8097,6 +8157,10 @@ export interface paths {
                     at: string;
                     comment: string;
                   } | null;
+                  abilities: {
+                    /** @description whether the caller may dispute this line now */
+                    dispute: boolean;
+                  };
                 }[];
               }[];
             };
@@ -8179,6 +8243,8 @@ export interface paths {
               calculatedAt: string;
               approvedAt: string | null;
               paidAt: string | null;
+              /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+              allowedActions: ("approve" | "paid" | "dispute-line")[];
               lines: {
                 id: string;
                 claimId: string;
@@ -8199,6 +8265,10 @@ export interface paths {
                   at: string;
                   comment: string;
                 } | null;
+                abilities: {
+                  /** @description whether the caller may dispute this line now */
+                  dispute: boolean;
+                };
               }[];
             };
           };
@@ -8359,6 +8429,10 @@ export interface paths {
                 at: string;
                 comment: string;
               } | null;
+              abilities: {
+                /** @description whether the caller may dispute this line now */
+                dispute: boolean;
+              };
             };
           };
         };
@@ -8531,6 +8605,8 @@ export interface paths {
               calculatedAt: string;
               approvedAt: string | null;
               paidAt: string | null;
+              /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+              allowedActions: ("approve" | "paid" | "dispute-line")[];
               lines: {
                 id: string;
                 claimId: string;
@@ -8551,6 +8627,10 @@ export interface paths {
                   at: string;
                   comment: string;
                 } | null;
+                abilities: {
+                  /** @description whether the caller may dispute this line now */
+                  dispute: boolean;
+                };
               }[];
             };
           };
@@ -8641,6 +8721,8 @@ export interface paths {
               calculatedAt: string;
               approvedAt: string | null;
               paidAt: string | null;
+              /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+              allowedActions: ("approve" | "paid" | "dispute-line")[];
               lines: {
                 id: string;
                 claimId: string;
@@ -8661,6 +8743,10 @@ export interface paths {
                   at: string;
                   comment: string;
                 } | null;
+                abilities: {
+                  /** @description whether the caller may dispute this line now */
+                  dispute: boolean;
+                };
               }[];
             };
           };

@@ -3,8 +3,6 @@
 import { Center, Loader } from "@mantine/core";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Navigate, Route, Routes } from "react-router";
-import { ExpiredSessionModal } from "../features/auth/components/expired-session-modal.tsx";
-import { SignIn } from "../features/auth/components/sign-in.tsx";
 // The first screen after sign-in comes with the first load (it is in the budget anyway): one
 // round trip less before the dashboard can ask for its data.
 import Dashboard from "../features/claims/components/dashboard.tsx";
@@ -13,6 +11,10 @@ import { useAbilities, useSession } from "../lib/session.tsx";
 import { Layout } from "./layout/layout.tsx";
 import { AppProviders } from "./providers.tsx";
 
+// Signing in (a first visit) and signing in again (after expiry) are screens of their own, loaded
+// when they are needed: the first load after sign-in carries neither.
+const SignIn = lazy(() => import("../features/auth/components/sign-in.tsx"));
+const ExpiredSessionModal = lazy(() => import("../features/auth/components/expired-session-modal.tsx"));
 const ClaimPage = lazy(() => import("../features/claims/components/claim-page.tsx"));
 const NewClaim = lazy(() => import("../features/claims/components/new-claim.tsx"));
 const ReviewQueue = lazy(() => import("../features/review/components/review-queue.tsx"));
@@ -44,7 +46,7 @@ function SignedInRoutes() {
 }
 
 function Routed() {
-  const { session, loading, setLocale } = useSession();
+  const { session, loading, expired, setLocale } = useSession();
   const [lang, setLangState] = useState<Lang>(initialLanguage);
   useEffect(() => {
     const l = session?.user.locale;
@@ -68,10 +70,16 @@ function Routed() {
       {loading ? (
         fallback
       ) : !session ? (
-        <SignIn />
+        <Suspense fallback={fallback}>
+          <SignIn />
+        </Suspense>
       ) : (
         <>
-          <ExpiredSessionModal />
+          {expired && (
+            <Suspense fallback={null}>
+              <ExpiredSessionModal />
+            </Suspense>
+          )}
           <Layout>
             <Suspense fallback={fallback}>
               <SignedInRoutes />

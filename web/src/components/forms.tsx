@@ -1,8 +1,8 @@
-// Pieces every administration screen uses: running a request with its error kept for the form,
-// showing an ApiError with its field errors, the per-row errors of a CSV import, and a confirmation.
+// Pieces every form uses: an ApiError with its field errors, the per-row errors of a CSV import,
+// a confirmation, and the formatting of months, days and rates.
 import { Alert, Button, Group, List, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type ReactNode, useCallback, useState } from "react";
+import type { ReactNode } from "react";
 import { useT } from "../i18n/index.tsx";
 import { ApiError } from "../lib/api-client.ts";
 
@@ -10,26 +10,6 @@ import { ApiError } from "../lib/api-client.ts";
 export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   return new ApiError(0, "client_error", err instanceof Error ? err.message : String(err));
-}
-
-/** A request run from a button or a form: busy while it runs, its error kept until the next run. */
-export function useRequest() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = useCallback(async <T,>(request: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return await request();
-    } catch (err) {
-      setError(asApiError(err));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  const clear = useCallback(() => setError(null), []);
-  return { busy, error, run, clear };
 }
 
 /** The message of a field's error (also for nested fields such as `partnerIds.0`). */

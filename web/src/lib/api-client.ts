@@ -4,7 +4,7 @@
 // password again without losing the page. Uploads go through XMLHttpRequest, which reports
 // progress, with the same error shape and the contract's answer type.
 import createClient, { type Middleware } from "openapi-fetch";
-import type { Action, paths, ResponseOf, Status } from "./api-types.ts";
+import type { Action, paths, Status } from "./api-types.ts";
 
 export interface FieldError {
   field: string;

@@ -1,17 +1,9 @@
-// Money is integers in minor units end to end (DOMAIN.md section 11): amounts typed by a person are
-// parsed with the domain's parseAmount and the currency's digits, and amounts are shown by handing
-// Intl an exact decimal string, so that no floating-point step can move a cent.
-import { currencyDigits, parseAmount } from "../../../src/domain/incentives.ts";
+// Money is integers in minor units end to end (DOMAIN.md section 11). Parsing and the plain
+// decimal form are the domain's (src/domain/incentives.ts); showing an amount hands Intl that exact
+// decimal string, so that no floating-point step can move a cent.
+import { currencyDigits, formatMinor, parseAmountIn, parseRateBps } from "../../../src/domain/incentives.ts";
 
-export { currencyDigits, parseAmount };
-
-/** 12345 minor units with 2 digits -> "123.45"; with 0 digits -> "12345". Exact, in integers. */
-export function minorToDecimal(minor: number, digits: number): string {
-  const sign = minor < 0 ? "-" : "";
-  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
-  if (digits === 0) return `${sign}${abs}`;
-  return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
-}
+export { currencyDigits, formatMinor, parseAmountIn, parseRateBps };
 
 /** An amount in minor units as the reader's language writes it in that currency. */
 export function formatMoney(minor: number, currency: string, lang: string): string {
@@ -23,8 +15,15 @@ export function formatMoney(minor: number, currency: string, lang: string): stri
     maximumFractionDigits: digits,
   });
   // Intl takes a decimal string as it is (no conversion to a binary float on the way).
-  const decimal = minorToDecimal(minor, digits);
+  const decimal = formatMinor(minor, currency);
   return isDecimal(decimal) ? f.format(decimal) : String(minor);
+}
+
+/** Basis points as the percentage a person types: 525 -> "5.25" (the inverse of parseRateBps). */
+export function bpsAsPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const cents = Math.abs(bps % 100);
+  return cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, "0").replace(/0$/, "")}`;
 }
 
 const isDecimal = (s: string): s is `${number}` => /^-?\d+(\.\d+)?$/.test(s);

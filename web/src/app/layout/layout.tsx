@@ -6,7 +6,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
-import { useUnreadCount } from "../../features/notifications/api/notifications.ts";
+import { useUnreadCount } from "../../features/notifications/api/unread-count.ts";
 import { useT } from "../../i18n/index.tsx";
 import { useSession, useUser } from "../../lib/session.tsx";
 

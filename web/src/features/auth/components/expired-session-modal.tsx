@@ -5,7 +5,7 @@ import { useT } from "../../../i18n/index.tsx";
 import { useSession } from "../../../lib/session.tsx";
 import { SignInForm } from "./sign-in.tsx";
 
-export function ExpiredSessionModal() {
+export default function ExpiredSessionModal() {
   const { t } = useT();
   const { expired } = useSession();
   return (

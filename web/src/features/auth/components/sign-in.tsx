@@ -56,7 +56,7 @@ export function SignInForm({ onDone }: { onDone?: () => void }) {
   );
 }
 
-export function SignIn() {
+export default function SignIn() {
   const { t } = useT();
   return (
     <main>

@@ -1,4 +1,4 @@
-// The caller's in-app notifications: the list, the unread count in the menu, marking read.
+// The caller's in-app notifications: the list and marking read (the menu's count: unread-count.ts).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { client, data, done } from "../../../lib/api-client.ts";
 import type { QueryOf, ResponseOf } from "../../../lib/api-types.ts";
@@ -10,18 +10,7 @@ type Filters = Omit<QueryOf<"/api/v1/notifications">, "cursor">;
 export const notificationKeys = {
   all: [ROOTS.notifications] as const,
   list: (filters: Filters) => [ROOTS.notifications, "list", filters] as const,
-  unread: [ROOTS.notifications, "unread"] as const,
 };
-
-/** The unread count for the menu: refreshed on each navigation by the layout's refetch. */
-export function useUnreadCount() {
-  return useQuery({
-    queryKey: notificationKeys.unread,
-    queryFn: () => data(client.GET("/api/v1/notifications", { params: { query: { limit: 1 } } })),
-    select: (r) => r.unread,
-    staleTime: 0,
-  });
-}
 
 export function useNotifications(filters: Filters) {
   return useQuery({

@@ -88,13 +88,12 @@ export function useDisputeLine(statementId: string) {
   });
 }
 
-type StatementAction = "approve" | "paid" | "dispute-line";
+type StatementAction = PayoutStatement["allowedActions"][number];
 
-/**
- * Whether the caller may take `action` on the statement now, as the statement's own
- * `allowedActions` say (read key by key until the regenerated contract declares them).
- */
-export function statementAllows(s: PayoutStatement, action: StatementAction): boolean {
-  const sent: unknown = "allowedActions" in s ? s.allowedActions : [];
-  return Array.isArray(sent) && sent.includes(action);
+/** Whether the caller may take `action` on the statement now (the statement's own allowedActions). */
+export function statementAllows(
+  s: Pick<PayoutStatement, "allowedActions">,
+  action: StatementAction,
+): boolean {
+  return s.allowedActions.includes(action);
 }

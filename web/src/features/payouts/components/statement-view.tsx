@@ -161,7 +161,7 @@ export function StatementView() {
                       </Text>
                     </Stack>
                   )}
-                  {mayDispute && (
+                  {l.abilities.dispute && (
                     <Button
                       size="xs"
                       variant="subtle"

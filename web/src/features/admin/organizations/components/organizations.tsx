@@ -246,22 +246,26 @@ export default function Organizations() {
             <Table.Td>{calendarName(o.calendarId)}</Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => setAddingTo(o)}
-                  aria-label={t("adminUi.orgs.addPartnerIdTo", { name: o.name })}
-                >
-                  {t("adminUi.orgs.addPartnerId")}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => setCalendarFor(o)}
-                  aria-label={t("adminUi.orgs.setCalendarFor", { name: o.name })}
-                >
-                  {t("adminUi.orgs.setCalendar")}
-                </Button>
+                {o.abilities.addPartnerId && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setAddingTo(o)}
+                    aria-label={t("adminUi.orgs.addPartnerIdTo", { name: o.name })}
+                  >
+                    {t("adminUi.orgs.addPartnerId")}
+                  </Button>
+                )}
+                {o.abilities.edit && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setCalendarFor(o)}
+                    aria-label={t("adminUi.orgs.setCalendarFor", { name: o.name })}
+                  >
+                    {t("adminUi.orgs.setCalendar")}
+                  </Button>
+                )}
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -11,8 +11,14 @@ import { FormModal } from "../../../../components/data-table.tsx";
 import { fieldError, notifyDone } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
 import { useCatalog } from "../../../../lib/catalog.ts";
+import {
+  bpsAsPercent,
+  currencyDigits,
+  formatMinor,
+  parseAmountIn,
+  parseRateBps,
+} from "../../../../lib/money.ts";
 import { isOneOf } from "../../../../lib/one-of.ts";
-import { currencyDigits, minorToDecimal, parseAmount } from "../../../../lib/money.ts";
 import { type Program, type ProgramProduct, useCreateProgram, useUpdateProgram } from "../api/programs.ts";
 
 interface Row {
@@ -30,14 +36,14 @@ let nextKey = 1;
 
 function toRow(p: ProgramProduct): Row {
   const flat = p.flatMinor !== null;
-  const digits = currencyDigits(p.currency ?? "USD") ?? 2;
   return {
     key: nextKey++,
     code: p.code,
     kind: flat ? "flat" : "rate",
     // Basis points are hundredths of a percent: 525 -> "5.25".
-    percent: p.rateBps === null ? "" : minorToDecimal(p.rateBps, 2),
-    amount: p.flatMinor === null || p.flatMinor === undefined ? "" : minorToDecimal(p.flatMinor, digits),
+    percent: p.rateBps === null ? "" : bpsAsPercent(p.rateBps),
+    amount:
+      p.flatMinor === null || p.flatMinor === undefined ? "" : formatMinor(p.flatMinor, p.currency ?? "USD"),
     currency: p.currency ?? "USD",
   };
 }
@@ -47,16 +53,15 @@ function toProduct(r: Row): ProgramProduct {
     return {
       code: r.code ?? "",
       // An amount that does not parse goes as null: the server names the field that is missing.
-      rateBps: parseAmount(String(r.percent), 2),
+      rateBps: parseRateBps(r.percent),
       flatMinor: null,
       currency: null,
     };
   const currency = r.currency.trim().toUpperCase();
-  const digits = currencyDigits(currency) ?? 2;
   return {
     code: r.code ?? "",
     rateBps: null,
-    flatMinor: parseAmount(String(r.amount), digits),
+    flatMinor: parseAmountIn(r.amount, currency),
     currency,
   };
 }

@@ -3,79 +3,77 @@
 // (partner or operator); nobody demotes or disables themselves. Disabled users leave the list.
 import { Badge, Button, PasswordInput, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { OPERATOR_ROLES, PARTNER_ROLES } from "../../../../../../src/domain/vocabulary.ts";
-import { ErrorAlert, useLoad } from "../../../../components/common.tsx";
-import { FormModal, ListTable } from "../../../../components/data-table.tsx";
 import {
-  ConfirmModal,
-  fieldError,
-  notifyDone,
-  orgNameOf,
-  SectionHeader,
-  useRequest,
-} from "../../../../components/forms.tsx";
+  isRoleChange,
+  mayMoveBetweenRoles,
+  roleBelongsToOrganization,
+} from "../../../../../../src/domain/policies/admin.ts";
+import { ROLES } from "../../../../../../src/domain/vocabulary.ts";
+import { FormModal, ListTable } from "../../../../components/data-table.tsx";
+import { ErrorAlert } from "../../../../components/error-alert.tsx";
+import { ConfirmModal, fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { get, patch, post } from "../../../../lib/api-client.ts";
-import type { Organization, User } from "../../../../lib/hand-types.ts";
+import type { Role } from "../../../../lib/api-types.ts";
+import { isOneOf } from "../../../../lib/one-of.ts";
+import { orgNameOf, useOrganizations } from "../../../../lib/organizations.ts";
 import { useUser } from "../../../../lib/session.tsx";
+import { type AdminUser, useCreateUser, useUpdateUser, useUsers } from "../api/users.ts";
 
-type Role = User["role"];
-const isPartnerRole = (r: string) => (PARTNER_ROLES as readonly string[]).includes(r);
+const LOCALES = ["en", "es"] as const;
 
-function useOrganizations() {
-  const { user, organization } = useUser();
-  const program = user.role === "program_admin";
-  const orgs = useLoad(
-    () =>
-      program
-        ? get<{ items: Organization[] }>("/api/v1/admin/organizations").then((r) => r.items)
-        : Promise.resolve(organization ? [{ ...organization, calendarId: null }] : []),
-    [program],
-  );
-  return orgs.data ?? [];
+/**
+ * The organisations a new partner user can join: every one for a caller of no organisation (the
+ * operator), else the caller's own.
+ */
+function useJoinableOrganizations() {
+  const { organization } = useUser();
+  const all = useOrganizations(!organization);
+  return { pickOrganization: !organization, orgs: organization ? [organization] : (all.data?.items ?? []) };
 }
 
 function CreateUserModal({
   opened,
   onClose,
   onCreated,
-  orgs,
+  roles,
 }: {
   opened: boolean;
   onClose(): void;
   onCreated(): void;
-  orgs: Organization[];
+  /** The roles the caller may hand out (the server's assignableRoles). */
+  roles: Role[];
 }) {
   const { t, lang } = useT();
-  const { user: me } = useUser();
-  const program = me.role === "program_admin";
-  const roles: readonly Role[] = program ? [...PARTNER_ROLES, ...OPERATOR_ROLES] : PARTNER_ROLES;
+  const { pickOrganization: program, orgs } = useJoinableOrganizations();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [role, setRole] = useState<Role>("incentives_admin");
+  const [role, setRole] = useState<Role>(
+    roles.includes("incentives_admin") ? "incentives_admin" : (roles[0] ?? "incentives_admin"),
+  );
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [locale, setLocale] = useState<string>(lang);
-  const req = useRequest();
-  const partner = isPartnerRole(role);
+  const req = useCreateUser();
+  const partner = roleBelongsToOrganization(role);
 
-  const submit = async () => {
+  const submit = () => {
     const body = {
       email: email.trim(),
       name: name.trim(),
       password,
       role,
-      locale,
+      ...(isOneOf(LOCALES, locale) ? { locale } : {}),
       ...(program ? { organizationId: partner ? organizationId : null } : {}),
     };
-    const created = await req.run(() => post<User>("/api/v1/admin/users", body));
-    if (created) {
-      notifyDone(t("adminUi.users.created", { email: created.email }), t("web.close"));
-      setEmail("");
-      setName("");
-      setPassword("");
-      onCreated();
-    }
+    req.mutate(body, {
+      onSuccess: (created) => {
+        notifyDone(t("adminUi.users.created", { email: created.email }), t("web.close"));
+        setEmail("");
+        setName("");
+        setPassword("");
+        onCreated();
+      },
+    });
   };
 
   return (
@@ -83,8 +81,8 @@ function CreateUserModal({
       opened={opened}
       onClose={onClose}
       title={t("adminUi.users.create")}
-      onSubmit={() => void submit()}
-      busy={req.busy}
+      onSubmit={submit}
+      busy={req.isPending}
       error={req.error}
       submitLabel={t("adminUi.users.createSubmit")}
     >
@@ -117,7 +115,7 @@ function CreateUserModal({
         required
         allowDeselect={false}
         value={role}
-        onChange={(v) => v && setRole(v as Role)}
+        onChange={(v) => isOneOf(ROLES, v) && setRole(v)}
         data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
         error={fieldError(req.error, "role")}
       />
@@ -147,54 +145,69 @@ function CreateUserModal({
   );
 }
 
-function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): void; onSaved(): void }) {
+function EditUserModal({
+  target,
+  assignable,
+  onClose,
+  onSaved,
+}: {
+  target: AdminUser;
+  assignable: Role[];
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { t } = useT();
-  const { user: me } = useUser();
-  const self = me.id === target.id;
-  // A role stays on its side; a global admin hands out partner roles only.
-  const roles: readonly Role[] = isPartnerRole(target.role) ? PARTNER_ROLES : OPERATOR_ROLES;
+  // Nobody changes their own role or disables themselves: the server says so per user.
+  const fixedRole = !target.abilities.changeRole;
+  // A role stays on its side (partner or operator), among those the caller may hand out.
+  const roles = [
+    target.role,
+    ...assignable.filter((r) => isRoleChange(target.role, r) && mayMoveBetweenRoles(target.role, r)),
+  ];
   const [name, setName] = useState(target.name);
   const [role, setRole] = useState<Role>(target.role);
   const [locale, setLocale] = useState(target.locale);
   const [confirmDisable, setConfirmDisable] = useState(false);
-  const req = useRequest();
-  const disableReq = useRequest();
+  const req = useUpdateUser(target.id);
+  const disableReq = useUpdateUser(target.id);
 
-  const save = async () => {
+  const save = () => {
     const body = {
       ...(name.trim() !== target.name ? { name: name.trim() } : {}),
-      ...(role !== target.role ? { role } : {}),
-      ...(locale !== target.locale ? { locale } : {}),
+      ...(isRoleChange(target.role, role) ? { role } : {}),
+      ...(locale !== target.locale && isOneOf(LOCALES, locale) ? { locale } : {}),
     };
     if (Object.keys(body).length === 0) return onClose();
-    const saved = await req.run(() => patch<User>(`/api/v1/admin/users/${target.id}`, body));
-    if (saved) {
-      notifyDone(t("adminUi.common.saved"), t("web.close"));
-      onSaved();
-    }
+    req.mutate(body, {
+      onSuccess: () => {
+        notifyDone(t("adminUi.common.saved"), t("web.close"));
+        onSaved();
+      },
+    });
   };
-  const disable = async () => {
-    const saved = await disableReq.run(() =>
-      patch<User>(`/api/v1/admin/users/${target.id}`, { disabled: true }),
+  const disable = () =>
+    disableReq.mutate(
+      { disabled: true },
+      {
+        onSuccess: () => {
+          notifyDone(t("adminUi.users.disabled", { email: target.email }), t("web.close"));
+          setConfirmDisable(false);
+          onSaved();
+        },
+      },
     );
-    if (saved) {
-      notifyDone(t("adminUi.users.disabled", { email: target.email }), t("web.close"));
-      setConfirmDisable(false);
-      onSaved();
-    }
-  };
 
   return (
     <>
       <FormModal
         onClose={onClose}
         title={t("adminUi.users.edit", { email: target.email })}
-        onSubmit={() => void save()}
-        busy={req.busy}
+        onSubmit={save}
+        busy={req.isPending}
         error={req.error}
         submitLabel={t("adminUi.common.save")}
         leading={
-          self ? (
+          !target.abilities.disable ? (
             <span />
           ) : (
             <Button color="red" variant="light" onClick={() => setConfirmDisable(true)}>
@@ -213,10 +226,10 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
         <Select
           label={t("adminUi.users.role")}
           allowDeselect={false}
-          disabled={self}
-          description={self ? t("adminUi.users.selfRole") : undefined}
+          disabled={fixedRole}
+          description={fixedRole ? t("adminUi.users.selfRole") : undefined}
           value={role}
-          onChange={(v) => v && setRole(v as Role)}
+          onChange={(v) => isOneOf(ROLES, v) && setRole(v)}
           data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
           error={fieldError(req.error, "role")}
         />
@@ -237,9 +250,9 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
         title={t("adminUi.users.disable")}
         text={t("adminUi.users.disableConfirm", { email: target.email })}
         confirm={t("adminUi.users.disable")}
-        busy={disableReq.busy}
+        busy={disableReq.isPending}
         error={disableReq.error}
-        onConfirm={() => void disable()}
+        onConfirm={disable}
         onClose={() => setConfirmDisable(false)}
       />
     </>
@@ -249,12 +262,13 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose(): 
 export default function Users() {
   const { t } = useT();
   const { user: me } = useUser();
-  const list = useLoad(() => get<{ items: User[] }>("/api/v1/admin/users"), []);
-  const orgs = useOrganizations();
+  const list = useUsers();
+  const { pickOrganization, orgs } = useJoinableOrganizations();
   const orgName = orgNameOf(orgs);
+  const assignable = list.data?.assignableRoles ?? [];
   const [filter, setFilter] = useState("");
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<User | null>(null);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
 
   const q = filter.trim().toLowerCase();
   const items = (list.data?.items ?? []).filter(
@@ -265,7 +279,7 @@ export default function Users() {
     <Stack>
       <SectionHeader
         title={t("adminUi.users.title")}
-        text={t(me.role === "program_admin" ? "adminUi.users.introProgram" : "adminUi.users.introGlobal")}
+        text={t(pickOrganization ? "adminUi.users.introProgram" : "adminUi.users.introGlobal")}
         actions={<Button onClick={() => setCreating(true)}>{t("adminUi.users.create")}</Button>}
       />
       <TextInput
@@ -276,7 +290,7 @@ export default function Users() {
       />
       <ErrorAlert error={list.error} />
       <ListTable
-        loaded={list.data !== null}
+        loaded={list.data !== undefined}
         empty={t("adminUi.users.empty")}
         minWidth={700}
         striped
@@ -306,36 +320,35 @@ export default function Users() {
             <Table.Td>{u.organizationId ? orgName(u.organizationId) : t("adminUi.users.operator")}</Table.Td>
             <Table.Td>{t(`adminUi.locales.${u.locale}`, { defaultValue: u.locale })}</Table.Td>
             <Table.Td>
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => setEditing(u)}
-                aria-label={t("adminUi.users.edit", { email: u.email })}
-              >
-                {t("adminUi.common.edit")}
-              </Button>
+              {u.abilities.edit && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setEditing(u)}
+                  aria-label={t("adminUi.users.edit", { email: u.email })}
+                >
+                  {t("adminUi.common.edit")}
+                </Button>
+              )}
             </Table.Td>
           </Table.Tr>
         )}
       />
       <CreateUserModal
+        // Remounted once the roles are known, so that its first role is one the caller may give.
+        key={assignable.join()}
         opened={creating}
-        orgs={orgs}
+        roles={assignable}
         onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          void list.reload();
-        }}
+        onCreated={() => setCreating(false)}
       />
       {editing && (
         <EditUserModal
           key={editing.id}
           target={editing}
+          assignable={assignable}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void list.reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Stack>
