@@ -11,8 +11,8 @@ import { createOrganization, createUser, upsertCustomer } from "../src/server/ad
 import { createAccessToken } from "../src/server/auth/access-tokens.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { systemClock } from "../src/server/context.ts";
-import { seedClaims } from "../src/server/db/bulk-seed.ts";
 import type { Engine } from "../src/server/db/engine.ts";
+import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
 
 const TOTAL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);

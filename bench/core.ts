@@ -9,10 +9,10 @@ import { createOrganization, upsertCustomer } from "../src/server/admin/director
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { actOnClaim } from "../src/server/claims/use-cases/act-on-claim.ts";
 import { type AppContext, ManualClock } from "../src/server/context.ts";
-import { seedClaims } from "../src/server/db/bulk-seed.ts";
 import type { Engine } from "../src/server/db/engine.ts";
 import { sweep } from "../src/server/jobs/sweeper.ts";
 import type { Principal } from "../src/server/principal.ts";
+import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
 
 const TOTAL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);

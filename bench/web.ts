@@ -10,7 +10,7 @@ import { days } from "../src/domain/calendar.ts";
 import { createOrganization, createUser, upsertCustomer } from "../src/server/admin/directory.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { ManualClock } from "../src/server/context.ts";
-import { seedClaims } from "../src/server/db/bulk-seed.ts";
+import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { startServer } from "../src/server/server.ts";
 import { testConfig } from "../test/http/http-support.ts";
 import { createTestDb } from "../test/support/engines.ts";

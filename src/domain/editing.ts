@@ -1,4 +1,6 @@
-// Which claim fields may change in which state (DOMAIN.md section 6).
+// Which claim fields may change in which state, and when documents may be added (DOMAIN.md
+// section 6): the one place of this rule; the transition table and the web app ask it.
+import { type ClaimState, disputeAllowed } from "./claim-state.ts";
 import type { Status } from "./vocabulary.ts";
 
 export const EDITABLE_FIELDS = [
@@ -24,3 +26,9 @@ export function editableFields(status: Status): readonly EditableField[] {
   if (status === "submitted" || status === "partner_action_required") return AFTER_SUBMISSION;
   return [];
 }
+
+/** Whether the partner may still change the claim's content in `status`. */
+export const contentEditable = (status: Status): boolean => editableFields(status).length > 0;
+
+/** PoE documents: while the content may change, and in Rejected while a dispute is allowed (to support it). */
+export const documentsMayBeAdded = (s: ClaimState): boolean => contentEditable(s.status) || disputeAllowed(s);

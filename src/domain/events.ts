@@ -77,21 +77,11 @@ export function isOutboxEvent(type: DomainEventType): boolean {
   return (WEBHOOK_EVENTS as readonly string[]).includes(type);
 }
 
-/** Events that notify someone (DOMAIN.md section 12); the rest are history only. */
-export const NOTIFYING_EVENTS: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
-  "submitted",
-  "review_started",
-  "information_requested",
-  "approved",
-  "rejected",
-  "customer_denied",
-  "consent_passed",
-  "customer_confirmed",
-  "dispute_opened",
-  "dispute_upheld",
-  "dispute_overturned",
-  "comment_added",
-  "sla_due_soon",
-  "sla_breached",
-  "reminder",
-]);
+/**
+ * An event's data as a partner may read it (history, webhooks of a partner organisation): the ids
+ * of other organisations' claims (competing claims) are the operator's to see.
+ */
+export function withoutForeignClaimIds(data: Record<string, unknown>): Record<string, unknown> {
+  const { winnerId: _w, keepCompeting: _k, ...rest } = data;
+  return rest;
+}

@@ -4,7 +4,7 @@ import type { BusinessCalendar } from "./calendar.ts";
 import { businessDaysLeft } from "./calendar.ts";
 import { type ClaimState, copyAllowed, type Deadline, deadlineOf, disputeAllowed } from "./claim-state.ts";
 import type { Actor, Command, CommandOf, CommandType } from "./commands.ts";
-import { editableFields } from "./editing.ts";
+import { contentEditable, documentsMayBeAdded, editableFields } from "./editing.ts";
 import type { DomainEvent } from "./events.ts";
 import { type DeadlineFactory, deadlineFactory, type Policy } from "./policy.ts";
 import type { FieldError, Refusal } from "./refusal.ts";
@@ -53,6 +53,23 @@ const is =
   (...statuses: Status[]) =>
   (s: ClaimState): boolean =>
     statuses.includes(s.status);
+
+/**
+ * Claims still in flight that another organisation's approval on the same key rejects (DOMAIN.md
+ * section 10): the competing-claim-lost transition and the approving use case both ask this.
+ */
+export const CONTESTABLE_STATUSES = [
+  "submitted",
+  "under_review",
+  "partner_action_required",
+] as const satisfies readonly Status[];
+/** Takes a stored status column as well as a state's. */
+export const isContestable = (status: string): boolean =>
+  (CONTESTABLE_STATUSES as readonly string[]).includes(status);
+
+/** The customer may still deny or confirm: approved, with its consent period running. */
+export const consentOpen = (s: ClaimState): boolean =>
+  s.status === "approved" && s.consent?.status === "running";
 
 const text = (v: string | null | undefined): string | null => (v && v.trim() !== "" ? v : null);
 const required = (field: string, v: string | null | undefined): FieldError[] =>
@@ -341,7 +358,7 @@ export const TRANSITIONS: Table = {
   },
   edit: {
     who: "partner",
-    from: (s) => editableFields(s.status).length > 0,
+    from: (s) => contentEditable(s.status),
     validate: (c, s) =>
       c.fields
         .filter((f) => !editableFields(s.status).includes(f))
@@ -350,7 +367,7 @@ export const TRANSITIONS: Table = {
   },
   upload: {
     who: "partner",
-    from: (s) => is("editing", "submitted", "partner_action_required")(s) || disputeAllowed(s),
+    from: documentsMayBeAdded,
     apply: (s) => ({
       state: {
         ...s,
@@ -376,7 +393,7 @@ export const TRANSITIONS: Table = {
   },
   "customer-deny": {
     who: "customer",
-    from: (s) => s.status === "approved" && s.consent?.status === "running",
+    from: consentOpen,
     apply: (s, c, ctx) => {
       const o = rejection(s, ["customer_decline"], text(c.comment), ctx);
       const state = { ...o.state, consent: s.consent && { ...s.consent, status: "denied" as const } };
@@ -388,7 +405,7 @@ export const TRANSITIONS: Table = {
   },
   "customer-confirm": {
     who: "customer",
-    from: (s) => s.status === "approved" && s.consent?.status === "running",
+    from: consentOpen,
     apply: (s, _c, ctx) => ({
       state: consentOver(s, "confirmed", ctx.now),
       events: [{ type: "customer_confirmed", at: ctx.now, data: {} }],
@@ -396,7 +413,7 @@ export const TRANSITIONS: Table = {
   },
   "competing-claim-lost": {
     who: "system",
-    from: is("submitted", "under_review", "partner_action_required"),
+    from: (s) => isContestable(s.status),
     apply: (s, c, ctx) => {
       const o = rejection(s, ["competing_claim_lost"], null, ctx);
       return {

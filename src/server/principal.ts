@@ -1,6 +1,6 @@
 // Who is acting: a signed-in user, the customer holding a consent link, or the system (deadlines).
 import type { Actor } from "../domain/commands.ts";
-import { isPartnerRole, type Role } from "../domain/vocabulary.ts";
+import type { Role } from "../domain/vocabulary.ts";
 
 export type Principal =
   | { kind: "user"; id: string; name: string; role: Role; organizationId: string | null; locale: string }
@@ -23,10 +23,4 @@ export function actorRef(p: Principal): ActorRef {
   if (p.kind === "user") return { kind: "user", id: p.id, name: p.name };
   if (p.kind === "customer") return { kind: "customer", id: null, name: p.name };
   return { kind: "system", id: null, name: "system" };
-}
-
-/** Partner users see their own organisation's claims; the operator sees all. */
-export function canSeeOrganization(p: Principal, organizationId: string): boolean {
-  if (p.kind !== "user") return true;
-  return !isPartnerRole(p.role) || p.organizationId === organizationId;
 }

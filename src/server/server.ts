@@ -7,7 +7,7 @@ import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
 import { ensureFirstAdmin, type FirstAdmin } from "./first-admin.ts";
 import { buildApp } from "./http/build-app.ts";
-import { purgeIdempotencyKeys } from "./http/idempotency.ts";
+import { purgeIdempotencyKeys } from "./idempotency/idempotency-store.ts";
 import { removeAbandonedRevenue } from "./incentives/revenue-import.ts";
 import { type SweepLoop, startSweepLoop } from "./jobs/sweep-loop.ts";
 import { createMailTransport } from "./notify/mail-transport.ts";

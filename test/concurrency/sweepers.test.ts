@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { days } from "../../src/domain/calendar.ts";
 import type { AppContext } from "../../src/server/context.ts";
-import { seedClaims } from "../../src/server/db/bulk-seed.ts";
 import { sweep } from "../../src/server/jobs/sweeper.ts";
+import { seedClaims } from "../../src/server/seed/bulk-seed.ts";
 import { ENGINES, openSibling, openTestApp, type TestApp } from "../support/engines.ts";
 import { makeWorld } from "../support/world.ts";
 

@@ -1,6 +1,6 @@
 // Claims, documents and comments: who may see, file, review and talk. Claim transitions themselves
 // are judged by the transition table (../transitions.ts); these are the permissions around it.
-import { hasRole, isOperatorUser, isPartnerUser, type Subject } from "./subject.ts";
+import { hasRole, isOperatorUser, isPartnerUser, isUser, type Subject, seesOrganization } from "./subject.ts";
 
 /** Partner users see their organisation's claims; the operator sees all (DOMAIN.md section 1). */
 export const mayViewClaims = (s: Subject) => isPartnerUser(s) || isOperatorUser(s);
@@ -10,6 +10,24 @@ export const mayCreateClaim = (s: Subject) => hasRole(s, "global_admin", "incent
 export const mayWorkReviewQueue = (s: Subject) => hasRole(s, "reviewer");
 /** Service-level metrics are the operator's. */
 export const mayViewReviewMetrics = (s: Subject) => hasRole(s, "reviewer", "program_admin");
+
+/**
+ * One claim, its documents, comments and history: a partner user sees its organisation's, the
+ * operator every one; the system and a customer holding a consent link act on the claim they name.
+ * Another organisation's claim is answered 404, never 403.
+ */
+export const mayViewClaim = (s: Subject, claimOrganizationId: string) =>
+  seesOrganization(s, claimOrganizationId);
+/** Only people comment (the transition table then says who of them, in which state). */
+export const mayComment = (s: Subject, claimOrganizationId: string) =>
+  isUser(s) && mayViewClaim(s, claimOrganizationId);
+/** Other organisations' claims on the same keys (ids, numbers, statuses) are the operator's to see. */
+export const maySeeCompetingClaims = (s: Subject) => isOperatorUser(s);
+/** Which side `s` acts for: its comments, its "needs action" list and its summary. */
+export const sideOf = (s: Subject): "partner" | "operator" => (isPartnerUser(s) ? "partner" : "operator");
+/** The organisation whose claims `s`'s lists show, or null for every organisation (the operator). */
+export const listedOrganization = (s: Subject): string | null =>
+  isPartnerUser(s) ? (s.organizationId ?? "") : null;
 
 export function claimAbilities(s: Subject) {
   return {

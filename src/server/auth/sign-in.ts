@@ -1,10 +1,10 @@
 // Sign-in by email and password, rate limited per account and per address. An unknown user and a
 // wrong password get the same answer after the same work (a hash is verified either way).
 import type { Kysely } from "kysely";
+import { RefusalError } from "../../domain/refusal.ts";
 import { verifyPassword } from "../admin/passwords.ts";
 import type { Clock } from "../context.ts";
 import type { DB, UsersTable } from "../db/schema.ts";
-import { HttpProblem } from "../http/problem.ts";
 import { blocked, hit, type Limit, reset } from "./rate-limit.ts";
 
 export const ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
@@ -14,9 +14,11 @@ export const ADDRESS_LIMIT: Limit = { max: 30, windowMs: 15 * 60_000 };
 const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$UiRWlsCWi5YCrrxjobUsTQ$XZivmJT8PjMAVeMQFba6D30d+lLIqFPUNTbaB9RptS8";
 
-function tooMany(seconds: number): HttpProblem {
-  return new HttpProblem(429, "rate_limited", `too many sign-in attempts; try again in ${seconds} s`, {
-    retryAfter: seconds,
+function tooMany(seconds: number): RefusalError {
+  return new RefusalError({
+    code: "rate_limited",
+    detail: `too many sign-in attempts; try again in ${seconds} s`,
+    retryAfterSeconds: seconds,
   });
 }
 
@@ -40,7 +42,7 @@ export async function signIn(
   if (!user || !ok || user.disabled_at !== null) {
     await hit(db, accountKey, ACCOUNT_LIMIT, wall);
     await hit(db, addressKey, ADDRESS_LIMIT, wall);
-    throw new HttpProblem(401, "unauthenticated", "wrong email or password");
+    throw new RefusalError({ code: "unauthenticated", detail: "wrong email or password" });
   }
   await reset(db, accountKey);
   return user;

@@ -3,12 +3,13 @@
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState } from "../../domain/claim-state.ts";
-import { RefusalError } from "../../domain/refusal.ts";
+import { mayViewClaim } from "../../domain/policies/claims.ts";
+import { notFound } from "../../domain/refusal.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { fireDue } from "../../domain/timers.ts";
 import type { AppContext } from "../context.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
-import { actorRef, canSeeOrganization, type Principal, SYSTEM } from "../principal.ts";
+import { actorRef, type Principal, SYSTEM } from "../principal.ts";
 import type { Entry } from "./claim-writer.ts";
 
 export interface LoadedClaim {
@@ -77,8 +78,17 @@ export async function loadClaim(
   id: string,
 ): Promise<LoadedClaim> {
   const row = await selectClaim(ctx, db, id, "update");
-  if (!row || !canSeeOrganization(principal, row.organization_id)) {
-    throw new RefusalError({ code: "not_found", detail: `no claim ${id}` });
-  }
+  if (!row || !mayViewClaim(principal, row.organization_id)) throw notFound(`no claim ${id}`);
   return prepareClaim(ctx, db, row);
+}
+
+/** A claim the caller may see, read without a lock (documents, comments, history); 404 otherwise. */
+export async function visibleClaim(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+): Promise<ClaimsTable & { calendar_id: string | null }> {
+  const row = await selectClaim(ctx, ctx.db.kysely, id);
+  if (!row || !mayViewClaim(principal, row.organization_id)) throw notFound(`no claim ${id}`);
+  return row;
 }

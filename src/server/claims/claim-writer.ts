@@ -6,6 +6,7 @@ import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
+import { ConcurrentWriteError } from "../db/concurrent-write-error.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { syncIncentives } from "../incentives/assessment.ts";
@@ -17,14 +18,6 @@ import { entryHash } from "./history-chain.ts";
 export interface Entry {
   event: DomainEvent;
   actor: ActorRef;
-}
-
-/** Another writer changed the claim between our read and our write: the caller retries. */
-export class ConcurrentWriteError extends Error {
-  constructor(claimId: string) {
-    super(`claim ${claimId} changed while this action ran`);
-    this.name = "ConcurrentWriteError";
-  }
 }
 
 export interface ClaimWrite {
@@ -135,7 +128,7 @@ async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
     .where("id", "=", row.id)
     .where("revision", "=", row.revision)
     .executeTakeFirst();
-  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(row.id);
+  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(`claim ${row.id}`);
   return { next, history, outbox: outboxRows(row, entries, now, after) };
 }
 

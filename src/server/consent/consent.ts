@@ -2,13 +2,13 @@
 // The token is the credential; the database knows only its hash. A link answers 404 when it is not
 // one of ours, 410 once its period ended, the claim was decided otherwise or withdrawn, and replays
 // an identical decision without recording anything new.
-import { RefusalError } from "../../domain/refusal.ts";
+import { notFound, RefusalError } from "../../domain/refusal.ts";
+import { consentOpen } from "../../domain/transitions.ts";
 import { sha256 } from "../auth/secrets.ts";
 import { prepareClaim, selectClaim } from "../claims/claim-loader.ts";
 import { customerDecision } from "../claims/use-cases/customer-decision.ts";
 import type { AppContext } from "../context.ts";
 import type { ConsentRequestsTable } from "../db/schema.ts";
-import { HttpProblem } from "../http/problem.ts";
 
 export type Decision = "deny" | "confirm";
 
@@ -38,25 +38,27 @@ async function requestOf(ctx: AppContext, token: string): Promise<ConsentRequest
         .where("token_hash", "=", sha256(token))
         .executeTakeFirst()
     : undefined;
-  if (!row) throw new HttpProblem(404, "not_found", "this consent link is not valid");
+  if (!row) throw notFound("this consent link is not valid");
   return row;
 }
 
 const closed = () =>
-  new HttpProblem(410, "consent_closed", "the consent period of this claim is over, or the claim changed");
+  new RefusalError({
+    code: "consent_closed",
+    detail: "the consent period of this claim is over, or the claim changed",
+  });
 
 export async function viewConsent(ctx: AppContext, token: string): Promise<ConsentView> {
   const request = await requestOf(ctx, token);
   const db = ctx.db.kysely;
   const row = await selectClaim(ctx, db, request.claim_id);
-  if (!row) throw new HttpProblem(404, "not_found", "this consent link is not valid");
+  if (!row) throw notFound("this consent link is not valid");
   // Judged as of now: a period that ended before the sweeper ran is over all the same.
   const loaded = await prepareClaim(ctx, db, row);
   const stillRunning =
     request.closed_at === null &&
-    loaded.state.status === "approved" &&
-    loaded.state.consent?.status === "running" &&
-    loaded.state.consent.endsAt === request.ends_at;
+    consentOpen(loaded.state) &&
+    loaded.state.consent?.endsAt === request.ends_at;
   const org = await db
     .selectFrom("organizations")
     .leftJoin("calendars", "calendars.id", "organizations.calendar_id")

@@ -1,7 +1,7 @@
 // Transactions with retry: a lost optimistic guard, a PostgreSQL serialization failure or a
 // deadlock re-runs the whole unit of work, which re-reads and re-judges from scratch.
 import type { Kysely, Transaction } from "kysely";
-import { ConcurrentWriteError } from "../claims/claim-writer.ts";
+import { ConcurrentWriteError } from "./concurrent-write-error.ts";
 import type { Db } from "./engine.ts";
 import type { DB } from "./schema.ts";
 

@@ -63,7 +63,9 @@ export function problem(
 export function toProblem(err: unknown): Problem {
   if (err instanceof RefusalError) {
     const { code, detail, ...rest } = err.refusal;
-    return problem(REFUSAL_STATUS[code], code, detail, rest);
+    // `retryAfter` is the body field API.md's 429s have always carried; Retry-After repeats it.
+    const retry = err.refusal.code === "rate_limited" ? { retryAfter: err.refusal.retryAfterSeconds } : {};
+    return problem(REFUSAL_STATUS[code], code, detail, { ...rest, ...retry });
   }
   if (err instanceof HttpProblem) return problem(err.status, err.code, err.message, err.extra);
   if (err instanceof FileRejectedError) return problem(415, "file_rejected", err.message);

@@ -294,3 +294,51 @@ export const ListQuery = Type.Object(
   },
   closed,
 );
+
+/**
+ * The caller's global abilities: one boolean per key of sessionAbilities() (domain/policies), named
+ * here so that the OpenAPI document lists them; test/http/session-abilities.test.ts fails to compile
+ * when this list and the function drift apart.
+ */
+export const SessionAbilities = Type.Object(
+  {
+    viewClaims: Type.Boolean(),
+    createClaim: Type.Boolean(),
+    workReviewQueue: Type.Boolean(),
+    viewReviewMetrics: Type.Boolean(),
+    manageOrganizations: Type.Boolean(),
+    manageUsers: Type.Boolean(),
+    manageCatalog: Type.Boolean(),
+    manageCalendars: Type.Boolean(),
+    manageCustomerRegistry: Type.Boolean(),
+    viewEarnings: Type.Boolean(),
+    viewPayouts: Type.Boolean(),
+    managePrograms: Type.Boolean(),
+    importRevenue: Type.Boolean(),
+    runPayouts: Type.Boolean(),
+    disputePayoutLines: Type.Boolean(),
+    readNotifications: Type.Boolean(),
+    manageWebhooks: Type.Boolean(),
+    manageMail: Type.Boolean(),
+    operateSystem: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+const SessionOrganization = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  partnerIds: Type.Array(Type.String()),
+});
+
+/** POST, GET and PATCH /api/v1/session: who is signed in and what the web app may show them. */
+export const Session = Type.Object({
+  user: User,
+  csrfToken: Type.String(),
+  /** The user's organisation (partner users), with the partner IDs a claim can be filed under. */
+  organization: Type.Optional(Type.Union([SessionOrganization, Type.Null()])),
+  timeZone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  abilities: SessionAbilities,
+  /** The roles this user may give a user it creates or edits (empty: manages no users). */
+  assignableRoles: Type.Array(Enum(ROLES)),
+});

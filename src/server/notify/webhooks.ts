@@ -6,6 +6,7 @@
 // refuse a timestamp older than a few minutes, which stops replays.
 import { createHmac } from "node:crypto";
 import type { Kysely } from "kysely";
+import { withoutForeignClaimIds } from "../../domain/events.ts";
 import type { OutboxPayload } from "../claims/claim-writer.ts";
 import type { DB, OutboxTable } from "../db/schema.ts";
 
@@ -41,14 +42,13 @@ export class HookDirectory {
  * other organisations' claims (competing claims) are for the operator's endpoints only.
  */
 export function webhookBody(event: OutboxTable, p: OutboxPayload, operator: boolean): string {
-  const { winnerId: _w, keepCompeting: _k, ...partnerData } = p.data as Record<string, unknown>;
   return JSON.stringify({
     id: event.id,
     type: `claim.${event.topic}`,
     occurredAt: new Date(p.at).toISOString(),
     claim: { id: p.claimId, number: p.number, organizationId: p.organizationId, status: p.status },
     actor: { kind: p.actor.kind, name: p.actor.name },
-    data: operator ? p.data : partnerData,
+    data: operator ? p.data : withoutForeignClaimIds(p.data),
   });
 }
 

@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Command } from "../../../domain/commands.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
-import { approves } from "../../../domain/transitions.ts";
+import { approves, isContestable } from "../../../domain/transitions.ts";
 import type { AppContext } from "../../context.ts";
 import type { ClaimsTable, DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
@@ -27,8 +27,6 @@ export type TransitionCommand = Exclude<
       | "customer-confirm";
   }
 >;
-
-const CONTESTABLE = new Set(["submitted", "under_review", "partner_action_required"]);
 
 async function keysOf(db: Kysely<DB>, claimId: string): Promise<string[]> {
   const rows = await db
@@ -69,15 +67,13 @@ export async function actOnClaim(
     });
     // The approval of one competing claim rejects the others, unless the reviewer keeps them.
     const losers = [
-      ...new Set(
-        rivals.filter((r) => CONTESTABLE.has(r.status) && !keep.has(r.claimId)).map((r) => r.claimId),
-      ),
+      ...new Set(rivals.filter((r) => isContestable(r.status) && !keep.has(r.claimId)).map((r) => r.claimId)),
     ];
     for (const id of losers.sort()) {
       const rivalRow = await selectClaim(ctx, trx, id, "update");
       if (!rivalRow) continue;
       const rival = await prepareClaim(ctx, trx, rivalRow);
-      if (!CONTESTABLE.has(rival.state.status)) continue;
+      if (!isContestable(rival.state.status)) continue;
       await applyCommand(ctx, trx, SYSTEM, rival, { type: "competing-claim-lost", winnerId: claimId });
     }
     return row;

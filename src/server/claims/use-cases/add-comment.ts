@@ -1,8 +1,8 @@
 // A comment in the claim's thread; it notifies the other side and, from the partner while
 // information is requested, counts as the answer that allows a resubmit.
 
-import { RefusalError } from "../../../domain/refusal.ts";
-import { isPartnerRole } from "../../../domain/vocabulary.ts";
+import { mayComment, sideOf } from "../../../domain/policies/claims.ts";
+import { forbidden, RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import type { CommentsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
@@ -21,8 +21,8 @@ export async function addComment(
 ): Promise<CommentsTable> {
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
-    if (principal.kind !== "user")
-      throw new RefusalError({ code: "forbidden", detail: "only users comment" });
+    if (principal.kind !== "user" || !mayComment(principal, loaded.row.organization_id))
+      throw forbidden("only users comment");
     const text = body.trim();
     const laterRefusal =
       text === "" || text.length > MAX_COMMENT_LENGTH
@@ -32,7 +32,7 @@ export async function addComment(
             errors: [{ field: "body", message: `must have 1 to ${MAX_COMMENT_LENGTH} characters` }],
           })
         : undefined;
-    const side = isPartnerRole(principal.role) ? "partner" : "operator";
+    const side = sideOf(principal);
     const comment: CommentsTable = {
       id: newId(),
       claim_id: claimId,

@@ -7,12 +7,7 @@ import { RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import type { DocumentsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
-import {
-  checkFilename,
-  FileInspector,
-  FileRejectedError,
-  type Inspection,
-} from "../../documents/file-inspection.ts";
+import { checkFilename, FileInspector, type Inspection } from "../../documents/file-inspection.ts";
 import { newId } from "../../ids.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand, judge } from "../apply-command.ts";
@@ -41,6 +36,8 @@ function tooMany(limits: UploadLimits): RefusalError {
     errors: [{ field: "file", message: `at most ${limits.maxFilesPerClaim} documents per claim` }],
   });
 }
+
+const rejected = (detail: string) => new RefusalError({ code: "file_rejected", detail });
 
 /** May this caller upload to this claim now? Asked before any byte is read. */
 export async function checkUpload(
@@ -85,8 +82,8 @@ export async function attachDocument(
   } finally {
     await feeding;
   }
-  if (!inspection) throw new FileRejectedError("the file could not be inspected");
-  if (blob.size === 0) throw new FileRejectedError("the file is empty");
+  if (!inspection) throw rejected("the file could not be inspected");
+  if (blob.size === 0) throw rejected("the file is empty");
   const { contentType, flags } = inspection;
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);

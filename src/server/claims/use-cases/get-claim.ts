@@ -1,15 +1,14 @@
 // Reading claims as the caller may see them, with due deadlines applied in memory.
 import type { ClaimState } from "../../../domain/claim-state.ts";
-import { RefusalError } from "../../../domain/refusal.ts";
+import { maySeeCompetingClaims } from "../../../domain/policies/claims.ts";
 import { visibleChange } from "../../../domain/sla.ts";
 import { fireDue } from "../../../domain/timers.ts";
-import { isPartnerRole } from "../../../domain/vocabulary.ts";
 import type { AppContext } from "../../context.ts";
 import type { ClaimsTable } from "../../db/schema.ts";
 import { eligibilityOf } from "../../incentives/assessment.ts";
-import { canSeeOrganization, type Principal } from "../../principal.ts";
+import type { Principal } from "../../principal.ts";
 import { keyHolders } from "../claim-input.ts";
-import { selectClaim } from "../claim-loader.ts";
+import { visibleClaim } from "../claim-loader.ts";
 import { type ClaimView, claimView } from "../claim-view.ts";
 
 export async function viewRow(
@@ -70,13 +69,8 @@ export async function competingClaims(ctx: AppContext, claimId: string) {
 }
 
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
-  const row = await selectClaim(ctx, ctx.db.kysely, id);
-  if (!row || !canSeeOrganization(principal, row.organization_id)) {
-    throw new RefusalError({ code: "not_found", detail: `no claim ${id}` });
-  }
+  const row = await visibleClaim(ctx, principal, id);
   const view = await viewRow(ctx, principal, row);
-  if (principal.kind === "user" && !isPartnerRole(principal.role)) {
-    return { ...view, competingClaims: await competingClaims(ctx, id) };
-  }
+  if (maySeeCompetingClaims(principal)) return { ...view, competingClaims: await competingClaims(ctx, id) };
   return view;
 }

@@ -1,7 +1,8 @@
 // The dashboard list: the caller's visible claims, filtered, sorted, keyset-paginated.
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { listedOrganization, sideOf } from "../../../domain/policies/claims.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
-import { isPartnerRole, type Status } from "../../../domain/vocabulary.ts";
+import type { Status } from "../../../domain/vocabulary.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
 import type { ClaimsTable, DB } from "../../db/schema.ts";
@@ -61,8 +62,8 @@ type Query = SelectQueryBuilder<DB, "claims", Row>;
  */
 export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilters) {
   let q = db.selectFrom("claims");
-  const partner = isPartnerRole(principal.role);
-  if (partner) q = q.where("claims.organization_id", "=", principal.organizationId ?? "");
+  const organizationId = listedOrganization(principal);
+  if (organizationId !== null) q = q.where("claims.organization_id", "=", organizationId);
   if (f.status) q = q.where("claims.status", "=", f.status);
   if (f.activity) q = q.where("claims.activity", "=", f.activity);
   if (f.partnerId) q = q.where("claims.partner_id", "=", f.partnerId);
@@ -80,7 +81,8 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
     );
   }
   if (f.needsAction !== undefined) {
-    q = q.where(partner ? "claims.partner_action" : "claims.operator_action", "=", f.needsAction ? 1 : 0);
+    const column = sideOf(principal) === "partner" ? "claims.partner_action" : "claims.operator_action";
+    q = q.where(column, "=", f.needsAction ? 1 : 0);
   }
   if (f.createdFrom) q = q.where("claims.created_at", ">=", Date.parse(f.createdFrom));
   if (f.createdTo) q = q.where("claims.created_at", "<", Date.parse(f.createdTo));
@@ -149,7 +151,8 @@ async function countsByStatus(ctx: AppContext, principal: UserPrincipal, f: List
       .selectFrom("claim_counts")
       .select(["status", (eb) => eb.fn.sum<number>("n").as("n")])
       .groupBy("status");
-    if (isPartnerRole(principal.role)) q = q.where("organization_id", "=", principal.organizationId ?? "");
+    const organizationId = listedOrganization(principal);
+    if (organizationId !== null) q = q.where("organization_id", "=", organizationId);
     return q.execute();
   }
   return filtered(db, principal, { ...f, status: undefined, needsAction: undefined })
@@ -160,7 +163,6 @@ async function countsByStatus(ctx: AppContext, principal: UserPrincipal, f: List
 
 export async function claimSummary(ctx: AppContext, principal: UserPrincipal, f: ListFilters) {
   const byStatus = await countsByStatus(ctx, principal, f);
-  const partner = isPartnerRole(principal.role);
   const need = await filtered(ctx.db.kysely, principal, { ...f, needsAction: true })
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
@@ -173,5 +175,5 @@ export async function claimSummary(ctx: AppContext, principal: UserPrincipal, f:
     rejected: 0,
   };
   for (const r of byStatus) counts[r.status] = Number(r.n);
-  return { counts, needsAction: Number(need.n), side: partner ? "partner" : "operator" };
+  return { counts, needsAction: Number(need.n), side: sideOf(principal) };
 }

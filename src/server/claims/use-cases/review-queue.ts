@@ -1,6 +1,7 @@
 // The reviewers' queue: submitted, under review, or with an open dispute; earliest SLA first, each
 // with its competing claims flagged.
-import { RefusalError } from "../../../domain/refusal.ts";
+import { mayWorkReviewQueue } from "../../../domain/policies/claims.ts";
+import { forbidden, RefusalError } from "../../../domain/refusal.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
 import type { ClaimView } from "../claim-view.ts";
@@ -14,6 +15,7 @@ export async function reviewQueue(
   principal: UserPrincipal,
   opts: { limit?: number; cursor?: string },
 ): Promise<{ items: ClaimView[]; nextCursor: string | null }> {
+  if (!mayWorkReviewQueue(principal)) throw forbidden("the review queue is for reviewers");
   const limit = Math.min(200, Math.max(1, opts.limit ?? 50));
   let q = ctx.db.kysely
     .selectFrom("claims")

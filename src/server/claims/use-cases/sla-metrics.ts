@@ -1,6 +1,9 @@
 // The reviewers' service levels over the last days (DOMAIN.md section 13): how long review starts
 // and decisions took, and how many deadlines were breached. Calendar hours, from the history.
+import { mayViewReviewMetrics } from "../../../domain/policies/claims.ts";
+import { forbidden } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
+import type { Principal } from "../../principal.ts";
 
 const DAY = 86_400_000;
 const DECISIONS = ["approved", "rejected", "information_requested"];
@@ -12,7 +15,8 @@ export interface Durations {
 }
 
 export interface SlaMetrics {
-  since: number;
+  /** ISO 8601: the start of the window. */
+  since: string;
   days: number;
   /** Submitted (or resubmitted) to review started. */
   timeToStart: Durations;
@@ -30,7 +34,13 @@ function durations(ms: number[]): Durations {
   return { count: sorted.length, medianHours: at(0.5), p90Hours: at(0.9) };
 }
 
-export async function slaMetrics(ctx: AppContext, days: number): Promise<SlaMetrics> {
+export async function slaMetrics(
+  ctx: AppContext,
+  principal: Principal,
+  input: { days?: number },
+): Promise<SlaMetrics> {
+  if (!mayViewReviewMetrics(principal)) throw forbidden("service levels are for the operator");
+  const days = input.days ?? 30;
   const now = ctx.clock.now();
   const since = now - days * DAY;
   const rows = await ctx.db.kysely
@@ -68,5 +78,11 @@ export async function slaMetrics(ctx: AppContext, days: number): Promise<SlaMetr
       startedAt = null;
     }
   }
-  return { since, days, timeToStart: durations(toStart), timeToDecide: durations(toDecide), breaches };
+  return {
+    since: new Date(since).toISOString(),
+    days,
+    timeToStart: durations(toStart),
+    timeToDecide: durations(toDecide),
+    breaches,
+  };
 }

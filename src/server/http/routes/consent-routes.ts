@@ -4,17 +4,15 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { type RefusalCode, RefusalError } from "../../../domain/refusal.ts";
 import { fromAcceptLanguage, type Locale, supportedLocale, translator } from "../../../i18n/index.ts";
-import { hit, type Limit } from "../../auth/rate-limit.ts";
 import { sameSecret } from "../../auth/secrets.ts";
 import { type ConsentView, type Decision, decideConsent, viewConsent } from "../../consent/consent.ts";
+import { admitConsentRequest } from "../../consent/consent-limit.ts";
 import { type PageNotice, renderConsentPage } from "../../consent/consent-page.ts";
-import { HttpProblem } from "../problem.ts";
 import { errors } from "../responses.ts";
 import type { App, HttpDeps } from "../types.ts";
 
-/** Per client address, over the page and the API together. */
-export const CONSENT_LIMIT: Limit = { max: 60, windowMs: 10 * 60_000 };
 const FORM_COOKIE = "claimdesk_consent";
 
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 128 }) });
@@ -78,11 +76,8 @@ function pageHeaders(reply: FastifyReply): FastifyReply {
 
 export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps): void {
   const open = { auth: false } as const;
-  const limited = async (req: FastifyRequest) => hit(ctx.db.kysely, `consent:${req.ip}`, CONSENT_LIMIT, wall);
-  const tooMany = (seconds: number) =>
-    new HttpProblem(429, "rate_limited", `too many requests; try again in ${seconds} s`, {
-      retryAfter: seconds,
-    });
+  // The flood guard runs before any route of the link looks at the token.
+  const admit = (req: FastifyRequest) => admitConsentRequest(ctx, wall, req.ip);
   const activityName = (code: string, locale: Locale) =>
     translator(locale)(`activity.${code}`, { defaultValue: code });
 
@@ -100,8 +95,7 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
     },
     async (req, reply) => {
       reply.header("cache-control", "no-store");
-      const wait = await limited(req);
-      if (wait !== null) throw tooMany(wait);
+      await admit(req);
       const view = await viewConsent(ctx, req.params.token);
       const locale = localeFor(req, view);
       return json(view, locale, activityName(view.activity, locale));
@@ -136,8 +130,7 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
       },
       async (req, reply) => {
         reply.header("cache-control", "no-store");
-        const wait = await limited(req);
-        if (wait !== null) throw tooMany(wait);
+        await admit(req);
         const comment = (req.body as { comment?: string } | undefined)?.comment?.trim() || null;
         const view = await decideConsent(ctx, req.params.token, decision, comment);
         const locale = localeFor(req, view);
@@ -163,7 +156,7 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
       try {
         view = await viewConsent(ctx, token);
       } catch (err) {
-        if (!(err instanceof HttpProblem && err.status === 404)) throw err;
+        if (!refused(err, "not_found")) throw err;
         status = 404;
         notice = "notFound";
       }
@@ -187,7 +180,7 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
     "/consent/:token",
     { config: open, schema: { hide: true, params: TokenParams } },
     async (req, reply) => {
-      const wait = await limited(req);
+      const wait = await admit(req).then(() => null, waitOrThrow);
       if (wait !== null)
         return render(req, reply.header("retry-after", String(wait)), req.params.token, 429, "rateLimited");
       return render(req, reply, req.params.token, 200, null);
@@ -199,7 +192,7 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
     { config: open, schema: { hide: true, params: TokenParams } },
     async (req, reply) => {
       const token = req.params.token;
-      const wait = await limited(req);
+      const wait = await admit(req).then(() => null, waitOrThrow);
       if (wait !== null)
         return render(req, reply.header("retry-after", String(wait)), token, 429, "rateLimited");
       const form = (req.body ?? {}) as Record<string, string | undefined>;
@@ -217,9 +210,8 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
           decision === "deny" ? form.comment?.trim().slice(0, 2000) || null : null,
         );
       } catch (err) {
-        if (err instanceof HttpProblem && err.status === 410) return render(req, reply, token, 410, "closed");
-        if (err instanceof HttpProblem && err.status === 404)
-          return render(req, reply, token, 404, "notFound");
+        if (refused(err, "consent_closed")) return render(req, reply, token, 410, "closed");
+        if (refused(err, "not_found")) return render(req, reply, token, 404, "notFound");
         throw err;
       }
       // Post/redirect/get: a reload shows the answer instead of posting again.
@@ -230,6 +222,15 @@ export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         .send();
     },
   );
+}
+
+const refused = (err: unknown, code: RefusalCode) => err instanceof RefusalError && err.refusal.code === code;
+
+/** The seconds to wait from the flood guard's refusal; any other error goes on. */
+function waitOrThrow(err: unknown): number {
+  if (err instanceof RefusalError && err.refusal.code === "rate_limited")
+    return err.refusal.retryAfterSeconds;
+  throw err;
 }
 
 function originHost(origin: string): string | null {

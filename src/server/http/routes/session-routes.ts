@@ -1,49 +1,15 @@
 // Sign-in, the current session, sign-out, and personal access tokens.
 import { Type } from "typebox";
-import { createAccessToken, listAccessTokens, revokeAccessToken } from "../../auth/access-tokens.ts";
-import { createSession, destroySession } from "../../auth/sessions.ts";
-import { signIn } from "../../auth/sign-in.ts";
-import { userJson } from "../../auth/users.ts";
-import type { UsersTable } from "../../db/schema.ts";
+import { getSession } from "../../auth/use-cases/get-session.ts";
+import { createToken, listTokens, revokeToken } from "../../auth/use-cases/personal-tokens.ts";
+import { signOut, startSession } from "../../auth/use-cases/start-session.ts";
+import { updatePreferences } from "../../auth/use-cases/update-preferences.ts";
 import { callerOf, SESSION_COOKIE } from "../authenticate.ts";
-import { HttpProblem } from "../problem.ts";
 import { errors } from "../responses.ts";
-import { User } from "../schemas.ts";
+import { Session } from "../schemas.ts";
 import type { App, HttpDeps } from "../types.ts";
 
-const Organization = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  partnerIds: Type.Array(Type.String()),
-});
-const SessionBody = Type.Object({
-  user: User,
-  csrfToken: Type.String(),
-  /** The user's organisation (partner users), with the partner IDs a claim can be filed under. */
-  organization: Type.Optional(Type.Union([Organization, Type.Null()])),
-  timeZone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-});
-
 export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps): void {
-  const db = ctx.db.kysely;
-  const sessionJson = async (user: UsersTable, csrfToken: string) => {
-    let organization = null;
-    if (user.organization_id) {
-      const org = await db
-        .selectFrom("organizations")
-        .select(["id", "name"])
-        .where("id", "=", user.organization_id)
-        .executeTakeFirst();
-      const ids = await db
-        .selectFrom("partner_ids")
-        .select("partner_id")
-        .where("organization_id", "=", user.organization_id)
-        .orderBy("partner_id")
-        .execute();
-      if (org) organization = { ...org, partnerIds: ids.map((i) => i.partner_id) };
-    }
-    return { user: userJson(user), csrfToken, organization, timeZone: user.time_zone };
-  };
   app.post(
     "/api/v1/session",
     {
@@ -55,26 +21,23 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
           { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) },
           { additionalProperties: false },
         ),
-        response: { 200: SessionBody, ...errors(401, 422, 429) },
+        response: { 200: Session, ...errors(401, 422, 429) },
       },
     },
     async (req, reply) => {
-      const user = await signIn(
-        db,
-        { email: req.body.email, password: req.body.password, address: req.ip },
-        wall,
-      );
-      // A new id at every sign-in: a session id planted before sign-in is worthless.
-      const old = req.cookies[SESSION_COOKIE];
-      if (old) await destroySession(db, old);
-      const s = await createSession(db, user.id, wall);
-      reply.setCookie(SESSION_COOKIE, s.cookie, {
+      const { cookie, session } = await startSession(ctx, wall, {
+        email: req.body.email,
+        password: req.body.password,
+        address: req.ip,
+        previousCookie: req.cookies[SESSION_COOKIE],
+      });
+      reply.setCookie(SESSION_COOKIE, cookie, {
         httpOnly: true,
         sameSite: "lax",
         secure: secureCookies,
         path: "/",
       });
-      return sessionJson(user, s.csrfToken);
+      return session;
     },
   );
 
@@ -83,14 +46,11 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
     {
       schema: {
         tags: ["session"],
-        summary: "The signed-in user and the CSRF token",
-        response: { 200: SessionBody, ...errors(401) },
+        summary: "The signed-in user, the CSRF token, and what the user may do (abilities)",
+        response: { 200: Session, ...errors(401) },
       },
     },
-    async (req) => {
-      const c = callerOf(req);
-      return sessionJson(c.user, c.csrfToken ?? "");
-    },
+    async (req) => getSession(ctx, callerOf(req)),
   );
 
   app.patch(
@@ -106,29 +66,10 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
           },
           { additionalProperties: false },
         ),
-        response: { 200: SessionBody, ...errors(401, 403, 422) },
+        response: { 200: Session, ...errors(401, 403, 422) },
       },
     },
-    async (req) => {
-      const c = callerOf(req);
-      const { locale, timeZone } = req.body;
-      if (timeZone && !Intl.supportedValuesOf("timeZone").includes(timeZone))
-        throw new HttpProblem(422, "validation_failed", `unknown time zone ${timeZone}`, {
-          errors: [{ field: "timeZone", message: "is not an IANA time zone" }],
-        });
-      const set = {
-        ...(locale ? { locale } : {}),
-        ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
-      };
-      if (Object.keys(set).length)
-        await db.updateTable("users").set(set).where("id", "=", c.user.id).execute();
-      const user = await db
-        .selectFrom("users")
-        .selectAll()
-        .where("id", "=", c.user.id)
-        .executeTakeFirstOrThrow();
-      return sessionJson(user, c.csrfToken ?? "");
-    },
+    async (req) => updatePreferences(ctx, callerOf(req), req.body),
   );
 
   app.delete(
@@ -141,8 +82,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
       },
     },
     async (req, reply) => {
-      const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) await destroySession(db, cookie);
+      await signOut(ctx, req.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.code(204).send(null);
     },
@@ -161,10 +101,8 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...errors(401, 403, 422) },
       },
     },
-    async (req, reply) => {
-      const t = await createAccessToken(db, callerOf(req).user.id, req.body.name, wall);
-      return reply.code(201).send(t);
-    },
+    async (req, reply) =>
+      reply.code(201).send(await createToken(ctx, wall, callerOf(req).principal, req.body.name)),
   );
 
   app.get(
@@ -189,19 +127,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         },
       },
     },
-    async (req) => {
-      const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-      const rows = await listAccessTokens(db, callerOf(req).user.id);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          createdAt: new Date(r.created_at).toISOString(),
-          lastUsedAt: iso(r.last_used_at),
-          revokedAt: iso(r.revoked_at),
-        })),
-      };
-    },
+    async (req) => listTokens(ctx, callerOf(req).principal),
   );
 
   app.delete(
@@ -215,8 +141,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
       },
     },
     async (req, reply) => {
-      const ok = await revokeAccessToken(db, callerOf(req).user.id, req.params.id, wall);
-      if (!ok) throw new HttpProblem(404, "not_found", "no such active token of yours");
+      await revokeToken(ctx, wall, callerOf(req).principal, req.params.id);
       return reply.code(204).send(null);
     },
   );

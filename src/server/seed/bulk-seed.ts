@@ -12,8 +12,8 @@ import { CountDeltas } from "../claims/claim-counts.ts";
 import { derivedColumns } from "../claims/derived-columns.ts";
 import { GENESIS_HASH } from "../claims/history-chain.ts";
 import type { AppContext } from "../context.ts";
+import type { ClaimsTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
-import type { ClaimsTable } from "./schema.ts";
 
 const partner: Actor = { kind: "user", role: "incentives_admin" };
 const reviewer: Actor = { kind: "user", role: "reviewer" };

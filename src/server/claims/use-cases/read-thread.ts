@@ -1,0 +1,72 @@
+// Reading a claim's thread: its documents, comments and history, for whoever may see the claim
+// (another organisation's claim is not found). Oldest first, as API.md lists them.
+import { withoutForeignClaimIds } from "../../../domain/events.ts";
+import { maySeeCompetingClaims } from "../../../domain/policies/claims.ts";
+import { notFound } from "../../../domain/refusal.ts";
+import type { AppContext } from "../../context.ts";
+import type { Principal } from "../../principal.ts";
+import { visibleClaim } from "../claim-loader.ts";
+import { commentView, documentView, historyView } from "../thread-views.ts";
+
+export async function listDocuments(ctx: AppContext, principal: Principal, claimId: string) {
+  await visibleClaim(ctx, principal, claimId);
+  const rows = await ctx.db.kysely
+    .selectFrom("documents")
+    .selectAll()
+    .where("claim_id", "=", claimId)
+    .orderBy("created_at")
+    .execute();
+  return { items: rows.map(documentView) };
+}
+
+/** One document's stored bytes with what a download needs to name and type them. */
+export async function readDocument(
+  ctx: AppContext,
+  principal: Principal,
+  claimId: string,
+  documentId: string,
+) {
+  await visibleClaim(ctx, principal, claimId);
+  const doc = await ctx.db.kysely
+    .selectFrom("documents")
+    .selectAll()
+    .where("id", "=", documentId)
+    .where("claim_id", "=", claimId)
+    .executeTakeFirst();
+  if (!doc) throw notFound("no such document on this claim");
+  return {
+    filename: doc.filename,
+    contentType: doc.content_type,
+    size: Number(doc.size),
+    content: await ctx.blobs.get(doc.storage_key),
+  };
+}
+
+export async function listComments(ctx: AppContext, principal: Principal, claimId: string) {
+  await visibleClaim(ctx, principal, claimId);
+  const rows = await ctx.db.kysely
+    .selectFrom("comments")
+    .selectAll()
+    .where("claim_id", "=", claimId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return { items: rows.map(commentView) };
+}
+
+export async function listHistory(ctx: AppContext, principal: Principal, claimId: string) {
+  await visibleClaim(ctx, principal, claimId);
+  const rows = await ctx.db.kysely
+    .selectFrom("history")
+    .selectAll()
+    .where("claim_id", "=", claimId)
+    .orderBy("seq")
+    .execute();
+  const operator = maySeeCompetingClaims(principal);
+  return {
+    items: rows.map((h) => {
+      const data = JSON.parse(h.data) as Record<string, unknown>;
+      return historyView(h, operator ? data : withoutForeignClaimIds(data));
+    }),
+  };
+}
