@@ -10,7 +10,8 @@ const SOURCES = [
   "web/index.html",
   "web/vite.config.ts",
   "src/i18n",
-  "src/server/http/schemas.ts",
+  "src/contract",
+  "src/domain",
   "package-lock.json",
 ];
 

@@ -96,7 +96,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user and the CSRF token */
+    /** The signed-in user, the CSRF token, and what the user may do (abilities) */
     get: {
       parameters: {
         query?: never;
@@ -121,6 +121,34 @@ export interface paths {
                 partnerIds: string[];
               } | null;
               timeZone?: string | null;
+              abilities: {
+                viewClaims: boolean;
+                createClaim: boolean;
+                workReviewQueue: boolean;
+                viewReviewMetrics: boolean;
+                manageOrganizations: boolean;
+                manageUsers: boolean;
+                manageCatalog: boolean;
+                manageCalendars: boolean;
+                manageCustomerRegistry: boolean;
+                viewEarnings: boolean;
+                viewPayouts: boolean;
+                managePrograms: boolean;
+                importRevenue: boolean;
+                runPayouts: boolean;
+                disputePayoutLines: boolean;
+                readNotifications: boolean;
+                manageWebhooks: boolean;
+                manageMail: boolean;
+                operateSystem: boolean;
+              };
+              assignableRoles: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
             };
           };
         };
@@ -168,6 +196,34 @@ export interface paths {
                 partnerIds: string[];
               } | null;
               timeZone?: string | null;
+              abilities: {
+                viewClaims: boolean;
+                createClaim: boolean;
+                workReviewQueue: boolean;
+                viewReviewMetrics: boolean;
+                manageOrganizations: boolean;
+                manageUsers: boolean;
+                manageCatalog: boolean;
+                manageCalendars: boolean;
+                manageCustomerRegistry: boolean;
+                viewEarnings: boolean;
+                viewPayouts: boolean;
+                managePrograms: boolean;
+                importRevenue: boolean;
+                runPayouts: boolean;
+                disputePayoutLines: boolean;
+                readNotifications: boolean;
+                manageWebhooks: boolean;
+                manageMail: boolean;
+                operateSystem: boolean;
+              };
+              assignableRoles: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
             };
           };
         };
@@ -271,6 +327,34 @@ export interface paths {
                 partnerIds: string[];
               } | null;
               timeZone?: string | null;
+              abilities: {
+                viewClaims: boolean;
+                createClaim: boolean;
+                workReviewQueue: boolean;
+                viewReviewMetrics: boolean;
+                manageOrganizations: boolean;
+                manageUsers: boolean;
+                manageCatalog: boolean;
+                manageCalendars: boolean;
+                manageCustomerRegistry: boolean;
+                viewEarnings: boolean;
+                viewPayouts: boolean;
+                managePrograms: boolean;
+                importRevenue: boolean;
+                runPayouts: boolean;
+                disputePayoutLines: boolean;
+                readNotifications: boolean;
+                manageWebhooks: boolean;
+                manageMail: boolean;
+                operateSystem: boolean;
+              };
+              assignableRoles: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
             };
           };
         };

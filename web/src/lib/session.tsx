@@ -4,46 +4,12 @@
 // in place, so that a half-filled form is not lost. Signing in or out empties the query cache, so
 // that one user's data is never shown to the next.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import type { SessionAbilities } from "../../../src/domain/policies/abilities.ts";
 import { client, data, onSessionExpired, setCsrfToken } from "./api-client.ts";
 import type { Session as SessionAnswer } from "./api-types.ts";
 import { queryClient } from "./query-client.ts";
 
-export type Session = SessionAnswer & { abilities: SessionAbilities };
-export type { SessionAbilities };
-
-// Until the regenerated contract carries `abilities`, they are read from the answer key by key:
-// an ability the server does not grant (or does not send) is false.
-const NONE: SessionAbilities = {
-  viewClaims: false,
-  createClaim: false,
-  workReviewQueue: false,
-  viewReviewMetrics: false,
-  manageOrganizations: false,
-  manageUsers: false,
-  manageCatalog: false,
-  manageCalendars: false,
-  manageCustomerRegistry: false,
-  viewEarnings: false,
-  viewPayouts: false,
-  managePrograms: false,
-  importRevenue: false,
-  runPayouts: false,
-  disputePayoutLines: false,
-  readNotifications: false,
-  manageWebhooks: false,
-  manageMail: false,
-  operateSystem: false,
-};
-
-function withAbilities(answer: SessionAnswer): Session {
-  const sent: unknown = "abilities" in answer ? answer.abilities : null;
-  const granted = (key: string) =>
-    typeof sent === "object" && sent !== null && key in sent && Reflect.get(sent, key) === true;
-  const abilities = { ...NONE };
-  for (const key of Object.keys(NONE)) Reflect.set(abilities, key, granted(key));
-  return { ...answer, abilities };
-}
+export type Session = SessionAnswer;
+export type SessionAbilities = Session["abilities"];
 
 interface SessionState {
   session: Session | null;
@@ -68,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     data(client.GET("/api/v1/session"))
-      .then((s) => update(withAbilities(s)))
+      .then(update)
       .catch(() => update(null))
       .finally(() => setLoading(false));
     return onSessionExpired(() => setExpired(true));
@@ -76,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const s = withAbilities(await data(client.POST("/api/v1/session", { body: { email, password } })));
+      const s = await data(client.POST("/api/v1/session", { body: { email, password } }));
       // The same user signing in again after expiry keeps the page's data; anyone else starts clean.
       if (s.user.id !== session?.user.id) queryClient.clear();
       update(s);
@@ -92,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [update]);
   const setLocale = useCallback(
     async (locale: "en" | "es") => {
-      update(withAbilities(await data(client.PATCH("/api/v1/session", { body: { locale } }))));
+      update(await data(client.PATCH("/api/v1/session", { body: { locale } })));
     },
     [update],
   );
