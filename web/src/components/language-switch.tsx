@@ -1,5 +1,6 @@
 import { SegmentedControl } from "@mantine/core";
-import { type Lang, useT } from "../i18n/index.tsx";
+import { LANGUAGES, useT } from "../i18n/index.tsx";
+import { isOneOf } from "../lib/one-of.ts";
 
 export function LanguageSwitch() {
   const { t, lang, setLang } = useT();
@@ -8,7 +9,7 @@ export function LanguageSwitch() {
       aria-label={t("web.language")}
       size="xs"
       value={lang}
-      onChange={(v) => setLang(v as Lang)}
+      onChange={(v) => isOneOf(LANGUAGES, v) && setLang(v)}
       data={[
         { value: "en", label: "English" },
         { value: "es", label: "Español" },

@@ -2,15 +2,12 @@
 // caller's action first, then every visible claim with filters, search, sort, keyset pages and a
 // CSV export of the same selection.
 import {
-  Anchor,
-  Badge,
   Button,
   Card,
   Group,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -19,13 +16,12 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import type { Claim, ClaimFilters, Status } from "../../../lib/api-types.ts";
-import { useCatalog, useProductNames } from "../../../lib/catalog.ts";
-import { daysLeft } from "../../../lib/dates.ts";
+import type { ClaimFilters, Status } from "../../../lib/api-types.ts";
+import { useCatalog } from "../../../lib/catalog.ts";
 import { useAbilities } from "../../../lib/session.tsx";
 import { useClaims, useClaimsSummary } from "../api/claim-queries.ts";
+import { ClaimTable } from "./claim-table.tsx";
 
 const STATUSES: Status[] = [
   "editing",
@@ -57,78 +53,6 @@ function listQuery(filters: Record<string, string>, cursor: string | undefined):
 function exportQuery(filters: Record<string, string>): string {
   const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
   return q ? `?${q}` : "";
-}
-
-function DueCell({ claim }: { claim: Claim }) {
-  const { t, date } = useT();
-  const next = [...claim.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-  if (!next) return <Text c="dimmed">—</Text>;
-  const left = daysLeft(next.dueAt);
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{t(`deadline.${next.kind}`)}</Text>
-      <Text size="xs" c={left <= 2 ? "red" : "dimmed"}>
-        {date(next.dueAt)} ·{" "}
-        {left < 0 ? t("web.dashboard.overdue") : t("web.dashboard.daysLeft", { count: left })}
-      </Text>
-    </Stack>
-  );
-}
-
-function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {
-  const { t, dateTime } = useT();
-  const productNames = useProductNames();
-  return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("web.dashboard.number")}</Table.Th>
-            <Table.Th scope="col">{t("web.dashboard.customer")}</Table.Th>
-            <Table.Th scope="col">{t("web.dashboard.products")}</Table.Th>
-            <Table.Th scope="col">{t("web.dashboard.status")}</Table.Th>
-            <Table.Th scope="col">{t("web.dashboard.due")}</Table.Th>
-            <Table.Th scope="col">{t("web.dashboard.updated")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/claims/${c.id}`}>
-                  {c.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{c.customer.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {c.customer.domain}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{productNames(c.products)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={c.status} />
-                {c.sla && c.sla.state !== "on_time" && (
-                  <Badge ml={4} size="sm" color={c.sla.state === "breached" ? "red" : "yellow"}>
-                    {t(c.sla.state === "breached" ? "web.claim.slaBreached" : "web.claim.slaDueSoon")}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <DueCell claim={c} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">{dateTime(c.updatedAt)}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
 }
 
 export default function Dashboard() {

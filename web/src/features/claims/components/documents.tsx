@@ -5,6 +5,7 @@ import { Dropzone } from "@mantine/dropzone";
 import "@mantine/dropzone/styles.css";
 import { useEffect, useState } from "react";
 import { useT } from "../../../i18n/index.tsx";
+import { client, data } from "../../../lib/api-client.ts";
 import type { ClaimDocument } from "../../../lib/api-types.ts";
 import { useUploadDocument } from "../api/claim-mutations.ts";
 
@@ -95,12 +96,15 @@ function Viewer({ claimId, doc, onClose }: { claimId: string; doc: ClaimDocument
   const { t } = useT();
   useEffect(() => {
     let made: string | null = null;
-    void fetch(`/api/v1/claims/${claimId}/documents/${doc.id}/content`, { credentials: "same-origin" })
-      .then((r) => r.blob())
-      .then((b) => {
-        made = URL.createObjectURL(new Blob([b], { type: doc.contentType }));
-        setUrl(made);
-      });
+    void data(
+      client.GET("/api/v1/claims/{id}/documents/{documentId}/content", {
+        params: { path: { id: claimId, documentId: doc.id } },
+        parseAs: "blob",
+      }),
+    ).then((b) => {
+      made = URL.createObjectURL(new Blob([b], { type: doc.contentType }));
+      setUrl(made);
+    });
     return () => {
       if (made) URL.revokeObjectURL(made);
     };

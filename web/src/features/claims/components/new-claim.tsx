@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
@@ -24,46 +23,10 @@ import type { Claim, ClaimDocument } from "../../../lib/api-types.ts";
 import { useCatalog, useProductNames } from "../../../lib/catalog.ts";
 import { isOneOf } from "../../../lib/one-of.ts";
 import { useUser } from "../../../lib/session.tsx";
-import { useClaimAction, useCreateClaim } from "../api/claim-mutations.ts";
+import { useCreateClaim } from "../api/claim-mutations.ts";
 import { useCustomerLookup } from "../api/claim-queries.ts";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
-
-/** Submitting the saved draft, then on to its page. */
-function SubmitButton({ claim, disabled }: { claim: Claim; disabled: boolean }) {
-  const { t } = useT();
-  const navigate = useNavigate();
-  const submit = useClaimAction(claim);
-  return (
-    <>
-      {submit.error && (
-        <Alert color="red" role="alert">
-          {submit.error.message}
-        </Alert>
-      )}
-      <Button
-        onClick={() =>
-          submit.mutate(
-            { action: "submit" },
-            {
-              onSuccess: (done) => {
-                notifications.show({
-                  closeButtonProps: { "aria-label": t("web.close") },
-                  color: "green",
-                  message: t("web.newClaim.submitted", { number: done.number }),
-                });
-                navigate(`/claims/${done.id}`);
-              },
-            },
-          )
-        }
-        loading={submit.isPending}
-        disabled={disabled}
-      >
-        {t("web.newClaim.submitClaim")}
-      </Button>
-    </>
-  );
-}
+import { SubmitButton } from "./submit-draft-button.tsx";
 
 export default function NewClaim() {
   const { t } = useT();

@@ -53,16 +53,25 @@ export function Comments({
 const show = (v: unknown) =>
   v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
 
+/** An edit's before and after per field, read from the event's data (unknown: a JSON object). */
+function changesOf(v: unknown): [string, { before: unknown; after: unknown }][] {
+  if (typeof v !== "object" || v === null) return [];
+  return Object.entries(v).flatMap(([field, c]: [string, unknown]) =>
+    typeof c === "object" && c !== null
+      ? [[field, { before: Reflect.get(c, "before"), after: Reflect.get(c, "after") }]]
+      : [],
+  );
+}
+
 export function History({ entries }: { entries: HistoryEntry[] }) {
   const { t, dateTime } = useT();
   return (
     <Timeline bulletSize={14} lineWidth={2}>
       {entries.map((h) => {
-        const changes = (h.data.changes ?? null) as Record<
-          string,
-          { before: unknown; after: unknown }
-        > | null;
-        const reasons = Array.isArray(h.data.reasons) ? (h.data.reasons as string[]) : [];
+        const changes = changesOf(h.data.changes);
+        const reasons = Array.isArray(h.data.reasons)
+          ? h.data.reasons.filter((r): r is string => typeof r === "string")
+          : [];
         return (
           <Timeline.Item key={h.seq} title={t(`web.event.${h.event}`, { defaultValue: h.event })}>
             <Text size="xs" c="dimmed">
@@ -74,12 +83,11 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
                 “{h.data.comment}”
               </Text>
             )}
-            {changes &&
-              Object.entries(changes).map(([field, c]) => (
-                <Code key={field} block fz="xs" mt={4}>
-                  {t("web.claim.changed", { field, before: show(c.before), after: show(c.after) })}
-                </Code>
-              ))}
+            {changes.map(([field, c]) => (
+              <Code key={field} block fz="xs" mt={4}>
+                {t("web.claim.changed", { field, before: show(c.before), after: show(c.after) })}
+              </Code>
+            ))}
           </Timeline.Item>
         );
       })}
