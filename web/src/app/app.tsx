@@ -6,7 +6,7 @@ import { Navigate, Route, Routes } from "react-router";
 // The first screen after sign-in comes with the first load (it is in the budget anyway): one
 // round trip less before the dashboard can ask for its data.
 import Dashboard from "../features/claims/components/dashboard.tsx";
-import { initialLanguage, type Lang, LanguageProvider } from "../i18n/index.tsx";
+import { ensureLanguage, initialLanguage, type Lang, LanguageProvider } from "../i18n/index.tsx";
 import { useAbilities, useSession } from "../lib/session.tsx";
 import { Layout } from "./layout/layout.tsx";
 import { AppProviders } from "./providers.tsx";
@@ -48,13 +48,25 @@ function SignedInRoutes() {
 function Routed() {
   const { session, loading, expired, setLocale } = useSession();
   const [lang, setLangState] = useState<Lang>(initialLanguage);
+  // The language shown: the chosen one once its texts are in (null until the first is).
+  const [shown, setShown] = useState<Lang | null>(null);
   useEffect(() => {
     const l = session?.user.locale;
     if (l === "en" || l === "es") setLangState(l);
   }, [session?.user.locale]);
   useEffect(() => {
-    document.documentElement.lang = lang;
+    let current = true;
+    void ensureLanguage(lang)
+      .then(() => current && setShown(lang))
+      // Texts that cannot be fetched leave the page in the language it had (English at first).
+      .catch(() => current && setShown((s) => s ?? "en"));
+    return () => {
+      current = false;
+    };
   }, [lang]);
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown;
+  }, [shown]);
   const signedIn = session !== null;
   const setLang = useCallback(
     (l: Lang) => {
@@ -66,8 +78,8 @@ function Routed() {
     [signedIn, setLocale],
   );
   return (
-    <LanguageProvider value={{ lang, setLang, timeZone: session?.timeZone ?? undefined }}>
-      {loading ? (
+    <LanguageProvider value={{ lang: shown ?? "en", setLang, timeZone: session?.timeZone ?? undefined }}>
+      {loading || !shown ? (
         fallback
       ) : !session ? (
         <Suspense fallback={fallback}>
