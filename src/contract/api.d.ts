@@ -8,28 +8,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: string;
-            };
-          };
-        };
-      };
-    };
+    get: operations["health.live"];
     put?: never;
     post?: never;
     delete?: never;
@@ -46,41 +25,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: the database answers */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: string;
-              database: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: string;
-              detail: string;
-            };
-          };
-        };
-      };
-    };
+    get: operations["health.ready"];
     put?: never;
     post?: never;
     delete?: never;
@@ -97,296 +42,16 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user, the CSRF token, and what the user may do (abilities) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              user: components["schemas"]["def-1"];
-              csrfToken: string;
-              organization?: {
-                id: string;
-                name: string;
-                partnerIds: string[];
-              } | null;
-              timeZone?: string | null;
-              abilities: {
-                viewClaims: boolean;
-                createClaim: boolean;
-                workReviewQueue: boolean;
-                viewReviewMetrics: boolean;
-                manageOrganizations: boolean;
-                manageUsers: boolean;
-                manageCatalog: boolean;
-                manageCalendars: boolean;
-                manageCustomerRegistry: boolean;
-                viewEarnings: boolean;
-                viewPayouts: boolean;
-                managePrograms: boolean;
-                importRevenue: boolean;
-                runPayouts: boolean;
-                disputePayoutLines: boolean;
-                readNotifications: boolean;
-                manageWebhooks: boolean;
-                manageMail: boolean;
-                operateSystem: boolean;
-              };
-              assignableRoles: (
-                | "global_admin"
-                | "incentives_admin"
-                | "billing_admin"
-                | "reviewer"
-                | "program_admin"
-              )[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["session.get"];
     put?: never;
     /** Sign in */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            email: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              user: components["schemas"]["def-1"];
-              csrfToken: string;
-              organization?: {
-                id: string;
-                name: string;
-                partnerIds: string[];
-              } | null;
-              timeZone?: string | null;
-              abilities: {
-                viewClaims: boolean;
-                createClaim: boolean;
-                workReviewQueue: boolean;
-                viewReviewMetrics: boolean;
-                manageOrganizations: boolean;
-                manageUsers: boolean;
-                manageCatalog: boolean;
-                manageCalendars: boolean;
-                manageCustomerRegistry: boolean;
-                viewEarnings: boolean;
-                viewPayouts: boolean;
-                managePrograms: boolean;
-                importRevenue: boolean;
-                runPayouts: boolean;
-                disputePayoutLines: boolean;
-                readNotifications: boolean;
-                manageWebhooks: boolean;
-                manageMail: boolean;
-                operateSystem: boolean;
-              };
-              assignableRoles: (
-                | "global_admin"
-                | "incentives_admin"
-                | "billing_admin"
-                | "reviewer"
-                | "program_admin"
-              )[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["session.create"];
     /** Sign out (the session dies on the server) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    delete: operations["session.delete"];
     options?: never;
     head?: never;
     /** The signed-in user's own preferences: language (remembered per user) and time zone */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            locale?: "en" | "es";
-            timeZone?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              user: components["schemas"]["def-1"];
-              csrfToken: string;
-              organization?: {
-                id: string;
-                name: string;
-                partnerIds: string[];
-              } | null;
-              timeZone?: string | null;
-              abilities: {
-                viewClaims: boolean;
-                createClaim: boolean;
-                workReviewQueue: boolean;
-                viewReviewMetrics: boolean;
-                manageOrganizations: boolean;
-                manageUsers: boolean;
-                manageCatalog: boolean;
-                manageCalendars: boolean;
-                manageCustomerRegistry: boolean;
-                viewEarnings: boolean;
-                viewPayouts: boolean;
-                managePrograms: boolean;
-                importRevenue: boolean;
-                runPayouts: boolean;
-                disputePayoutLines: boolean;
-                readNotifications: boolean;
-                manageWebhooks: boolean;
-                manageMail: boolean;
-                operateSystem: boolean;
-              };
-              assignableRoles: (
-                | "global_admin"
-                | "incentives_admin"
-                | "billing_admin"
-                | "reviewer"
-                | "program_admin"
-              )[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    patch: operations["session.update"];
     trace?: never;
   };
   "/api/v1/tokens": {
@@ -397,101 +62,10 @@ export interface paths {
       cookie?: never;
     };
     /** Your personal access tokens (never the secret) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                name: string;
-                createdAt: string;
-                lastUsedAt: string | null;
-                revokedAt: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["tokens.list"];
     put?: never;
     /** Create a personal access token (shown once) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            name: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              token: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["tokens.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -509,53 +83,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Revoke a personal access token */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    delete: operations["tokens.revoke"];
     options?: never;
     head?: never;
     patch?: never;
@@ -569,284 +97,10 @@ export interface paths {
       cookie?: never;
     };
     /** Your visible claims (keyset pagination) */
-    get: {
-      parameters: {
-        query?: {
-          status?:
-            | "editing"
-            | "submitted"
-            | "under_review"
-            | "partner_action_required"
-            | "approved"
-            | "rejected";
-          product?: string;
-          activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
-          partnerId?: string;
-          tenantId?: string;
-          q?: string;
-          needsAction?: boolean;
-          createdFrom?: string;
-          createdTo?: string;
-          sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number";
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["def-2"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["claims.list"];
     put?: never;
     /** Create a claim (status editing) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            partnerId: string;
-            customer: {
-              tenantId: string;
-              domain: string;
-              name: string;
-              subscriptionId?: string | null;
-            };
-            /** @enum {unknown} */
-            activity: "pre_sales" | "deployment" | "usage" | "revenue_association";
-            products: string[];
-            customerContact: {
-              name: string;
-              title?: string | null;
-              /** Format: email */
-              email: string;
-              phone?: string | null;
-              locale?: ("en" | "es") | null;
-            };
-            partnerContact: {
-              name: string;
-              /** Format: email */
-              email: string;
-              phone?: string | null;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -861,66 +115,7 @@ export interface paths {
       cookie?: never;
     };
     /** Counts per status and the number that need your action */
-    get: {
-      parameters: {
-        query?: {
-          status?:
-            | "editing"
-            | "submitted"
-            | "under_review"
-            | "partner_action_required"
-            | "approved"
-            | "rejected";
-          product?: string;
-          activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
-          partnerId?: string;
-          tenantId?: string;
-          q?: string;
-          needsAction?: boolean;
-          createdFrom?: string;
-          createdTo?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              counts: {
-                [key: string]: number;
-              };
-              needsAction: number;
-              side: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["claims.summary"];
     put?: never;
     post?: never;
     delete?: never;
@@ -937,61 +132,7 @@ export interface paths {
       cookie?: never;
     };
     /** Your visible claims as CSV (same filters as the list) */
-    get: {
-      parameters: {
-        query?: {
-          status?:
-            | "editing"
-            | "submitted"
-            | "under_review"
-            | "partner_action_required"
-            | "approved"
-            | "rejected";
-          product?: string;
-          activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
-          partnerId?: string;
-          tenantId?: string;
-          q?: string;
-          needsAction?: boolean;
-          createdFrom?: string;
-          createdTo?: string;
-          sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number";
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description text/csv */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["claims.export"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1008,420 +149,14 @@ export interface paths {
       cookie?: never;
     };
     /** One claim, with the actions you may take */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["claims.get"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Edit the fields the status allows (JSON merge patch; If-Match optional) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      /** @description A JSON merge patch (RFC 7396) of the editable fields */
-      requestBody: {
-        content: {
-          "application/json": {
-            partnerId?: string;
-            customer?: {
-              tenantId?: string;
-              domain?: string;
-              name?: string;
-              subscriptionId?: string | null;
-            };
-            /** @enum {unknown} */
-            activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
-            products?: string[];
-            customerContact?: {
-              name?: string;
-              title?: string | null;
-              /** Format: email */
-              email?: string;
-              phone?: string | null;
-              locale?: ("en" | "es") | null;
-            };
-            partnerContact?: {
-              name?: string;
-              /** Format: email */
-              email?: string;
-              phone?: string | null;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    patch: operations["claims.update"];
     trace?: never;
   };
   "/api/v1/review/queue": {
@@ -1432,59 +167,7 @@ export interface paths {
       cookie?: never;
     };
     /** Open work for reviewers, ordered by SLA due time */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["def-2"][];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["review.queue"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1501,72 +184,7 @@ export interface paths {
       cookie?: never;
     };
     /** Service levels of the last days: time to start a review, time to decide, breaches */
-    get: {
-      parameters: {
-        query?: {
-          days?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              since: string;
-              days: number;
-              timeToStart: {
-                count: number;
-                medianHours: number | null;
-                p90Hours: number | null;
-              };
-              timeToDecide: {
-                count: number;
-                medianHours: number | null;
-                p90Hours: number | null;
-              };
-              breaches: {
-                [key: string]: number;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["review.metrics"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1585,217 +203,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Submit for review (needs at least one PoE document) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.submit"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1812,217 +220,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Start the review (reviewer) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.startReview"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2039,226 +237,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Ask the partner for more information (reviewer) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            reasons: (
-              | "missing_all_poe"
-              | "missing_customer_acknowledgment"
-              | "missing_or_old_dates"
-              | "missing_partner_solution"
-              | "missing_products"
-            )[];
-            comment: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.requestInformation"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2275,219 +254,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Resubmit after an information request */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            comment?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.resubmit"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2504,220 +271,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve (reviewer); competing claims are rejected unless kept */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            comment?: string | null;
-            keepCompeting?: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.approve"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2734,230 +288,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Reject with reasons (reviewer) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description a reviewer may give only: insufficient_poe, missing_customer_consent_on_poe, missing_products, poe_unavailable */
-            reasons: (
-              | "partner_request"
-              | "customer_decline"
-              | "insufficient_poe"
-              | "missing_customer_consent_on_poe"
-              | "missing_products"
-              | "no_partner_response"
-              | "poe_unavailable"
-              | "competing_claim_lost"
-            )[];
-            comment: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.reject"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2974,225 +305,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Withdraw the claim (partner) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {unknown} */
-            reason:
-              | "incorrect_partner_id"
-              | "incorrect_activity"
-              | "no_longer_working_with_customer"
-              | "other";
-            comment?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.withdraw"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3209,220 +322,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Dispute a rejection within its window */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            justification?: string | null;
-            documentIds?: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.dispute"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3439,219 +339,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Uphold the rejection (reviewer) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            comment: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.upholdDispute"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3668,221 +356,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Overturn the rejection (reviewer) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            comment: string;
-            /** @enum {unknown} */
-            to: "under_review" | "approved";
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.overturnDispute"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3899,217 +373,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Copy a rejected claim into a new one (201, the new claim) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {unknown} */
-              status:
-                | "editing"
-                | "submitted"
-                | "under_review"
-                | "partner_action_required"
-                | "approved"
-                | "rejected";
-              version: number;
-              organizationId: string;
-              partnerId: string;
-              customer: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                subscriptionId?: string | null;
-              };
-              activity: string;
-              products: string[];
-              customerContact: {
-                name: string;
-                title?: string | null;
-                email: string;
-                phone?: string | null;
-                locale?: string | null;
-              };
-              partnerContact: {
-                name: string;
-                email: string;
-                phone?: string | null;
-              };
-              reasons: string[];
-              withdrawReason: string | null;
-              copiedFrom: string | null;
-              consent: {
-                /** @enum {unknown} */
-                status: "running" | "passed" | "denied" | "confirmed" | "cancelled";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                endsAt: string;
-              } | null;
-              dispute: {
-                /** @enum {unknown} */
-                status: "open" | "upheld" | "overturned";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                openedAt: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              } | null;
-              deadlines: {
-                /** @enum {unknown} */
-                kind:
-                  | "review_start"
-                  | "decision"
-                  | "partner_response"
-                  | "consent_end"
-                  | "dispute_window"
-                  | "dispute_decision";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-              }[];
-              sla: {
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                dueAt: string;
-                /** @enum {unknown} */
-                state: "on_time" | "due_soon" | "breached";
-              } | null;
-              eligibility:
-                | {
-                    program: string;
-                    status: string;
-                    reasons: string[];
-                  }[]
-                | null;
-              allowedActions: (
-                | "submit"
-                | "start-review"
-                | "request-information"
-                | "resubmit"
-                | "approve"
-                | "reject"
-                | "withdraw"
-                | "dispute"
-                | "uphold-dispute"
-                | "overturn-dispute"
-                | "copy"
-                | "edit"
-                | "upload"
-                | "comment"
-              )[];
-              competingClaims?: {
-                id: string;
-                number: string;
-                organizationId: string;
-                /** @enum {unknown} */
-                status:
-                  | "editing"
-                  | "submitted"
-                  | "under_review"
-                  | "partner_action_required"
-                  | "approved"
-                  | "rejected";
-              }[];
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["claims.copy"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4124,149 +388,10 @@ export interface paths {
       cookie?: never;
     };
     /** The claim's documents */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["def-3"][];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["documents.list"];
     put?: never;
     /** Attach a PoE document (multipart/form-data, field `file`; PDF, PNG, JPEG, DOCX, XLSX) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              filename: string;
-              contentType: string;
-              size: number;
-              sha256: string;
-              /** @description e.g. pdf_active_content:JavaScript: shown to reviewers */
-              flags: string[];
-              uploadedBy: string;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["documents.upload"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4281,47 +406,7 @@ export interface paths {
       cookie?: never;
     };
     /** Download a document (always as an attachment) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          documentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["documents.download"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4338,127 +423,10 @@ export interface paths {
       cookie?: never;
     };
     /** The claim's comments, oldest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["def-4"][];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["comments.list"];
     put?: never;
     /** Comment (global and incentives admins of the organisation, reviewers) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            body: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              body: string;
-              author: {
-                id: string;
-                name: string;
-                side: string;
-              };
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["comments.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4473,48 +441,7 @@ export interface paths {
       cookie?: never;
     };
     /** Append-only history, oldest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: components["schemas"]["def-5"][];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["history.list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4531,44 +458,7 @@ export interface paths {
       cookie?: never;
     };
     /** Products and workloads, with how each is claimed */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                code: string;
-                name: string;
-                solutionArea: string;
-                /** @enum {unknown} */
-                basis: "workload" | "subscription";
-                active: boolean;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["catalog.listProducts"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4585,41 +475,7 @@ export interface paths {
       cookie?: never;
     };
     /** Activities (partner roles) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                code: string;
-                name: string;
-                incentivised: boolean;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["catalog.listActivities"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4636,125 +492,10 @@ export interface paths {
       cookie?: never;
     };
     /** Organisations (program admin: all; global admin: its own), each with the caller's abilities */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                name: string;
-                partnerIds: string[];
-                calendarId: string | null;
-                abilities: {
-                  /** @description may change the organisation's settings (its calendar) */
-                  edit: boolean;
-                  /** @description may register another partner ID for it */
-                  addPartnerId: boolean;
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["organizations.list"];
     put?: never;
     /** Create a partner organisation (program admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            name: string;
-            partnerIds: string[];
-            calendarId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              name: string;
-              partnerIds: string[];
-              calendarId: string | null;
-              abilities: {
-                /** @description may change the organisation's settings (its calendar) */
-                edit: boolean;
-                /** @description may register another partner ID for it */
-                addPartnerId: boolean;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["organizations.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4769,66 +510,7 @@ export interface paths {
       cookie?: never;
     };
     /** One organisation */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              name: string;
-              partnerIds: string[];
-              calendarId: string | null;
-              abilities: {
-                /** @description may change the organisation's settings (its calendar) */
-                edit: boolean;
-                /** @description may register another partner ID for it */
-                addPartnerId: boolean;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["organizations.get"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4845,149 +527,10 @@ export interface paths {
       cookie?: never;
     };
     /** Users (program admin: all; global admin: its organisation's), each with the caller's abilities, and the roles the caller may assign */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                email: string;
-                name: string;
-                /** @enum {unknown} */
-                role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-                organizationId: string | null;
-                locale: string;
-                abilities: {
-                  /** @description may change the user's name and locale */
-                  edit: boolean;
-                  /** @description may give the user another role (one of assignableRoles) */
-                  changeRole: boolean;
-                  /** @description may disable the user */
-                  disable: boolean;
-                };
-              }[];
-              /** @description the roles the caller may give a user */
-              assignableRoles: (
-                | "global_admin"
-                | "incentives_admin"
-                | "billing_admin"
-                | "reviewer"
-                | "program_admin"
-              )[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["users.list"];
     put?: never;
     /** Create a user (program admin; a global admin for its own organisation's partner users) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** Format: email */
-            email: string;
-            name: string;
-            password: string;
-            /** @enum {unknown} */
-            role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-            organizationId?: string | null;
-            /** @enum {unknown} */
-            locale?: "en" | "es";
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              email: string;
-              name: string;
-              /** @enum {unknown} */
-              role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-              organizationId: string | null;
-              locale: string;
-              abilities: {
-                /** @description may change the user's name and locale */
-                edit: boolean;
-                /** @description may give the user another role (one of assignableRoles) */
-                changeRole: boolean;
-                /** @description may disable the user */
-                disable: boolean;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["users.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5004,79 +547,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Add or update a customer in the registry (program admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            tenantId: string;
-            domain: string;
-            name: string;
-            locale?: ("en" | "es") | null;
-            subscriptions: {
-              id: string;
-              product: string;
-              /** @enum {unknown} */
-              status: "active" | "suspended" | "cancelled";
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              tenantId: string;
-              domain: string;
-              name: string;
-              locale: string | null;
-              subscriptions: {
-                id: string;
-                product: string;
-                /** @enum {unknown} */
-                status: "active" | "suspended" | "cancelled";
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["customers.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5091,60 +562,7 @@ export interface paths {
       cookie?: never;
     };
     /** Look a customer up in the registry by tenant ID or domain (for filing a claim) */
-    get: {
-      parameters: {
-        query?: {
-          tenantId?: string;
-          domain?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                tenantId: string;
-                domain: string;
-                name: string;
-                locale: string | null;
-                subscriptions: {
-                  id: string;
-                  product: string;
-                  /** @enum {unknown} */
-                  status: "active" | "suspended" | "cancelled";
-                }[];
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["customers.lookup"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5163,73 +581,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Add a partner ID (another location) to an organisation */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            partnerId: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              organizationId: string;
-              partnerId: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["organizations.addPartnerId"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5250,91 +602,7 @@ export interface paths {
     options?: never;
     head?: never;
     /** Change a user's role, name or locale, or disable the user (ends their sessions and tokens) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {unknown} */
-            role?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-            name?: string;
-            /** @enum {unknown} */
-            locale?: "en" | "es";
-            disabled?: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              email: string;
-              name: string;
-              /** @enum {unknown} */
-              role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
-              organizationId: string | null;
-              locale: string;
-              abilities: {
-                /** @description may change the user's name and locale */
-                edit: boolean;
-                /** @description may give the user another role (one of assignableRoles) */
-                changeRole: boolean;
-                /** @description may disable the user */
-                disable: boolean;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    patch: operations["users.update"];
     trace?: never;
   };
   "/api/v1/admin/calendars": {
@@ -5345,110 +613,10 @@ export interface paths {
       cookie?: never;
     };
     /** Business-day calendars */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                name: string;
-                region: string;
-                timeZone: string;
-                weekend: number[];
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["calendars.list"];
     put?: never;
     /** Create a calendar: public holidays of a region, weekend days, and the zone a business day ends in */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            id: string;
-            name: string;
-            /** @description US, US-CA, ES-MD, DE-BY, ... */
-            region: string;
-            /** @description IANA, e.g. Europe/Madrid */
-            timeZone: string;
-            weekend?: number[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              name: string;
-              region: string;
-              timeZone: string;
-              weekend: number[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["calendars.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5464,73 +632,7 @@ export interface paths {
     };
     get?: never;
     /** Use a calendar for an organisation's new deadlines (null: the default); stored deadlines keep their times */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            calendarId: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              organizationId: string;
-              calendarId: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    put: operations["organizations.setCalendar"];
     post?: never;
     delete?: never;
     options?: never;
@@ -5548,65 +650,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Add a product or workload to the catalog */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            code: string;
-            name: string;
-            solutionArea: string;
-            /** @enum {unknown} */
-            basis: "workload" | "subscription";
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              code: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["catalog.createProduct"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5627,75 +671,7 @@ export interface paths {
     options?: never;
     head?: never;
     /** Rename a product, or stop offering it for new claims (existing claims keep it) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            name?: string;
-            active?: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              active: boolean;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    patch: operations["catalog.updateProduct"];
     trace?: never;
   };
   "/api/v1/admin/customers/import": {
@@ -5708,84 +684,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Import the customer registry from CSV (multipart, field file); dryRun=true checks only */
-    post: {
-      parameters: {
-        query?: {
-          dryRun?: boolean;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              rows: number;
-              customers: number;
-              subscriptions: number;
-              dryRun: boolean;
-              imported: boolean;
-              errors: {
-                line: number;
-                column: string;
-                reason: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["customers.import"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5800,114 +699,9 @@ export interface paths {
       cookie?: never;
     };
     /** The claims clock (simulated-clock mode only) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              now: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["system.getClock"];
     /** Move the simulated clock forward (program admin; does not sweep) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** Format: date-time */
-            now: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              now: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    put: operations["system.setClock"];
     post?: never;
     delete?: never;
     options?: never;
@@ -5925,51 +719,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Fire every due deadline now (program admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              fired: number;
-              claims: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["system.sweep"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5984,78 +734,7 @@ export interface paths {
       cookie?: never;
     };
     /** What the customer is asked about (the link in the consent mail) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          token: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: "open" | "denied" | "confirmed" | "closed";
-              claimNumber: string;
-              partner: {
-                name: string;
-              };
-              customer: {
-                name: string;
-                tenantId: string;
-                domain: string;
-              };
-              activity: {
-                code: string;
-                name: string;
-              };
-              products: {
-                code: string;
-                name: string;
-              }[];
-              /** Format: date-time */
-              endsAt: string;
-              decidedAt: string | null;
-              locale: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["consent.get"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6077,93 +756,7 @@ export interface paths {
      * The customer denies: the claim is rejected (customer decline)
      * @description The token is the credential (no CSRF token). An identical repeat answers as before and records nothing; after the period, another decision or a withdraw: 410 consent_closed.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          token: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            comment?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: "open" | "denied" | "confirmed" | "closed";
-              claimNumber: string;
-              partner: {
-                name: string;
-              };
-              customer: {
-                name: string;
-                tenantId: string;
-                domain: string;
-              };
-              activity: {
-                code: string;
-                name: string;
-              };
-              products: {
-                code: string;
-                name: string;
-              }[];
-              /** Format: date-time */
-              endsAt: string;
-              decidedAt: string | null;
-              locale: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["consent.deny"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6183,91 +776,7 @@ export interface paths {
      * The customer confirms early: the claim goes to incentive assessment
      * @description The token is the credential (no CSRF token). An identical repeat answers as before and records nothing; after the period, another decision or a withdraw: 410 consent_closed.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          token: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: "open" | "denied" | "confirmed" | "closed";
-              claimNumber: string;
-              partner: {
-                name: string;
-              };
-              customer: {
-                name: string;
-                tenantId: string;
-                domain: string;
-              };
-              activity: {
-                code: string;
-                name: string;
-              };
-              products: {
-                code: string;
-                name: string;
-              }[];
-              /** Format: date-time */
-              endsAt: string;
-              decidedAt: string | null;
-              locale: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["consent.confirm"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6282,66 +791,7 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user's notifications, newest first */
-    get: {
-      parameters: {
-        query?: {
-          unread?: boolean;
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                /** @description the message template, e.g. information_requested */
-                event: string;
-                /** @description in the user's language */
-                title: string;
-                claimId: string | null;
-                claimNumber: string | null;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                at: string;
-                readAt: string | null;
-              }[];
-              nextCursor: string | null;
-              unread: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["notifications.list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6360,60 +810,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Mark one notification read */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              /** @description the message template, e.g. information_requested */
-              event: string;
-              /** @description in the user's language */
-              title: string;
-              claimId: string | null;
-              claimNumber: string | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              at: string;
-              readAt: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["notifications.markRead"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6430,37 +827,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Mark every notification of the user read */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              updated: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["notifications.markAllRead"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6475,50 +842,7 @@ export interface paths {
       cookie?: never;
     };
     /** Mail backlog: waiting, sent and failed messages */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              pending: number;
-              sent: number;
-              failed: number;
-              undispatched: number;
-              oldestPendingAt: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["mail.summary"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6535,80 +859,7 @@ export interface paths {
       cookie?: never;
     };
     /** Mail messages, newest first */
-    get: {
-      parameters: {
-        query?: {
-          status?: "pending" | "sent" | "failed";
-          claimId?: string;
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                messageId: string;
-                to: string;
-                template: string;
-                subject: string;
-                locale: string;
-                /** @enum {unknown} */
-                status: "pending" | "sent" | "failed";
-                attempts: number;
-                lastError: string | null;
-                claimId: string | null;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                createdAt: string;
-                sentAt: string | null;
-                nextAttemptAt: string | null;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["mail.list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6627,70 +878,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a message (id) or every failed message (no id) again now */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            id?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              requeued: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["mail.retry"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6705,202 +893,10 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's endpoints (an organisation's, or the operator's for a program admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                organizationId: string | null;
-                url: string;
-                description: string;
-                events:
-                  | (
-                      | "created"
-                      | "edited"
-                      | "document_added"
-                      | "comment_added"
-                      | "submitted"
-                      | "review_started"
-                      | "information_requested"
-                      | "resubmitted"
-                      | "approved"
-                      | "rejected"
-                      | "withdrawn"
-                      | "dispute_opened"
-                      | "dispute_upheld"
-                      | "dispute_overturned"
-                      | "customer_denied"
-                      | "customer_confirmed"
-                      | "consent_passed"
-                      | "competing_claim_lost"
-                      | "sla_due_soon"
-                      | "sla_breached"
-                      | "reminder"
-                      | "dispute_window_closed"
-                    )[]
-                  | null;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                createdAt: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["webhooks.list"];
     put?: never;
     /** Register an endpoint for claim events; the signing secret is in this answer only */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            url: string;
-            events?:
-              | (
-                  | "created"
-                  | "edited"
-                  | "document_added"
-                  | "comment_added"
-                  | "submitted"
-                  | "review_started"
-                  | "information_requested"
-                  | "resubmitted"
-                  | "approved"
-                  | "rejected"
-                  | "withdrawn"
-                  | "dispute_opened"
-                  | "dispute_upheld"
-                  | "dispute_overturned"
-                  | "customer_denied"
-                  | "customer_confirmed"
-                  | "consent_passed"
-                  | "competing_claim_lost"
-                  | "sla_due_soon"
-                  | "sla_breached"
-                  | "reminder"
-                  | "dispute_window_closed"
-                )[]
-              | null;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              organizationId: string | null;
-              url: string;
-              description: string;
-              events:
-                | (
-                    | "created"
-                    | "edited"
-                    | "document_added"
-                    | "comment_added"
-                    | "submitted"
-                    | "review_started"
-                    | "information_requested"
-                    | "resubmitted"
-                    | "approved"
-                    | "rejected"
-                    | "withdrawn"
-                    | "dispute_opened"
-                    | "dispute_upheld"
-                    | "dispute_overturned"
-                    | "customer_denied"
-                    | "customer_confirmed"
-                    | "consent_passed"
-                    | "competing_claim_lost"
-                    | "sla_due_soon"
-                    | "sla_breached"
-                    | "reminder"
-                    | "dispute_window_closed"
-                  )[]
-                | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-              /** @description shown once: HMAC-SHA256 key for the Claimdesk-Signature header */
-              secret: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["webhooks.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -6915,271 +911,15 @@ export interface paths {
       cookie?: never;
     };
     /** One endpoint */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              organizationId: string | null;
-              url: string;
-              description: string;
-              events:
-                | (
-                    | "created"
-                    | "edited"
-                    | "document_added"
-                    | "comment_added"
-                    | "submitted"
-                    | "review_started"
-                    | "information_requested"
-                    | "resubmitted"
-                    | "approved"
-                    | "rejected"
-                    | "withdrawn"
-                    | "dispute_opened"
-                    | "dispute_upheld"
-                    | "dispute_overturned"
-                    | "customer_denied"
-                    | "customer_confirmed"
-                    | "consent_passed"
-                    | "competing_claim_lost"
-                    | "sla_due_soon"
-                    | "sla_breached"
-                    | "reminder"
-                    | "dispute_window_closed"
-                  )[]
-                | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["webhooks.get"];
     put?: never;
     post?: never;
     /** Remove an endpoint (no more deliveries) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    delete: operations["webhooks.delete"];
     options?: never;
     head?: never;
     /** Change an endpoint's URL, events or description */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            url?: string;
-            events?:
-              | (
-                  | "created"
-                  | "edited"
-                  | "document_added"
-                  | "comment_added"
-                  | "submitted"
-                  | "review_started"
-                  | "information_requested"
-                  | "resubmitted"
-                  | "approved"
-                  | "rejected"
-                  | "withdrawn"
-                  | "dispute_opened"
-                  | "dispute_upheld"
-                  | "dispute_overturned"
-                  | "customer_denied"
-                  | "customer_confirmed"
-                  | "consent_passed"
-                  | "competing_claim_lost"
-                  | "sla_due_soon"
-                  | "sla_breached"
-                  | "reminder"
-                  | "dispute_window_closed"
-                )[]
-              | null;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              organizationId: string | null;
-              url: string;
-              description: string;
-              events:
-                | (
-                    | "created"
-                    | "edited"
-                    | "document_added"
-                    | "comment_added"
-                    | "submitted"
-                    | "review_started"
-                    | "information_requested"
-                    | "resubmitted"
-                    | "approved"
-                    | "rejected"
-                    | "withdrawn"
-                    | "dispute_opened"
-                    | "dispute_upheld"
-                    | "dispute_overturned"
-                    | "customer_denied"
-                    | "customer_confirmed"
-                    | "consent_passed"
-                    | "competing_claim_lost"
-                    | "sla_due_soon"
-                    | "sla_breached"
-                    | "reminder"
-                    | "dispute_window_closed"
-                  )[]
-                | null;
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              createdAt: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    patch: operations["webhooks.update"];
     trace?: never;
   };
   "/api/v1/webhooks/{id}/rotate-secret": {
@@ -7192,57 +932,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** A new signing secret; the old one stops signing at once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              secret: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["webhooks.rotateSecret"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7257,98 +947,7 @@ export interface paths {
       cookie?: never;
     };
     /** Deliveries, newest first, each with every attempt */
-    get: {
-      parameters: {
-        query?: {
-          status?: "pending" | "delivered" | "failed";
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                event: string;
-                /** @enum {unknown} */
-                status: "pending" | "delivered" | "failed";
-                attempts: number;
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                createdAt: string;
-                deliveredAt: string | null;
-                nextAttemptAt: string | null;
-                lastError: string | null;
-                /** @description the exact bytes sent (and signed) */
-                body: string;
-                log: {
-                  attempt: number;
-                  /**
-                   * Format: date-time
-                   * @description UTC, ISO 8601 with milliseconds
-                   */
-                  at: string;
-                  statusCode: number | null;
-                  error: string | null;
-                  durationMs: number;
-                }[];
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["webhooks.listDeliveries"];
     put?: never;
     post?: never;
     delete?: never;
@@ -7367,58 +966,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a delivery again now */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          deliveryId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              status: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["webhooks.redeliver"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7433,50 +981,7 @@ export interface paths {
       cookie?: never;
     };
     /** Incentive programmes (seeded OSU and OSA) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                code: string;
-                name: string;
-                products: {
-                  code: string;
-                  rateBps: number | null;
-                  flatMinor: number | null;
-                  currency: string | null;
-                }[];
-                activities: string[];
-                startsOn: string;
-                endsOn: string | null;
-                enrolledOrganizations: string[];
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["programs.list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -7495,83 +1000,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Define a programme */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            code: string;
-            name: string;
-            products: {
-              code: string;
-              rateBps: number | null;
-              flatMinor?: number | null;
-              currency?: string | null;
-            }[];
-            activities: string[];
-            /** @description YYYY-MM-DD */
-            startsOn: string;
-            endsOn: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              products: {
-                code: string;
-                rateBps: number | null;
-                flatMinor: number | null;
-                currency: string | null;
-              }[];
-              activities: string[];
-              startsOn: string;
-              endsOn: string | null;
-              enrolledOrganizations: string[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["programs.create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7592,93 +1021,7 @@ export interface paths {
     options?: never;
     head?: never;
     /** Change a programme (claims already assessed keep their result until re-assessed) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            name?: string;
-            products?: {
-              code: string;
-              rateBps: number | null;
-              flatMinor?: number | null;
-              currency?: string | null;
-            }[];
-            activities?: string[];
-            /** @description YYYY-MM-DD */
-            startsOn?: string;
-            endsOn?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              products: {
-                code: string;
-                rateBps: number | null;
-                flatMinor: number | null;
-                currency: string | null;
-              }[];
-              activities: string[];
-              startsOn: string;
-              endsOn: string | null;
-              enrolledOrganizations: string[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    patch: operations["programs.update"];
     trace?: never;
   };
   "/api/v1/admin/programs/{code}/enrollments": {
@@ -7691,83 +1034,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Enrol an organisation */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            organizationId: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              products: {
-                code: string;
-                rateBps: number | null;
-                flatMinor: number | null;
-                currency: string | null;
-              }[];
-              activities: string[];
-              startsOn: string;
-              endsOn: string | null;
-              enrolledOrganizations: string[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["programs.enroll"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7785,69 +1052,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** End an organisation's enrolment (future assessments) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-          organizationId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              products: {
-                code: string;
-                rateBps: number | null;
-                flatMinor: number | null;
-                currency: string | null;
-              }[];
-              activities: string[];
-              startsOn: string;
-              endsOn: string | null;
-              enrolledOrganizations: string[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    delete: operations["programs.unenroll"];
     options?: never;
     head?: never;
     patch?: never;
@@ -7863,76 +1068,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Assess every assessed claim again against today's programmes; dryRun=true (default) only shows what would change */
-    post: {
-      parameters: {
-        query?: {
-          dryRun?: boolean;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              dryRun: boolean;
-              changes: {
-                claimId: string;
-                claimNumber: string;
-                program: string;
-                before: {
-                  status: string;
-                  reasons: string[];
-                } | null;
-                after: {
-                  status: string;
-                  reasons: (
-                    | "product_not_in_program"
-                    | "activity_not_incentivised"
-                    | "organization_not_enrolled"
-                    | "program_not_active"
-                  )[];
-                  products: string[];
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["eligibility.reassess"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7947,142 +1083,13 @@ export interface paths {
       cookie?: never;
     };
     /** Revenue imports, newest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                filename: string;
-                rows: number;
-                months: string[];
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                createdAt: string;
-                durationMs: number;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["revenue.listImports"];
     put?: never;
     /**
      * Import revenue CSV (multipart, field file): tenantId,subscriptionId,product,month,amount,currency
      * @description A bad file imports nothing and lists every bad row (line, column, reason). Importing a month again replaces it. The payout statements of the imported months are recalculated.
      */
-    post: {
-      parameters: {
-        query?: {
-          dryRun?: boolean;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              importId: string | null;
-              rows: number;
-              months: string[];
-              errors: {
-                line: number;
-                column: string;
-                reason: string;
-              }[];
-              errorCount: number;
-              dryRun: boolean;
-              imported: boolean;
-              durationMs: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["revenue.import"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8097,78 +1104,7 @@ export interface paths {
       cookie?: never;
     };
     /** Earnings of a month: eligible associations x revenue x rate, as of now */
-    get: {
-      parameters: {
-        query: {
-          /** @description YYYY-MM */
-          month: string;
-          organizationId?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                claimId: string;
-                claimNumber: string;
-                organizationId: string;
-                tenantId: string;
-                subscriptionId: string;
-                product: string;
-                program: string;
-                month: string;
-                revenueMinor: number;
-                rateBps: number | null;
-                flatMinor: number | null;
-                earningsMinor: number;
-                currency: string;
-              }[];
-              totals: {
-                currency: string;
-                revenueMinor: number;
-                earningsMinor: number;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["earnings.list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -8185,100 +1121,7 @@ export interface paths {
       cookie?: never;
     };
     /** Payout statements (one per organisation, month and currency) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description YYYY-MM */
-          month?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              items: {
-                id: string;
-                organizationId: string;
-                month: string;
-                currency: string;
-                totalMinor: number;
-                /** @enum {unknown} */
-                status: "calculated" | "approved" | "paid";
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                calculatedAt: string;
-                approvedAt: string | null;
-                paidAt: string | null;
-                /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
-                allowedActions: ("approve" | "paid" | "dispute-line")[];
-                lines: {
-                  id: string;
-                  claimId: string;
-                  claimNumber: string;
-                  program: string;
-                  tenantId: string;
-                  subscriptionId: string;
-                  product: string;
-                  revenueMinor: number;
-                  rateBps: number | null;
-                  flatMinor: number | null;
-                  earningsMinor: number;
-                  dispute: {
-                    /**
-                     * Format: date-time
-                     * @description UTC, ISO 8601 with milliseconds
-                     */
-                    at: string;
-                    comment: string;
-                  } | null;
-                  abilities: {
-                    /** @description whether the caller may dispute this line now */
-                    dispute: boolean;
-                  };
-                }[];
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["payouts.list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -8295,97 +1138,7 @@ export interface paths {
       cookie?: never;
     };
     /** One statement with its lines */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              organizationId: string;
-              month: string;
-              currency: string;
-              totalMinor: number;
-              /** @enum {unknown} */
-              status: "calculated" | "approved" | "paid";
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              calculatedAt: string;
-              approvedAt: string | null;
-              paidAt: string | null;
-              /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
-              allowedActions: ("approve" | "paid" | "dispute-line")[];
-              lines: {
-                id: string;
-                claimId: string;
-                claimNumber: string;
-                program: string;
-                tenantId: string;
-                subscriptionId: string;
-                product: string;
-                revenueMinor: number;
-                rateBps: number | null;
-                flatMinor: number | null;
-                earningsMinor: number;
-                dispute: {
-                  /**
-                   * Format: date-time
-                   * @description UTC, ISO 8601 with milliseconds
-                   */
-                  at: string;
-                  comment: string;
-                } | null;
-                abilities: {
-                  /** @description whether the caller may dispute this line now */
-                  dispute: boolean;
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["payouts.get"];
     put?: never;
     post?: never;
     delete?: never;
@@ -8402,55 +1155,7 @@ export interface paths {
       cookie?: never;
     };
     /** The statement's lines as CSV, to validate each tenant and subscription */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description text/csv */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    get: operations["payouts.export"];
     put?: never;
     post?: never;
     delete?: never;
@@ -8469,104 +1174,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Flag a line as disputed, with a comment for the programme */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          lineId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            comment: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              claimId: string;
-              claimNumber: string;
-              program: string;
-              tenantId: string;
-              subscriptionId: string;
-              product: string;
-              revenueMinor: number;
-              rateBps: number | null;
-              flatMinor: number | null;
-              earningsMinor: number;
-              dispute: {
-                /**
-                 * Format: date-time
-                 * @description UTC, ISO 8601 with milliseconds
-                 */
-                at: string;
-                comment: string;
-              } | null;
-              abilities: {
-                /** @description whether the caller may dispute this line now */
-                dispute: boolean;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["payouts.disputeLine"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8583,64 +1191,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Calculate a month's statements again (approved and paid ones stay as they are) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description YYYY-MM */
-            month: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              statements: number;
-              lines: number;
-              kept: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["payouts.calculate"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8657,106 +1208,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve a calculated statement */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              organizationId: string;
-              month: string;
-              currency: string;
-              totalMinor: number;
-              /** @enum {unknown} */
-              status: "calculated" | "approved" | "paid";
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              calculatedAt: string;
-              approvedAt: string | null;
-              paidAt: string | null;
-              /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
-              allowedActions: ("approve" | "paid" | "dispute-line")[];
-              lines: {
-                id: string;
-                claimId: string;
-                claimNumber: string;
-                program: string;
-                tenantId: string;
-                subscriptionId: string;
-                product: string;
-                revenueMinor: number;
-                rateBps: number | null;
-                flatMinor: number | null;
-                earningsMinor: number;
-                dispute: {
-                  /**
-                   * Format: date-time
-                   * @description UTC, ISO 8601 with milliseconds
-                   */
-                  at: string;
-                  comment: string;
-                } | null;
-                abilities: {
-                  /** @description whether the caller may dispute this line now */
-                  dispute: boolean;
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["payouts.approve"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8773,106 +1225,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Mark an approved statement paid */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              organizationId: string;
-              month: string;
-              currency: string;
-              totalMinor: number;
-              /** @enum {unknown} */
-              status: "calculated" | "approved" | "paid";
-              /**
-               * Format: date-time
-               * @description UTC, ISO 8601 with milliseconds
-               */
-              calculatedAt: string;
-              approvedAt: string | null;
-              paidAt: string | null;
-              /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
-              allowedActions: ("approve" | "paid" | "dispute-line")[];
-              lines: {
-                id: string;
-                claimId: string;
-                claimNumber: string;
-                program: string;
-                tenantId: string;
-                subscriptionId: string;
-                product: string;
-                revenueMinor: number;
-                rateBps: number | null;
-                flatMinor: number | null;
-                earningsMinor: number;
-                dispute: {
-                  /**
-                   * Format: date-time
-                   * @description UTC, ISO 8601 with milliseconds
-                   */
-                  at: string;
-                  comment: string;
-                } | null;
-                abilities: {
-                  /** @description whether the caller may dispute this line now */
-                  dispute: boolean;
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["def-0"];
-          };
-        };
-      };
-    };
+    post: operations["payouts.markPaid"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8883,40 +1236,84 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /** Problem */
-    "def-0": {
+    Problem: {
+      /** @description a URI naming the problem's code */
       type: string;
       title: string;
       status: number;
       detail: string;
+      /** @description unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, ... */
       code: string;
+      /** @description validation_failed: each refused field */
       errors?: {
         field: string;
         message: string;
       }[];
-      /** @enum {unknown} */
-      state?: "editing" | "submitted" | "under_review" | "partner_action_required" | "approved" | "rejected";
-      allowedActions?: (
-        | "submit"
-        | "start-review"
-        | "request-information"
-        | "resubmit"
-        | "approve"
-        | "reject"
-        | "withdraw"
-        | "dispute"
-        | "uphold-dispute"
-        | "overturn-dispute"
-        | "copy"
-        | "edit"
-        | "upload"
-        | "comment"
-      )[];
+      /** @description invalid_transition and action refusals: the claim's status (editing, submitted, under_review, partner_action_required, approved, rejected) or a payout statement's */
+      state?: string;
+      /** @description what the caller may do in that state instead (for a claim: submit, start-review, request-information, resubmit, approve, reject, withdraw, dispute, uphold-dispute, overturn-dispute, copy, edit, upload, comment) */
+      allowedActions?: string[];
+      /** @description version_mismatch: the claim's version now */
+      currentVersion?: number;
+      /** @description rate_limited: also sent as the Retry-After header */
+      retryAfterSeconds?: number;
+      /** @description file_too_large: the limit */
+      maxBytes?: number;
+      /** @description duplicate_association: the claims in the way */
+      conflicting?: string[];
     } & {
       [key: string]: unknown;
     };
-    /** User */
-    "def-1": {
+    Health: {
+      status: string;
+    };
+    Readiness: {
+      status: string;
+      database: string;
+    };
+    SignIn: {
+      email: string;
+      password: string;
+    };
+    Session: {
+      user: components["schemas"]["User"];
+      csrfToken: string;
+      organization?: {
+        id: string;
+        name: string;
+        partnerIds: string[];
+      } | null;
+      timeZone?: string | null;
+      abilities: {
+        viewClaims: boolean;
+        createClaim: boolean;
+        workReviewQueue: boolean;
+        viewReviewMetrics: boolean;
+        manageOrganizations: boolean;
+        manageUsers: boolean;
+        manageCatalog: boolean;
+        manageCalendars: boolean;
+        manageCustomerRegistry: boolean;
+        viewEarnings: boolean;
+        viewPayouts: boolean;
+        managePrograms: boolean;
+        importRevenue: boolean;
+        runPayouts: boolean;
+        disputePayoutLines: boolean;
+        readNotifications: boolean;
+        manageWebhooks: boolean;
+        manageMail: boolean;
+        operateSystem: boolean;
+      };
+      assignableRoles: (
+        | "global_admin"
+        | "incentives_admin"
+        | "billing_admin"
+        | "reviewer"
+        | "program_admin"
+      )[];
+    };
+    User: {
       id: string;
       email: string;
       name: string;
@@ -8925,8 +1322,31 @@ export interface components {
       organizationId: string | null;
       locale: string;
     };
-    /** Claim */
-    "def-2": {
+    SessionPatch: {
+      locale?: "en" | "es";
+      timeZone?: string | null;
+    };
+    AccessTokenCreate: {
+      name: string;
+    };
+    AccessTokenCreated: {
+      id: string;
+      token: string;
+    };
+    AccessTokenList: {
+      items: {
+        id: string;
+        name: string;
+        createdAt: string;
+        lastUsedAt: string | null;
+        revokedAt: string | null;
+      }[];
+    };
+    ClaimList: {
+      items: components["schemas"]["Claim"][];
+      nextCursor: string | null;
+    };
+    Claim: {
       id: string;
       number: string;
       /** @enum {unknown} */
@@ -9052,8 +1472,136 @@ export interface components {
        */
       updatedAt: string;
     };
-    /** Document */
-    "def-3": {
+    ClaimSummary: {
+      counts: {
+        [key: string]: number;
+      };
+      needsAction: number;
+      side: string;
+    };
+    ClaimCreate: {
+      partnerId: string;
+      customer: {
+        tenantId: string;
+        domain: string;
+        name: string;
+        subscriptionId?: string | null;
+      };
+      /** @enum {unknown} */
+      activity: "pre_sales" | "deployment" | "usage" | "revenue_association";
+      products: string[];
+      customerContact: {
+        name: string;
+        title?: string | null;
+        /** Format: email */
+        email: string;
+        phone?: string | null;
+        locale?: ("en" | "es") | null;
+      };
+      partnerContact: {
+        name: string;
+        /** Format: email */
+        email: string;
+        phone?: string | null;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of the editable fields */
+    ClaimPatch: {
+      partnerId?: string;
+      customer?: {
+        tenantId?: string;
+        domain?: string;
+        name?: string;
+        subscriptionId?: string | null;
+      };
+      /** @enum {unknown} */
+      activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
+      products?: string[];
+      customerContact?: {
+        name?: string;
+        title?: string | null;
+        /** Format: email */
+        email?: string;
+        phone?: string | null;
+        locale?: ("en" | "es") | null;
+      };
+      partnerContact?: {
+        name?: string;
+        /** Format: email */
+        email?: string;
+        phone?: string | null;
+      };
+    };
+    ReviewMetrics: {
+      /** Format: date-time */
+      since: string;
+      days: number;
+      timeToStart: {
+        count: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      timeToDecide: {
+        count: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      breaches: {
+        [key: string]: number;
+      };
+    };
+    ClaimSubmit: Record<string, never>;
+    ClaimStartReview: Record<string, never>;
+    ClaimRequestInformation: {
+      reasons: (
+        | "missing_all_poe"
+        | "missing_customer_acknowledgment"
+        | "missing_or_old_dates"
+        | "missing_partner_solution"
+        | "missing_products"
+      )[];
+      comment: string;
+    };
+    ClaimResubmit: {
+      comment?: string | null;
+    };
+    ClaimApprove: {
+      comment?: string | null;
+      keepCompeting?: string[];
+    };
+    ClaimReject: {
+      /** @description a reviewer may give only: insufficient_poe, missing_customer_consent_on_poe, missing_products, poe_unavailable */
+      reasons: (
+        | "partner_request"
+        | "customer_decline"
+        | "insufficient_poe"
+        | "missing_customer_consent_on_poe"
+        | "missing_products"
+        | "no_partner_response"
+        | "poe_unavailable"
+        | "competing_claim_lost"
+      )[];
+      comment: string;
+    };
+    ClaimWithdraw: {
+      /** @enum {unknown} */
+      reason: "incorrect_partner_id" | "incorrect_activity" | "no_longer_working_with_customer" | "other";
+      comment?: string | null;
+    };
+    ClaimDispute: {
+      justification?: string | null;
+      documentIds?: string[];
+    };
+    ClaimUpholdDispute: {
+      comment: string;
+    };
+    ClaimOverturnDispute: {
+      comment: string;
+      /** @enum {unknown} */
+      to: "under_review" | "approved";
+    };
+    ClaimCopy: Record<string, never>;
+    Document: {
       id: string;
       filename: string;
       contentType: string;
@@ -9068,8 +1616,13 @@ export interface components {
        */
       createdAt: string;
     };
-    /** Comment */
-    "def-4": {
+    DocumentList: {
+      items: components["schemas"]["Document"][];
+    };
+    CommentList: {
+      items: components["schemas"]["Comment"][];
+    };
+    Comment: {
       id: string;
       body: string;
       author: {
@@ -9083,8 +1636,13 @@ export interface components {
        */
       createdAt: string;
     };
-    /** HistoryEntry */
-    "def-5": {
+    CommentCreate: {
+      body: string;
+    };
+    HistoryList: {
+      items: components["schemas"]["HistoryEntry"][];
+    };
+    HistoryEntry: {
       seq: number;
       /**
        * Format: date-time
@@ -9102,6 +1660,789 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    ProductList: {
+      items: {
+        code: string;
+        name: string;
+        solutionArea: string;
+        /** @enum {unknown} */
+        basis: "workload" | "subscription";
+        active: boolean;
+      }[];
+    };
+    ActivityList: {
+      items: {
+        code: string;
+        name: string;
+        incentivised: boolean;
+      }[];
+    };
+    OrganizationCreate: {
+      name: string;
+      partnerIds: string[];
+      calendarId?: string;
+    };
+    Organization: {
+      id: string;
+      name: string;
+      partnerIds: string[];
+      calendarId: string | null;
+      abilities: {
+        /** @description may change the organisation's settings (its calendar) */
+        edit: boolean;
+        /** @description may register another partner ID for it */
+        addPartnerId: boolean;
+      };
+    };
+    OrganizationList: {
+      items: {
+        id: string;
+        name: string;
+        partnerIds: string[];
+        calendarId: string | null;
+        abilities: {
+          /** @description may change the organisation's settings (its calendar) */
+          edit: boolean;
+          /** @description may register another partner ID for it */
+          addPartnerId: boolean;
+        };
+      }[];
+    };
+    UserCreate: {
+      /** Format: email */
+      email: string;
+      name: string;
+      password: string;
+      /** @enum {unknown} */
+      role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+      organizationId?: string | null;
+      /** @enum {unknown} */
+      locale?: "en" | "es";
+    };
+    UserList: {
+      items: {
+        id: string;
+        email: string;
+        name: string;
+        /** @enum {unknown} */
+        role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+        organizationId: string | null;
+        locale: string;
+        abilities: {
+          /** @description may change the user's name and locale */
+          edit: boolean;
+          /** @description may give the user another role (one of assignableRoles) */
+          changeRole: boolean;
+          /** @description may disable the user */
+          disable: boolean;
+        };
+      }[];
+      /** @description the roles the caller may give a user */
+      assignableRoles: (
+        | "global_admin"
+        | "incentives_admin"
+        | "billing_admin"
+        | "reviewer"
+        | "program_admin"
+      )[];
+    };
+    CustomerCreate: {
+      tenantId: string;
+      domain: string;
+      name: string;
+      locale?: ("en" | "es") | null;
+      subscriptions: {
+        id: string;
+        product: string;
+        /** @enum {unknown} */
+        status: "active" | "suspended" | "cancelled";
+      }[];
+    };
+    Customer: {
+      tenantId: string;
+      domain: string;
+      name: string;
+      locale: string | null;
+      subscriptions: {
+        id: string;
+        product: string;
+        /** @enum {unknown} */
+        status: "active" | "suspended" | "cancelled";
+      }[];
+    };
+    CustomerLookup: {
+      items: {
+        tenantId: string;
+        domain: string;
+        name: string;
+        locale: string | null;
+        subscriptions: {
+          id: string;
+          product: string;
+          /** @enum {unknown} */
+          status: "active" | "suspended" | "cancelled";
+        }[];
+      }[];
+    };
+    PartnerIdAdd: {
+      partnerId: string;
+    };
+    PartnerIdAdded: {
+      organizationId: string;
+      partnerId: string;
+    };
+    UserPatch: {
+      /** @enum {unknown} */
+      role?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+      name?: string;
+      /** @enum {unknown} */
+      locale?: "en" | "es";
+      disabled?: boolean;
+    };
+    CalendarList: {
+      items: {
+        id: string;
+        name: string;
+        region: string;
+        timeZone: string;
+        weekend: number[];
+      }[];
+    };
+    CalendarCreate: {
+      id: string;
+      name: string;
+      /** @description US, US-CA, ES-MD, DE-BY, ... */
+      region: string;
+      /** @description IANA, e.g. Europe/Madrid */
+      timeZone: string;
+      weekend?: number[];
+    };
+    Calendar: {
+      id: string;
+      name: string;
+      region: string;
+      timeZone: string;
+      weekend: number[];
+    };
+    CalendarAssign: {
+      calendarId: string | null;
+    };
+    CalendarAssignment: {
+      organizationId: string;
+      calendarId: string | null;
+    };
+    ProductCreate: {
+      code: string;
+      name: string;
+      solutionArea: string;
+      /** @enum {unknown} */
+      basis: "workload" | "subscription";
+    };
+    ProductCreated: {
+      code: string;
+    };
+    ProductPatch: {
+      name?: string;
+      active?: boolean;
+    };
+    Product: {
+      code: string;
+      name: string;
+      active: boolean;
+    };
+    CustomerImportResult: {
+      rows: number;
+      customers: number;
+      subscriptions: number;
+      dryRun: boolean;
+      imported: boolean;
+      errors: {
+        line: number;
+        column: string;
+        reason: string;
+      }[];
+    };
+    Clock: {
+      /** Format: date-time */
+      now: string;
+    };
+    ClockSet: {
+      /** Format: date-time */
+      now: string;
+    };
+    SweepResult: {
+      fired: number;
+      claims: number;
+    };
+    Consent: {
+      status: "open" | "denied" | "confirmed" | "closed";
+      claimNumber: string;
+      partner: {
+        name: string;
+      };
+      customer: {
+        name: string;
+        tenantId: string;
+        domain: string;
+      };
+      activity: {
+        code: string;
+        name: string;
+      };
+      products: {
+        code: string;
+        name: string;
+      }[];
+      /** Format: date-time */
+      endsAt: string;
+      decidedAt: string | null;
+      locale: string;
+    };
+    ConsentDeny: {
+      comment?: string;
+    };
+    NotificationList: {
+      items: {
+        id: string;
+        /** @description the message template, e.g. information_requested */
+        event: string;
+        /** @description in the user's language */
+        title: string;
+        claimId: string | null;
+        claimNumber: string | null;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        at: string;
+        readAt: string | null;
+      }[];
+      nextCursor: string | null;
+      unread: number;
+    };
+    Notification: {
+      id: string;
+      /** @description the message template, e.g. information_requested */
+      event: string;
+      /** @description in the user's language */
+      title: string;
+      claimId: string | null;
+      claimNumber: string | null;
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      at: string;
+      readAt: string | null;
+    };
+    NotificationsRead: {
+      updated: number;
+    };
+    MailSummary: {
+      pending: number;
+      sent: number;
+      failed: number;
+      undispatched: number;
+      oldestPendingAt: string | null;
+    };
+    MailList: {
+      items: {
+        id: string;
+        messageId: string;
+        to: string;
+        template: string;
+        subject: string;
+        locale: string;
+        /** @enum {unknown} */
+        status: "pending" | "sent" | "failed";
+        attempts: number;
+        lastError: string | null;
+        claimId: string | null;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        sentAt: string | null;
+        nextAttemptAt: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+    MailRetry: {
+      id?: string;
+    };
+    MailRetried: {
+      requeued: number;
+    };
+    WebhookList: {
+      items: {
+        id: string;
+        organizationId: string | null;
+        url: string;
+        description: string;
+        events:
+          | (
+              | "created"
+              | "edited"
+              | "document_added"
+              | "comment_added"
+              | "submitted"
+              | "review_started"
+              | "information_requested"
+              | "resubmitted"
+              | "approved"
+              | "rejected"
+              | "withdrawn"
+              | "dispute_opened"
+              | "dispute_upheld"
+              | "dispute_overturned"
+              | "customer_denied"
+              | "customer_confirmed"
+              | "consent_passed"
+              | "competing_claim_lost"
+              | "sla_due_soon"
+              | "sla_breached"
+              | "reminder"
+              | "dispute_window_closed"
+            )[]
+          | null;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+      }[];
+    };
+    WebhookCreate: {
+      url: string;
+      events?:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      description?: string;
+    };
+    WebhookCreated: {
+      id: string;
+      organizationId: string | null;
+      url: string;
+      description: string;
+      events:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      createdAt: string;
+      /** @description shown once: HMAC-SHA256 key for the Claimdesk-Signature header */
+      secret: string;
+    };
+    Webhook: {
+      id: string;
+      organizationId: string | null;
+      url: string;
+      description: string;
+      events:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      createdAt: string;
+    };
+    WebhookPatch: {
+      url?: string;
+      events?:
+        | (
+            | "created"
+            | "edited"
+            | "document_added"
+            | "comment_added"
+            | "submitted"
+            | "review_started"
+            | "information_requested"
+            | "resubmitted"
+            | "approved"
+            | "rejected"
+            | "withdrawn"
+            | "dispute_opened"
+            | "dispute_upheld"
+            | "dispute_overturned"
+            | "customer_denied"
+            | "customer_confirmed"
+            | "consent_passed"
+            | "competing_claim_lost"
+            | "sla_due_soon"
+            | "sla_breached"
+            | "reminder"
+            | "dispute_window_closed"
+          )[]
+        | null;
+      description?: string;
+    };
+    WebhookSecret: {
+      secret: string;
+    };
+    WebhookDeliveryList: {
+      items: {
+        id: string;
+        event: string;
+        /** @enum {unknown} */
+        status: "pending" | "delivered" | "failed";
+        attempts: number;
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        deliveredAt: string | null;
+        nextAttemptAt: string | null;
+        lastError: string | null;
+        /** @description the exact bytes sent (and signed) */
+        body: string;
+        log: {
+          attempt: number;
+          /**
+           * Format: date-time
+           * @description UTC, ISO 8601 with milliseconds
+           */
+          at: string;
+          statusCode: number | null;
+          error: string | null;
+          durationMs: number;
+        }[];
+      }[];
+      nextCursor: string | null;
+    };
+    WebhookRedelivery: {
+      status: string;
+    };
+    ProgramList: {
+      items: {
+        code: string;
+        name: string;
+        products: {
+          code: string;
+          rateBps: number | null;
+          flatMinor: number | null;
+          currency: string | null;
+        }[];
+        activities: string[];
+        startsOn: string;
+        endsOn: string | null;
+        enrolledOrganizations: string[];
+      }[];
+    };
+    ProgramCreate: {
+      code: string;
+      name: string;
+      products: {
+        code: string;
+        rateBps: number | null;
+        flatMinor?: number | null;
+        currency?: string | null;
+      }[];
+      activities: string[];
+      /** @description YYYY-MM-DD */
+      startsOn: string;
+      endsOn: string | null;
+    };
+    Program: {
+      code: string;
+      name: string;
+      products: {
+        code: string;
+        rateBps: number | null;
+        flatMinor: number | null;
+        currency: string | null;
+      }[];
+      activities: string[];
+      startsOn: string;
+      endsOn: string | null;
+      enrolledOrganizations: string[];
+    };
+    ProgramPatch: {
+      name?: string;
+      products?: {
+        code: string;
+        rateBps: number | null;
+        flatMinor?: number | null;
+        currency?: string | null;
+      }[];
+      activities?: string[];
+      /** @description YYYY-MM-DD */
+      startsOn?: string;
+      endsOn?: string | null;
+    };
+    ProgramEnrollment: {
+      organizationId: string;
+    };
+    EligibilityReassessment: {
+      dryRun: boolean;
+      changes: {
+        claimId: string;
+        claimNumber: string;
+        program: string;
+        before: {
+          status: string;
+          reasons: string[];
+        } | null;
+        after: {
+          status: string;
+          reasons: (
+            | "product_not_in_program"
+            | "activity_not_incentivised"
+            | "organization_not_enrolled"
+            | "program_not_active"
+          )[];
+          products: string[];
+        };
+      }[];
+    };
+    RevenueImportResult: {
+      importId: string | null;
+      rows: number;
+      months: string[];
+      errors: {
+        line: number;
+        column: string;
+        reason: string;
+      }[];
+      errorCount: number;
+      dryRun: boolean;
+      imported: boolean;
+      durationMs: number;
+    };
+    RevenueImportList: {
+      items: {
+        id: string;
+        filename: string;
+        rows: number;
+        months: string[];
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        durationMs: number;
+      }[];
+    };
+    Earnings: {
+      items: {
+        claimId: string;
+        claimNumber: string;
+        organizationId: string;
+        tenantId: string;
+        subscriptionId: string;
+        product: string;
+        program: string;
+        month: string;
+        revenueMinor: number;
+        rateBps: number | null;
+        flatMinor: number | null;
+        earningsMinor: number;
+        currency: string;
+      }[];
+      totals: {
+        currency: string;
+        revenueMinor: number;
+        earningsMinor: number;
+      }[];
+    };
+    PayoutStatementList: {
+      items: {
+        id: string;
+        organizationId: string;
+        month: string;
+        currency: string;
+        totalMinor: number;
+        /** @enum {unknown} */
+        status: "calculated" | "approved" | "paid";
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        calculatedAt: string;
+        approvedAt: string | null;
+        paidAt: string | null;
+        /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+        allowedActions: ("approve" | "paid" | "dispute-line")[];
+        lines: {
+          id: string;
+          claimId: string;
+          claimNumber: string;
+          program: string;
+          tenantId: string;
+          subscriptionId: string;
+          product: string;
+          revenueMinor: number;
+          rateBps: number | null;
+          flatMinor: number | null;
+          earningsMinor: number;
+          dispute: {
+            /**
+             * Format: date-time
+             * @description UTC, ISO 8601 with milliseconds
+             */
+            at: string;
+            comment: string;
+          } | null;
+          abilities: {
+            /** @description whether the caller may dispute this line now */
+            dispute: boolean;
+          };
+        }[];
+      }[];
+    };
+    PayoutStatement: {
+      id: string;
+      organizationId: string;
+      month: string;
+      currency: string;
+      totalMinor: number;
+      /** @enum {unknown} */
+      status: "calculated" | "approved" | "paid";
+      /**
+       * Format: date-time
+       * @description UTC, ISO 8601 with milliseconds
+       */
+      calculatedAt: string;
+      approvedAt: string | null;
+      paidAt: string | null;
+      /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
+      allowedActions: ("approve" | "paid" | "dispute-line")[];
+      lines: {
+        id: string;
+        claimId: string;
+        claimNumber: string;
+        program: string;
+        tenantId: string;
+        subscriptionId: string;
+        product: string;
+        revenueMinor: number;
+        rateBps: number | null;
+        flatMinor: number | null;
+        earningsMinor: number;
+        dispute: {
+          /**
+           * Format: date-time
+           * @description UTC, ISO 8601 with milliseconds
+           */
+          at: string;
+          comment: string;
+        } | null;
+        abilities: {
+          /** @description whether the caller may dispute this line now */
+          dispute: boolean;
+        };
+      }[];
+    };
+    PayoutLineDispute: {
+      comment: string;
+    };
+    PayoutLine: {
+      id: string;
+      claimId: string;
+      claimNumber: string;
+      program: string;
+      tenantId: string;
+      subscriptionId: string;
+      product: string;
+      revenueMinor: number;
+      rateBps: number | null;
+      flatMinor: number | null;
+      earningsMinor: number;
+      dispute: {
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        at: string;
+        comment: string;
+      } | null;
+      abilities: {
+        /** @description whether the caller may dispute this line now */
+        dispute: boolean;
+      };
+    };
+    PayoutCalculate: {
+      /** @description YYYY-MM */
+      month: string;
+    };
+    PayoutCalculation: {
+      statements: number;
+      lines: number;
+      kept: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -9110,4 +2451,5011 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  "health.live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Health"];
+        };
+      };
+    };
+  };
+  "health.ready": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Readiness"];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            status: string;
+            detail: string;
+          };
+        };
+      };
+    };
+  };
+  "session.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "session.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SignIn"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "session.delete": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "session.update": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SessionPatch"];
+        "application/merge-patch+json": components["schemas"]["SessionPatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tokens.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AccessTokenList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tokens.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AccessTokenCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AccessTokenCreated"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tokens.revoke": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.list": {
+    parameters: {
+      query?: {
+        status?:
+          | "editing"
+          | "submitted"
+          | "under_review"
+          | "partner_action_required"
+          | "approved"
+          | "rejected";
+        product?: string;
+        activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
+        partnerId?: string;
+        tenantId?: string;
+        q?: string;
+        needsAction?: boolean;
+        createdFrom?: string;
+        createdTo?: string;
+        sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number";
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClaimList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          /** @description The new resource's URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.summary": {
+    parameters: {
+      query?: {
+        status?:
+          | "editing"
+          | "submitted"
+          | "under_review"
+          | "partner_action_required"
+          | "approved"
+          | "rejected";
+        product?: string;
+        activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
+        partnerId?: string;
+        tenantId?: string;
+        q?: string;
+        needsAction?: boolean;
+        createdFrom?: string;
+        createdTo?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClaimSummary"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.export": {
+    parameters: {
+      query?: {
+        status?:
+          | "editing"
+          | "submitted"
+          | "under_review"
+          | "partner_action_required"
+          | "approved"
+          | "rejected";
+        product?: string;
+        activity?: "pre_sales" | "deployment" | "usage" | "revenue_association";
+        partnerId?: string;
+        tenantId?: string;
+        q?: string;
+        needsAction?: boolean;
+        createdFrom?: string;
+        createdTo?: string;
+        sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv */
+      200: {
+        headers: {
+          /** @description attachment, with the file name */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.update": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimPatch"];
+        "application/merge-patch+json": components["schemas"]["ClaimPatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "review.queue": {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClaimList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "review.metrics": {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReviewMetrics"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.submit": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimSubmit"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.startReview": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimStartReview"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.requestInformation": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimRequestInformation"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.resubmit": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimResubmit"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.approve": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimApprove"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.reject": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimReject"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.withdraw": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimWithdraw"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.dispute": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimDispute"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.upholdDispute": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimUpholdDispute"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.overturnDispute": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimOverturnDispute"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "claims.copy": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The claim's ETag (e.g. "7"): the change applies only to that version (412 otherwise) */
+        "If-Match"?: string;
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClaimCopy"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The claim's version as a strong ETag (e.g. "7"): send it back in If-Match */
+          ETag: string;
+          /** @description The new resource's URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Claim"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DocumentList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.upload": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description The PoE document: PDF, PNG, JPEG, DOCX or XLSX
+           */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file's bytes, in the type it was stored with */
+      200: {
+        headers: {
+          /** @description attachment, with the file name */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": Blob;
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "comments.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CommentList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "comments.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CommentCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Comment"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "history.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HistoryList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "catalog.listProducts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProductList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "catalog.listActivities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ActivityList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "organizations.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrganizationList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "organizations.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OrganizationCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The new resource's URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Organization"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "organizations.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Organization"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "users.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["UserList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "users.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UserCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The new resource's URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {unknown} */
+            role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+            organizationId: string | null;
+            locale: string;
+            abilities: {
+              /** @description may change the user's name and locale */
+              edit: boolean;
+              /** @description may give the user another role (one of assignableRoles) */
+              changeRole: boolean;
+              /** @description may disable the user */
+              disable: boolean;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "customers.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CustomerCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Customer"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "customers.lookup": {
+    parameters: {
+      query?: {
+        tenantId?: string;
+        domain?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CustomerLookup"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "organizations.addPartnerId": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PartnerIdAdd"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PartnerIdAdded"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "users.update": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UserPatch"];
+        "application/merge-patch+json": components["schemas"]["UserPatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {unknown} */
+            role: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+            organizationId: string | null;
+            locale: string;
+            abilities: {
+              /** @description may change the user's name and locale */
+              edit: boolean;
+              /** @description may give the user another role (one of assignableRoles) */
+              changeRole: boolean;
+              /** @description may disable the user */
+              disable: boolean;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "calendars.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CalendarList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "calendars.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CalendarCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Calendar"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "organizations.setCalendar": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CalendarAssign"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CalendarAssignment"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "catalog.createProduct": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProductCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProductCreated"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "catalog.updateProduct": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProductPatch"];
+        "application/merge-patch+json": components["schemas"]["ProductPatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Product"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "customers.import": {
+    parameters: {
+      query?: {
+        dryRun?: boolean;
+      };
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description The customer registry as CSV
+           */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CustomerImportResult"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "system.getClock": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Clock"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "system.setClock": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClockSet"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Clock"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "system.sweep": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SweepResult"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "consent.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consent"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Gone */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "consent.deny": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ConsentDeny"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consent"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Gone */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "consent.confirm": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consent"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Gone */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "notifications.list": {
+    parameters: {
+      query?: {
+        unread?: boolean;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NotificationList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "notifications.markRead": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Notification"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "notifications.markAllRead": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NotificationsRead"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "mail.summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MailSummary"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "mail.list": {
+    parameters: {
+      query?: {
+        status?: "pending" | "sent" | "failed";
+        claimId?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MailList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "mail.retry": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MailRetry"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MailRetried"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The new resource's URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookCreated"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.delete": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.update": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookPatch"];
+        "application/merge-patch+json": components["schemas"]["WebhookPatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.rotateSecret": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookSecret"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.listDeliveries": {
+    parameters: {
+      query?: {
+        status?: "pending" | "delivered" | "failed";
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.redeliver": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookRedelivery"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "programs.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProgramList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "programs.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProgramCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The new resource's URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Program"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "programs.update": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProgramPatch"];
+        "application/merge-patch+json": components["schemas"]["ProgramPatch"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Program"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "programs.enroll": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProgramEnrollment"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Program"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "programs.unenroll": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        code: string;
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Program"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "eligibility.reassess": {
+    parameters: {
+      query?: {
+        dryRun?: boolean;
+      };
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EligibilityReassessment"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "revenue.listImports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RevenueImportList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "revenue.import": {
+    parameters: {
+      query?: {
+        dryRun?: boolean;
+      };
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description Revenue as CSV: tenantId,subscriptionId,product,month,amount,currency
+           */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RevenueImportResult"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "earnings.list": {
+    parameters: {
+      query: {
+        /** @description YYYY-MM */
+        month: string;
+        organizationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Earnings"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.list": {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutStatementList"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutStatement"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv */
+      200: {
+        headers: {
+          /** @description attachment, with the file name */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.disputeLine": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PayoutLineDispute"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutLine"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.calculate": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PayoutCalculate"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutCalculation"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.approve": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutStatement"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "payouts.markPaid": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutStatement"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+}

@@ -12,6 +12,8 @@ import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
+import { openapiOptions } from "./openapi/openapi-options.ts";
+import { applyOperationId } from "./openapi/operation-ids.ts";
 import { errorHandler, problem, sendProblem } from "./problem.ts";
 import { actionRoutes } from "./routes/action-routes.ts";
 import { adminRegistryRoutes } from "./routes/admin-registry-routes.ts";
@@ -76,6 +78,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
       if (method !== "HEAD") routes.push({ method, url: route.url, auth: route.config?.auth !== false });
     }
   });
+  app.addHook("onRoute", applyOperationId);
   // RFC 7396's own media type for PATCH bodies, parsed as the JSON it is.
   app.addContentTypeParser(
     "application/merge-patch+json",
@@ -107,6 +110,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
       },
       security: [{ session: [] }, { bearer: [] }],
     },
+    ...openapiOptions(deps.baseUrl),
   });
   await app.register(swaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
   app.addSchema(Problem);

@@ -25,16 +25,40 @@ const Guid = Type.String({
 });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
+/** RFC 9457 problem details with the machine `code` and the extra members some codes carry. */
 export const Problem = Type.Object(
   {
-    type: Type.String(),
+    type: Type.String({ description: "a URI naming the problem's code" }),
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
-    code: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-    state: Type.Optional(Enum(STATUSES)),
-    allowedActions: Type.Optional(Type.Array(Enum(USER_VISIBLE_ACTIONS))),
+    code: Type.String({
+      description:
+        "unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, ...",
+    }),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+        description: "validation_failed: each refused field",
+      }),
+    ),
+    state: Type.Optional(
+      Type.String({
+        description: `invalid_transition and action refusals: the claim's status (${STATUSES.join(", ")}) or a payout statement's`,
+      }),
+    ),
+    allowedActions: Type.Optional(
+      Type.Array(Type.String(), {
+        description: `what the caller may do in that state instead (for a claim: ${USER_VISIBLE_ACTIONS.join(", ")})`,
+      }),
+    ),
+    currentVersion: Type.Optional(Type.Integer({ description: "version_mismatch: the claim's version now" })),
+    retryAfterSeconds: Type.Optional(
+      Type.Number({ description: "rate_limited: also sent as the Retry-After header" }),
+    ),
+    maxBytes: Type.Optional(Type.Integer({ description: "file_too_large: the limit" })),
+    conflicting: Type.Optional(
+      Type.Array(Type.String(), { description: "duplicate_association: the claims in the way" }),
+    ),
   },
   { $id: "Problem", additionalProperties: true },
 );
