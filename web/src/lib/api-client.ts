@@ -131,20 +131,17 @@ export async function done(call: Promise<Answer<unknown>>): Promise<void> {
 }
 
 /**
- * A fetch for openapi-fetch that sends `form` through XMLHttpRequest, which reports upload
- * progress (fetch does not). The request keeps the contract's path, parameters, middleware and
- * answer type; only the transport differs.
+ * A fetch for openapi-fetch that sends the request through XMLHttpRequest, which reports upload
+ * progress (fetch does not). The request is the one openapi-fetch built (path, parameters, the
+ * middleware's headers, the multipart body with its boundary); only the transport differs.
  */
-export function uploadWithProgress(form: FormData, onProgress: (fraction: number) => void) {
-  return (request: Request): Promise<Response> =>
-    new Promise((resolve, reject) => {
+export function uploadWithProgress(onProgress: (fraction: number) => void) {
+  return async (request: Request): Promise<Response> => {
+    const body = await request.blob();
+    return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open(request.method, request.url);
-      // The multipart boundary comes from the FormData, not from the request openapi-fetch built.
-      request.headers.forEach((value, name) => {
-        if (name !== "content-type") xhr.setRequestHeader(name, value);
-      });
-      xhr.setRequestHeader("accept", "application/json");
+      for (const [name, value] of request.headers) xhr.setRequestHeader(name, value);
       xhr.responseType = "blob";
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable) onProgress(e.loaded / e.total);
@@ -163,13 +160,14 @@ export function uploadWithProgress(form: FormData, onProgress: (fraction: number
         );
       };
       xhr.onerror = () => reject(new ApiError(0, "network", "network error"));
-      xhr.send(form);
+      xhr.send(body);
     });
+  };
 }
 
-/** The file as the multipart `file` field the upload and import operations read. */
-export function fileForm(file: File): FormData {
+/** The multipart body the upload and import operations declare: one `file` field. */
+export function multipart(body: { file: Blob }): FormData {
   const form = new FormData();
-  form.append("file", file, file.name);
+  form.append("file", body.file, body.file instanceof File ? body.file.name : "upload");
   return form;
 }

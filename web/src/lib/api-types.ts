@@ -2,9 +2,11 @@
 // OpenAPI document (src/contract/api.d.ts), never written by hand: when the server's answer
 // changes, the app stops compiling where it no longer fits. Named by path, so that a schema's
 // component name does not matter here.
-import type { paths } from "../../../src/contract/api.d.ts";
+import type { components, paths } from "../../../src/contract/api.d.ts";
 
 export type { paths };
+/** The document's named schemas (Claim, Session, Problem, ...). */
+export type Schemas = components["schemas"];
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Operation<P extends keyof paths, M extends Method> = M extends keyof paths[P]
@@ -30,16 +32,17 @@ export type BodyOf<P extends keyof paths, M extends Method> =
 export type QueryOf<P extends keyof paths, M extends Method = "get"> =
   Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export type Session = ResponseOf<"/api/v1/session">;
-export type User = Session["user"];
+export type Session = Schemas["Session"];
+export type User = Schemas["User"];
 export type Role = User["role"];
-export type Claim = ResponseOf<"/api/v1/claims/{id}">;
-export type ClaimList = ResponseOf<"/api/v1/claims">;
+export type Claim = Schemas["Claim"];
+export type ClaimList = Schemas["ClaimList"];
 export type ClaimFilters = QueryOf<"/api/v1/claims">;
-export type ClaimCreate = BodyOf<"/api/v1/claims", "post">;
-export type ClaimPatch = BodyOf<"/api/v1/claims/{id}", "patch">;
-export type ClaimDocument = ResponseOf<"/api/v1/claims/{id}/documents">["items"][number];
-export type Comment = ResponseOf<"/api/v1/claims/{id}/comments">["items"][number];
-export type HistoryEntry = ResponseOf<"/api/v1/claims/{id}/history">["items"][number];
+export type ClaimCreate = Schemas["ClaimCreate"];
+export type ClaimPatch = Schemas["ClaimPatch"];
+export type ClaimDocument = Schemas["Document"];
+export type Comment = Schemas["Comment"];
+export type HistoryEntry = Schemas["HistoryEntry"];
+export type Problem = Schemas["Problem"];
 export type Status = Claim["status"];
 export type Action = Claim["allowedActions"][number];

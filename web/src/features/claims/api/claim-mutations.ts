@@ -2,7 +2,7 @@
 // (with If-Match, so that a decision on a stale page is refused), comments and document uploads.
 // Each refreshes what it changed (invalidateAfterClaimChange).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { client, data, fileForm, uploadWithProgress } from "../../../lib/api-client.ts";
+import { client, data, multipart, uploadWithProgress } from "../../../lib/api-client.ts";
 import type { BodyOf, Claim, ClaimCreate, ClaimPatch, paths } from "../../../lib/api-types.ts";
 import { invalidateAfterClaimChange } from "./claim-keys.ts";
 
@@ -103,7 +103,9 @@ export function useUploadDocument(claimId: string) {
       data(
         client.POST("/api/v1/claims/{id}/documents", {
           params: { path: { id: claimId } },
-          fetch: uploadWithProgress(fileForm(file), onProgress),
+          body: { file },
+          bodySerializer: multipart,
+          fetch: uploadWithProgress(onProgress),
         }),
       ),
     onSuccess: () => invalidateAfterClaimChange(qc),

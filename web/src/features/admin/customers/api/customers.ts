@@ -1,6 +1,6 @@
 // The customer registry import: a dry run, then the same file for real.
 import { useQueryClient } from "@tanstack/react-query";
-import { client, data, fileForm, uploadWithProgress } from "../../../../lib/api-client.ts";
+import { client, data, multipart, uploadWithProgress } from "../../../../lib/api-client.ts";
 import type { ResponseOf } from "../../../../lib/api-types.ts";
 import { ROOTS } from "../../../../lib/query-keys.ts";
 
@@ -13,7 +13,9 @@ export function useCustomerImport() {
     const r = await data(
       client.POST("/api/v1/admin/customers/import", {
         params: { query: { dryRun } },
-        fetch: uploadWithProgress(fileForm(file), onProgress),
+        body: { file },
+        bodySerializer: multipart,
+        fetch: uploadWithProgress(onProgress),
       }),
     );
     if (r.imported) await qc.invalidateQueries({ queryKey: [ROOTS.claims, "customers"] });

@@ -1,7 +1,7 @@
 // Revenue imports: the earlier imports, and importing a file (dry run first). An import changes
 // the earnings and the statements of its months.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { client, data, fileForm, uploadWithProgress } from "../../../../lib/api-client.ts";
+import { client, data, multipart, uploadWithProgress } from "../../../../lib/api-client.ts";
 import type { ResponseOf } from "../../../../lib/api-types.ts";
 import { ROOTS } from "../../../../lib/query-keys.ts";
 import { adminKeys, invalidate } from "../../api/admin-keys.ts";
@@ -21,7 +21,9 @@ export function useRevenueImport() {
     const r = await data(
       client.POST("/api/v1/admin/revenue/imports", {
         params: { query: { dryRun } },
-        fetch: uploadWithProgress(fileForm(file), onProgress),
+        body: { file },
+        bodySerializer: multipart,
+        fetch: uploadWithProgress(onProgress),
       }),
     );
     if (r.imported) await invalidate(qc, ROOTS.admin, ROOTS.earnings, ROOTS.payouts);
