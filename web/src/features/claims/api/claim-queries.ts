@@ -59,3 +59,19 @@ export function useCustomerLookup(term: string) {
     enabled: v !== "",
   });
 }
+
+/** A document's bytes, for viewing in the page (the API serves them as an attachment). */
+export function useDocumentContent(claimId: string, documentId: string) {
+  return useQuery({
+    queryKey: [...claimKeys.documents(claimId), documentId, "content"],
+    queryFn: () =>
+      data(
+        client.GET("/api/v1/claims/{id}/documents/{documentId}/content", {
+          params: { path: { id: claimId, documentId } },
+          parseAs: "blob",
+        }),
+      ),
+    // Documents do not change: a document is replaced by another, never edited.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -5,9 +5,9 @@ import { Dropzone } from "@mantine/dropzone";
 import "@mantine/dropzone/styles.css";
 import { useEffect, useState } from "react";
 import { useT } from "../../../i18n/index.tsx";
-import { client, data } from "../../../lib/api-client.ts";
 import type { ClaimDocument } from "../../../lib/api-types.ts";
 import { useUploadDocument } from "../api/claim-mutations.ts";
+import { useDocumentContent } from "../api/claim-queries.ts";
 
 const ACCEPT = [
   "application/pdf",
@@ -94,21 +94,14 @@ export function DocumentUpload({
 function Viewer({ claimId, doc, onClose }: { claimId: string; doc: ClaimDocument; onClose(): void }) {
   const [url, setUrl] = useState<string | null>(null);
   const { t } = useT();
+  const content = useDocumentContent(claimId, doc.id);
+  const blob = content.data;
   useEffect(() => {
-    let made: string | null = null;
-    void data(
-      client.GET("/api/v1/claims/{id}/documents/{documentId}/content", {
-        params: { path: { id: claimId, documentId: doc.id } },
-        parseAs: "blob",
-      }),
-    ).then((b) => {
-      made = URL.createObjectURL(new Blob([b], { type: doc.contentType }));
-      setUrl(made);
-    });
-    return () => {
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [claimId, doc.id, doc.contentType]);
+    if (!blob) return;
+    const made = URL.createObjectURL(new Blob([blob], { type: doc.contentType }));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [blob, doc.contentType]);
   return (
     <Modal
       opened
