@@ -895,7 +895,7 @@ export interface paths {
     /** The caller's endpoints (an organisation's, or the operator's for a program admin) */
     get: operations["webhooks.list"];
     put?: never;
-    /** Register an endpoint for claim events; the signing secret is in this answer only */
+    /** Register an endpoint for claim events; the signing secret is in this answer only. The URL must reach public addresses only (WEBHOOKS_ALLOW_HOSTS allows others) */
     post: operations["webhooks.create"];
     delete?: never;
     options?: never;
@@ -931,8 +931,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A new signing secret; the old one stops signing at once */
+    /** A new signing secret; the old one stops signing at once. A paused endpoint resumes */
     post: operations["webhooks.rotateSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/resume": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume an endpoint the circuit breaker paused: attempts start again */
+    post: operations["webhooks.resume"];
     delete?: never;
     options?: never;
     head?: never;
@@ -965,7 +982,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a delivery again now */
+    /** Send a delivery again now (a paused endpoint resumes) */
     post: operations["webhooks.redeliver"];
     delete?: never;
     options?: never;
@@ -1904,12 +1921,13 @@ export interface components {
     NotificationList: {
       items: {
         id: string;
-        /** @description the message template, e.g. information_requested */
+        /** @description the message template, e.g. information_requested, webhook_paused */
         event: string;
         /** @description in the user's language */
         title: string;
         claimId: string | null;
         claimNumber: string | null;
+        webhookId: string | null;
         /**
          * Format: date-time
          * @description UTC, ISO 8601 with milliseconds
@@ -1922,12 +1940,13 @@ export interface components {
     };
     Notification: {
       id: string;
-      /** @description the message template, e.g. information_requested */
+      /** @description the message template, e.g. information_requested, webhook_paused */
       event: string;
       /** @description in the user's language */
       title: string;
       claimId: string | null;
       claimNumber: string | null;
+      webhookId: string | null;
       /**
        * Format: date-time
        * @description UTC, ISO 8601 with milliseconds
@@ -2011,6 +2030,19 @@ export interface components {
          * @description UTC, ISO 8601 with milliseconds
          */
         createdAt: string;
+        /** @description failed attempts in a row (the circuit breaker's count) */
+        consecutiveFailures: number;
+        pausedAt: string | null;
+        pausedReason: string | null;
+        /** @description what the caller may do with this endpoint */
+        abilities: {
+          edit: boolean;
+          delete: boolean;
+          rotateSecret: boolean;
+          redeliver: boolean;
+          /** @description true while paused, for whoever may manage the endpoint */
+          resume: boolean;
+        };
       }[];
     };
     WebhookCreate: {
@@ -2079,6 +2111,19 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       createdAt: string;
+      /** @description failed attempts in a row (the circuit breaker's count) */
+      consecutiveFailures: number;
+      pausedAt: string | null;
+      pausedReason: string | null;
+      /** @description what the caller may do with this endpoint */
+      abilities: {
+        edit: boolean;
+        delete: boolean;
+        rotateSecret: boolean;
+        redeliver: boolean;
+        /** @description true while paused, for whoever may manage the endpoint */
+        resume: boolean;
+      };
       /** @description shown once: HMAC-SHA256 key for the Claimdesk-Signature header */
       secret: string;
     };
@@ -2118,6 +2163,19 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       createdAt: string;
+      /** @description failed attempts in a row (the circuit breaker's count) */
+      consecutiveFailures: number;
+      pausedAt: string | null;
+      pausedReason: string | null;
+      /** @description what the caller may do with this endpoint */
+      abilities: {
+        edit: boolean;
+        delete: boolean;
+        rotateSecret: boolean;
+        redeliver: boolean;
+        /** @description true while paused, for whoever may manage the endpoint */
+        resume: boolean;
+      };
     };
     WebhookPatch: {
       url?: string;
@@ -6403,6 +6461,109 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["WebhookSecret"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "webhooks.resume": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            organizationId: string | null;
+            url: string;
+            description: string;
+            events:
+              | (
+                  | "created"
+                  | "edited"
+                  | "document_added"
+                  | "comment_added"
+                  | "submitted"
+                  | "review_started"
+                  | "information_requested"
+                  | "resubmitted"
+                  | "approved"
+                  | "rejected"
+                  | "withdrawn"
+                  | "dispute_opened"
+                  | "dispute_upheld"
+                  | "dispute_overturned"
+                  | "customer_denied"
+                  | "customer_confirmed"
+                  | "consent_passed"
+                  | "competing_claim_lost"
+                  | "sla_due_soon"
+                  | "sla_breached"
+                  | "reminder"
+                  | "dispute_window_closed"
+                )[]
+              | null;
+            /**
+             * Format: date-time
+             * @description UTC, ISO 8601 with milliseconds
+             */
+            createdAt: string;
+            /** @description failed attempts in a row (the circuit breaker's count) */
+            consecutiveFailures: number;
+            pausedAt: string | null;
+            pausedReason: string | null;
+            /** @description what the caller may do with this endpoint */
+            abilities: {
+              edit: boolean;
+              delete: boolean;
+              rotateSecret: boolean;
+              redeliver: boolean;
+              /** @description true while paused, for whoever may manage the endpoint */
+              resume: boolean;
+            };
+          };
         };
       };
       /** @description Unauthorized */

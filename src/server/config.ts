@@ -2,6 +2,7 @@
 // with a message that names the variable and what it accepts.
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DATABASE_URL, engineOf } from "./db/engine.ts";
+import { parseAllowList } from "./notify/egress.ts";
 
 export interface Config {
   databaseUrl: string;
@@ -23,6 +24,8 @@ export interface Config {
   notifyIntervalSeconds: number;
   /** Plain-http webhook endpoints are refused unless this is set (tests, a private network). */
   webhooksAllowHttp: boolean;
+  /** Hosts, addresses and CIDR blocks webhooks may reach though not public (WEBHOOKS_ALLOW_HOSTS). */
+  webhooksAllowHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -57,6 +60,12 @@ function hostOf(url: string): string {
   } catch {
     return "localhost";
   }
+}
+
+function allowHosts(env: Env, problems: string[]): string[] {
+  const raw = env.WEBHOOKS_ALLOW_HOSTS ?? "";
+  problems.push(...parseAllowList(raw).problems);
+  return raw.split(/[\s,]+/).filter(Boolean);
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -114,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret,
     notifyIntervalSeconds: int(env, "NOTIFY_INTERVAL_SECONDS", 2, 1, 3600, problems),
     webhooksAllowHttp: flag(env, "WEBHOOKS_ALLOW_HTTP", problems),
+    webhooksAllowHosts: allowHosts(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

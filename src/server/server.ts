@@ -10,6 +10,7 @@ import { buildApp } from "./http/build-app.ts";
 import { purgeIdempotencyKeys } from "./idempotency/idempotency-store.ts";
 import { removeAbandonedRevenue } from "./incentives/revenue-import.ts";
 import { type SweepLoop, startSweepLoop } from "./jobs/sweep-loop.ts";
+import { parseAllowList, type Resolver, WebhookEgress } from "./notify/egress.ts";
 import { createMailTransport } from "./notify/mail-transport.ts";
 import { Notifier } from "./notify/notifier.ts";
 import { loadSecret } from "./notify/secret.ts";
@@ -33,6 +34,8 @@ export async function startServer(
     /** Off: no sweeper and no notifier timer (tests drive both themselves). */
     sweep?: boolean;
     afterSend?: (messageId: string) => Promise<void>;
+    /** How webhook hosts resolve (tests: no DNS); default: the system's resolver. */
+    webhookResolver?: Resolver;
   } = {},
 ): Promise<RunningServer> {
   const wall = opts.wall ?? systemClock;
@@ -47,6 +50,10 @@ export async function startServer(
     email: config.adminEmail,
     password: config.adminPassword,
   });
+  const webhookEgress = new WebhookEgress(
+    parseAllowList(config.webhooksAllowHosts.join(",")).allow,
+    opts.webhookResolver,
+  );
   const { app, metrics, routes } = await buildApp(
     {
       ctx,
@@ -56,6 +63,7 @@ export async function startServer(
       uploads: opts.uploads ?? DEFAULT_UPLOAD_LIMITS,
       benchRoutes: process.env.CLAIMDESK_BENCH_ROUTES === "1",
       webhooksAllowHttp: config.webhooksAllowHttp,
+      webhookEgress,
       baseUrl: config.baseUrl,
     },
     { logLevel: config.logLevel },
@@ -83,6 +91,7 @@ export async function startServer(
     transport,
     log: app.log,
     afterSend: opts.afterSend,
+    egress: webhookEgress,
   });
   if (opts.sweep !== false) notifier.start(config.notifyIntervalSeconds);
   app.log.info({ mail: transport.describe }, "notifier ready");

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Config } from "../../src/server/config.ts";
 import type { Clock } from "../../src/server/context.ts";
 import type { Engine } from "../../src/server/db/engine.ts";
+import type { Resolver } from "../../src/server/notify/egress.ts";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { createTestDb, type TestDb } from "../support/engines.ts";
 
@@ -121,6 +122,9 @@ export function testConfig(db: TestDb, overrides: Partial<Config> = {}): Config 
     secret: null,
     notifyIntervalSeconds: 3600,
     webhooksAllowHttp: true,
+    // The webhook tests' receivers listen on loopback, which the egress policy refuses unless the
+    // operator allows it (test/notify/webhook-egress.test.ts runs without this).
+    webhooksAllowHosts: ["127.0.0.1", "::1"],
     ...overrides,
   };
 }
@@ -129,7 +133,12 @@ export async function startTestServer(
   engine: Engine,
   overrides: Partial<Config> = {},
   uploads?: { maxBytes: number; maxFilesPerClaim: number },
-  opts: { wall?: Clock; afterSend?: (messageId: string) => Promise<void>; sweep?: boolean } = {},
+  opts: {
+    wall?: Clock;
+    afterSend?: (messageId: string) => Promise<void>;
+    sweep?: boolean;
+    webhookResolver?: Resolver;
+  } = {},
 ): Promise<TestServer> {
   const db = await createTestDb(engine);
   const config = testConfig(db, overrides);

@@ -10,6 +10,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/server/context.ts";
+import { WEBHOOK_BREAKER_FAILURES, WEBHOOK_BREAKER_PERIOD_MS } from "../../src/server/notify/breaker.ts";
 import { WEBHOOK_MAX_ATTEMPTS } from "../../src/server/notify/webhook-sender.ts";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { type Client, startTestServer, type TestServer, testConfig } from "../http/http-support.ts";
@@ -130,6 +131,18 @@ interface WebhookJson {
   events: string[] | null;
   createdAt: string;
   secret?: string;
+  consecutiveFailures?: number;
+  pausedAt?: string | null;
+  pausedReason?: string | null;
+  abilities?: { edit: boolean; delete: boolean; rotateSecret: boolean; redeliver: boolean; resume: boolean };
+}
+
+interface Note {
+  id: string;
+  event: string;
+  title: string;
+  claimId: string | null;
+  webhookId: string | null;
 }
 
 interface Attempt {
@@ -763,6 +776,138 @@ describe.each(ENGINES)("webhooks on %s", (engine) => {
       // The scheduled retry is given up, not sent.
       expect(round.webhooks).toEqual({ delivered: 0, retrying: 0, failed: 1 });
     });
+  });
+
+  describe("circuit breaker", () => {
+    const pausedNotes = async (c: Client, hookId: string) =>
+      (await c.get<{ items: Note[] }>("/api/v1/notifications?limit=200")).body.items.filter(
+        (n) => n.event === "webhook_paused" && n.webhookId === hookId,
+      );
+
+    it(`pauses an endpoint after ${WEBHOOK_BREAKER_FAILURES} failed attempts in a row, tells its owners, and resumes on redelivery`, async () => {
+      const N = WEBHOOK_BREAKER_FAILURES;
+      const rx = await receiver();
+      rx.answer = 500;
+      const hook = await register(w.a.global, { url: rx.url(), ...DOCS });
+      expect(hook.json).toMatchObject({
+        consecutiveFailures: 0,
+        pausedAt: null,
+        pausedReason: null,
+        abilities: { edit: true, delete: true, rotateSecret: true, redeliver: true, resume: false },
+      });
+      const spanishAdmin = await t.userClient("global_admin", w.a.id, "es");
+      for (let i = 0; i < N; i++) await claimWithDocument(w.a);
+      const round = await t.server.notifier.runOnce();
+      expect(round.webhooks).toEqual({ delivered: 0, retrying: N, failed: 0 });
+      expect(rx.hits).toHaveLength(N);
+
+      const paused = await w.a.global.get<WebhookJson>(`/api/v1/webhooks/${hook.id}`);
+      expect(paused.body).toMatchObject({
+        consecutiveFailures: N,
+        pausedAt: new Date(wall.now()).toISOString(),
+        pausedReason: `${N} attempts failed in a row`,
+        abilities: { resume: true, redeliver: true, rotateSecret: true },
+      });
+      // Its owner (the organisation's global admin) is told once; nobody else.
+      expect(await pausedNotes(w.a.global, hook.id)).toEqual([
+        expect.objectContaining({
+          claimId: null,
+          title: `Webhook paused: ${rx.url()} (${N} attempts failed in a row)`,
+        }),
+      ]);
+      // Every global admin of the organisation, in their language.
+      expect((await pausedNotes(spanishAdmin, hook.id)).map((n) => n.title)).toEqual([
+        `Webhook en pausa: ${rx.url()} (${N} attempts failed in a row)`,
+      ]);
+      for (const other of [w.a.billing, w.a.incentives, w.b.global, t.admin, w.reviewer])
+        expect(await pausedNotes(other, hook.id)).toEqual([]);
+
+      // Paused: no attempt at all, however long; new events wait with the rest.
+      wall.advance(HOUR);
+      await claimWithDocument(w.a);
+      const idle = await t.server.notifier.runOnce();
+      expect(idle.dispatched.deliveries).toBe(1);
+      expect(idle.webhooks).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+      expect(rx.hits).toHaveLength(N);
+
+      // A redelivery resumes it; the waiting deliveries go out too.
+      rx.answer = 200;
+      const waiting = await deliveries(w.a.global, hook.id);
+      expect(waiting).toHaveLength(N + 1);
+      const first = waiting.at(-1) as Delivery;
+      const again = await w.a.global.post(`/api/v1/webhooks/${hook.id}/deliveries/${first.id}/redeliver`);
+      expect(again.status).toBe(202);
+      const resumed = await w.a.global.get<WebhookJson>(`/api/v1/webhooks/${hook.id}`);
+      expect(resumed.body).toMatchObject({
+        consecutiveFailures: 0,
+        pausedAt: null,
+        pausedReason: null,
+        abilities: { resume: false },
+      });
+      const after = await t.server.notifier.runOnce();
+      expect(after.webhooks).toEqual({ delivered: N + 1, retrying: 0, failed: 0 });
+      expect(rx.hits).toHaveLength(2 * N + 1);
+      expect((await deliveries(w.a.global, hook.id)).every((d) => d.status === "delivered")).toBe(true);
+    }, 60_000);
+
+    it("pauses an endpoint that fails for longer than a day, tells the program admins, and resumes on the resume route or a rotation", async () => {
+      const rx = await receiver();
+      rx.answer = 500;
+      const op = await register(t.admin, { url: rx.url("/operator"), ...DOCS });
+      await claimWithDocument(w.a);
+      // One delivery's whole back-off (about 14 hours) does not trip the breaker on its own.
+      for (let n = 1; n <= WEBHOOK_MAX_ATTEMPTS; n++) {
+        await t.server.notifier.runOnce();
+        if (n < WEBHOOK_MAX_ATTEMPTS) wall.advance(backoffAfter(n));
+      }
+      let shown = await t.admin.get<WebhookJson>(`/api/v1/webhooks/${op.id}`);
+      expect(shown.body).toMatchObject({ consecutiveFailures: WEBHOOK_MAX_ATTEMPTS, pausedAt: null });
+
+      // Still failing the next day: paused.
+      wall.advance(WEBHOOK_BREAKER_PERIOD_MS);
+      await claimWithDocument(w.a);
+      await t.server.notifier.runOnce();
+      expect(rx.hits).toHaveLength(WEBHOOK_MAX_ATTEMPTS + 1);
+      shown = await t.admin.get<WebhookJson>(`/api/v1/webhooks/${op.id}`);
+      expect(shown.body.pausedAt).toBe(new Date(wall.now()).toISOString());
+      expect(shown.body.pausedReason).toMatch(
+        new RegExp(`^every attempt failed for \\d+ hours \\(${WEBHOOK_MAX_ATTEMPTS + 1} attempts\\)$`),
+      );
+      // The operator's endpoint: the program admins are told, not the organisation.
+      expect(await pausedNotes(t.admin, op.id)).toHaveLength(1);
+      expect(await pausedNotes(w.a.global, op.id)).toEqual([]);
+      wall.advance(HOUR);
+      await t.server.notifier.runOnce();
+      expect(rx.hits).toHaveLength(WEBHOOK_MAX_ATTEMPTS + 1);
+
+      // The resume route: 404 for another side, 403 for operator staff who do not manage it.
+      expect((await w.a.global.post(`/api/v1/webhooks/${op.id}/resume`)).status).toBe(404);
+      expect((await w.reviewer.post(`/api/v1/webhooks/${op.id}/resume`)).status).toBe(403);
+      const resumed = await t.admin.post<WebhookJson>(`/api/v1/webhooks/${op.id}/resume`);
+      expect(resumed.status).toBe(200);
+      expect(resumed.body).toMatchObject({
+        pausedAt: null,
+        consecutiveFailures: 0,
+        abilities: { resume: false },
+      });
+      rx.answer = 200;
+      const round = await t.server.notifier.runOnce();
+      expect(round.webhooks).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+
+      // A rotation resumes as well (the owner acted on the endpoint).
+      await t.server.ctx.db.kysely
+        .updateTable("webhooks")
+        .set({ paused_at: wall.now(), paused_reason: "paused for the test", consecutive_failures: 3 })
+        .where("id", "=", op.id)
+        .execute();
+      expect((await t.admin.get<WebhookJson>(`/api/v1/webhooks/${op.id}`)).body.abilities?.resume).toBe(true);
+      expect((await t.admin.post(`/api/v1/webhooks/${op.id}/rotate-secret`)).status).toBe(200);
+      expect((await t.admin.get<WebhookJson>(`/api/v1/webhooks/${op.id}`)).body).toMatchObject({
+        pausedAt: null,
+        pausedReason: null,
+        consecutiveFailures: 0,
+      });
+    }, 60_000);
   });
 
   describe("concurrency", () => {

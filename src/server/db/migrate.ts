@@ -8,6 +8,7 @@ import * as incentives from "./migrations/0004-incentives.ts";
 import * as dashboardIndexes from "./migrations/0005-dashboard-indexes.ts";
 import * as claimCounts from "./migrations/0006-claim-counts.ts";
 import * as historyEvents from "./migrations/0007-history-events.ts";
+import * as webhookBreaker from "./migrations/0008-webhook-breaker.ts";
 
 const ALL = {
   "0001-core": core,
@@ -17,6 +18,7 @@ const ALL = {
   "0005-dashboard-indexes": dashboardIndexes,
   "0006-claim-counts": claimCounts,
   "0007-history-events": historyEvents,
+  "0008-webhook-breaker": webhookBreaker,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -272,6 +272,11 @@ export interface WebhooksTable {
   created_by: string;
   created_at: number;
   disabled_at: number | null;
+  /** The circuit breaker (0008-webhook-breaker): failed attempts in a row, since when, and a pause. */
+  consecutive_failures: number;
+  failing_since: number | null;
+  paused_at: number | null;
+  paused_reason: string | null;
 }
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";

@@ -8,6 +8,7 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { AppContext, Clock } from "../context.ts";
+import type { WebhookEgress } from "../notify/egress.ts";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -28,6 +29,8 @@ export interface HttpDeps {
   baseUrl?: string;
   /** Plain-http webhook endpoints accepted (WEBHOOKS_ALLOW_HTTP). */
   webhooksAllowHttp?: boolean;
+  /** Where webhook calls may go (WEBHOOKS_ALLOW_HOSTS); default: public addresses only. */
+  webhookEgress?: WebhookEgress;
   /** Bare baseline routes for `npm run bench` (never on in production). */
   benchRoutes?: boolean;
 }

@@ -2,7 +2,7 @@
 // row is leased (and its attempt counted) in one statement; a process that dies mid-send leaves the
 // lease to run out, after which another takes the row over. That is where the at-most-one duplicate
 // after a crash comes from, and why each message carries a stable id.
-import { type Selectable, sql } from "kysely";
+import { type RawBuilder, type Selectable, sql } from "kysely";
 import type { Db } from "../db/engine.ts";
 import type { DB } from "../db/schema.ts";
 
@@ -14,6 +14,8 @@ export async function leaseDue<T extends QueueTable>(
   now: number,
   limit: number,
   leaseMs: number,
+  /** A further condition on the rows taken (a paused webhook endpoint's wait). */
+  also: RawBuilder<unknown> = sql`true`,
 ): Promise<Selectable<DB[T]>[]> {
   const lock = db.engine === "postgres" ? sql`for update skip locked` : sql``;
   const t = sql.table(table);
@@ -22,6 +24,7 @@ export async function leaseDue<T extends QueueTable>(
     where id in (
       select id from ${t}
       where status = 'pending' and available_at <= ${now} and (lease_until is null or lease_until <= ${now})
+        and ${also}
       order by available_at, id
       limit ${limit}
       ${lock}

@@ -3,6 +3,7 @@
 // Tests call runOnce() instead of waiting for the timer.
 import type { AppContext, Clock } from "../context.ts";
 import { type DispatchResult, dispatchOutbox } from "./dispatcher.ts";
+import type { WebhookEgress } from "./egress.ts";
 import { type SendResult, sendDueMail } from "./mail-sender.ts";
 import type { MailTransport } from "./mail-transport.ts";
 import { type DeliveryResult, deliverDueWebhooks } from "./webhook-sender.ts";
@@ -16,6 +17,8 @@ export interface NotifierOptions {
   transport: MailTransport;
   log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
   afterSend?: (messageId: string) => Promise<void>;
+  /** Where webhook calls may go (default: public addresses only). */
+  egress?: WebhookEgress;
 }
 
 export interface NotifyRound {

@@ -84,6 +84,7 @@ export const OPERATION_IDS: Record<string, string> = {
   "POST /api/v1/webhooks/:id/rotate-secret": "webhooks.rotateSecret",
   "GET /api/v1/webhooks/:id/deliveries": "webhooks.listDeliveries",
   "POST /api/v1/webhooks/:id/deliveries/:deliveryId/redeliver": "webhooks.redeliver",
+  "POST /api/v1/webhooks/:id/resume": "webhooks.resume",
 
   "GET /api/v1/programs": "programs.list",
   "POST /api/v1/admin/programs": "programs.create",

@@ -1,17 +1,11 @@
 // Time: the simulated clock (only in that mode) and an immediate sweep.
 import { Type } from "typebox";
-import { RefusalError } from "../../../domain/refusal.ts";
-import { sweep } from "../../jobs/sweeper.ts";
 import type { SimulatedClock } from "../../simulated-clock.ts";
+import { moveClock, readClock } from "../../system/clock.ts";
+import { sweepNow } from "../../system/sweep-now.ts";
 import { callerOf } from "../authenticate.ts";
-import { HttpProblem } from "../problem.ts";
 import { errors } from "../responses.ts";
 import type { App, HttpDeps } from "../types.ts";
-
-function requireProgramAdmin(role: string): void {
-  if (role !== "program_admin")
-    throw new RefusalError({ code: "forbidden", detail: "only a program admin may do this" });
-}
 
 export function systemRoutes(app: App, { ctx, simulatedClock }: HttpDeps): void {
   const clock = simulatedClock ? (ctx.clock as SimulatedClock) : null;
@@ -26,16 +20,7 @@ export function systemRoutes(app: App, { ctx, simulatedClock }: HttpDeps): void 
         response: { 200: ClockBody, ...errors(401, 404) },
       },
     },
-    async () => {
-      if (!clock)
-        throw new HttpProblem(
-          404,
-          "not_found",
-          "the simulated clock is off (CLAIMDESK_SIMULATED_CLOCK=1 turns it on)",
-        );
-      await clock.refresh();
-      return { now: new Date(clock.now()).toISOString() };
-    },
+    async (req) => readClock(clock, callerOf(req).principal),
   );
 
   app.put(
@@ -48,17 +33,7 @@ export function systemRoutes(app: App, { ctx, simulatedClock }: HttpDeps): void 
         response: { 200: ClockBody, ...errors(401, 403, 404, 422) },
       },
     },
-    async (req) => {
-      if (!clock)
-        throw new HttpProblem(
-          404,
-          "not_found",
-          "the simulated clock is off (CLAIMDESK_SIMULATED_CLOCK=1 turns it on)",
-        );
-      requireProgramAdmin(callerOf(req).principal.role);
-      await clock.set(Date.parse(req.body.now));
-      return { now: new Date(clock.now()).toISOString() };
-    },
+    async (req) => moveClock(clock, callerOf(req).principal, req.body),
   );
 
   app.post(
@@ -74,10 +49,6 @@ export function systemRoutes(app: App, { ctx, simulatedClock }: HttpDeps): void 
         },
       },
     },
-    async (req) => {
-      requireProgramAdmin(callerOf(req).principal.role);
-      const r = await sweep(ctx);
-      return { fired: r.fired, claims: r.claims };
-    },
+    async (req) => sweepNow(ctx, callerOf(req).principal),
   );
 }
