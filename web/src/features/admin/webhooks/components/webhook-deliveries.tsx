@@ -52,7 +52,16 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
-function DeliveryPanel({ hookId, delivery }: { hookId: string; delivery: Delivery }) {
+function DeliveryPanel({
+  hookId,
+  delivery,
+  mayRedeliver,
+}: {
+  hookId: string;
+  delivery: Delivery;
+  /** The endpoint's own ability. */
+  mayRedeliver: boolean;
+}) {
   const { t, dateTime, number } = useT();
   const req = useRedeliver(hookId);
   const redeliver = () =>
@@ -126,11 +135,13 @@ function DeliveryPanel({ hookId, delivery }: { hookId: string; delivery: Deliver
         </Code>
       </div>
       <FormError error={req.error} />
-      <Group>
-        <Button size="xs" variant="light" loading={req.isPending} onClick={redeliver}>
-          {t("adminUi.deliveries.redeliver")}
-        </Button>
-      </Group>
+      {mayRedeliver && (
+        <Group>
+          <Button size="xs" variant="light" loading={req.isPending} onClick={redeliver}>
+            {t("adminUi.deliveries.redeliver")}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -199,7 +210,11 @@ export default function WebhookDeliveries() {
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
-                <DeliveryPanel hookId={id} delivery={d} />
+                <DeliveryPanel
+                  hookId={id}
+                  delivery={d}
+                  mayRedeliver={hook.data?.abilities.redeliver ?? false}
+                />
               </Accordion.Panel>
             </Accordion.Item>
           ))}

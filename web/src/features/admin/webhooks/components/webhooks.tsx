@@ -227,12 +227,16 @@ function WebhookList() {
                 <Anchor component={Link} to={h.id} size="sm">
                   {t("adminUi.webhooks.deliveries")}
                 </Anchor>
-                <Button size="xs" variant="light" onClick={() => setRotating(h)}>
-                  {t("adminUi.webhooks.rotate")}
-                </Button>
-                <Button size="xs" variant="light" color="red" onClick={() => setDeleting(h)}>
-                  {t("adminUi.webhooks.delete")}
-                </Button>
+                {h.abilities.rotateSecret && (
+                  <Button size="xs" variant="light" onClick={() => setRotating(h)}>
+                    {t("adminUi.webhooks.rotate")}
+                  </Button>
+                )}
+                {h.abilities.delete && (
+                  <Button size="xs" variant="light" color="red" onClick={() => setDeleting(h)}>
+                    {t("adminUi.webhooks.delete")}
+                  </Button>
+                )}
               </Group>
             </Table.Td>
           </Table.Tr>
