@@ -1,6 +1,6 @@
-// Incentive programmes (program admin): GET /api/v1/programs; define or change one (ProgramForm.tsx);
+// Incentive programmes (program admin): GET /api/v1/programs; define or change one (program-form.tsx);
 // enrol an organisation (POST /api/v1/admin/programs/:code/enrollments) or end its enrolment
-// (DELETE .../enrollments/:organizationId); re-assess claims after a change (Reassess.tsx).
+// (DELETE .../enrollments/:organizationId); re-assess claims after a change (reassess.tsx).
 import { Badge, Button, Card, CloseButton, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { ErrorAlert } from "../../../../components/error-alert.tsx";

@@ -72,3 +72,13 @@ export function useRedeliver(hookId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.webhook(hookId) }),
   });
 }
+
+/** Attempts start again for an endpoint the circuit breaker paused. */
+export function useResumeWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      data(client.POST("/api/v1/webhooks/{id}/resume", { params: { path: { id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.webhooks }),
+  });
+}

@@ -1,147 +1,24 @@
 // Webhook endpoints: a global admin manages its organisation's, a program admin the operator's
-// (GET/POST /api/v1/webhooks, DELETE /api/v1/webhooks/:id, POST .../:id/rotate-secret). The signing
-// secret is shown once, when it is made. Deliveries of one endpoint: WebhookDeliveries.tsx.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  MultiSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+// (GET/POST /api/v1/webhooks, DELETE /api/v1/webhooks/:id, POST .../:id/rotate-secret and
+// .../:id/resume); each button follows the endpoint's abilities. The signing secret is shown once,
+// when it is made (webhook-modals.tsx). Deliveries of one endpoint: webhook-deliveries.tsx.
+import { Anchor, Badge, Button, Code, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link, Route, Routes } from "react-router";
-import { WEBHOOK_EVENTS } from "../../../../../../src/domain/events.ts";
-import { FormModal, ListTable } from "../../../../components/data-table.tsx";
+import { ListTable } from "../../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../../components/error-alert.tsx";
-import {
-  ConfirmModal,
-  fieldError,
-  notifyDone,
-  SectionHeader,
-  useEventLabel,
-} from "../../../../components/forms.tsx";
+import { ConfirmModal, notifyDone, SectionHeader, useEventLabel } from "../../../../components/forms.tsx";
 import { useT } from "../../../../i18n/index.tsx";
-import { isOneOf } from "../../../../lib/one-of.ts";
 import { useUser } from "../../../../lib/session.tsx";
 import {
-  useCreateWebhook,
   useDeleteWebhook,
+  useResumeWebhook,
   useRotateSecret,
   useWebhooks,
   type Webhook,
 } from "../api/webhooks.ts";
 import WebhookDeliveries from "./webhook-deliveries.tsx";
-
-/** The secret, once: copy it now, it is not shown again. */
-function SecretModal({ secret, onClose }: { secret: string | null; onClose(): void }) {
-  const { t } = useT();
-  return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("web.close") }}
-      opened={secret !== null}
-      onClose={onClose}
-      title={t("adminUi.webhooks.secretTitle")}
-      size="lg"
-    >
-      <Stack>
-        <Alert color="yellow">{t("adminUi.webhooks.secretOnce")}</Alert>
-        <TextInput label={t("adminUi.webhooks.secret")} value={secret ?? ""} readOnly ff="monospace" />
-        <Group justify="flex-end">
-          <CopyButton value={secret ?? ""}>
-            {({ copied, copy }) => (
-              <Button variant="light" color={copied ? "green" : undefined} onClick={copy}>
-                {copied ? t("adminUi.webhooks.copied") : t("adminUi.webhooks.copy")}
-              </Button>
-            )}
-          </CopyButton>
-          <Button onClick={onClose}>{t("adminUi.webhooks.secretSaved")}</Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function CreateWebhookModal({
-  opened,
-  onClose,
-  onCreated,
-}: {
-  opened: boolean;
-  onClose(): void;
-  /** With the signing secret, shown this once. */
-  onCreated(secret: string): void;
-}) {
-  const { t } = useT();
-  const eventLabel = useEventLabel();
-  const [url, setUrl] = useState("");
-  const [description, setDescription] = useState("");
-  const [events, setEvents] = useState<string[]>([]);
-  const req = useCreateWebhook();
-  const submit = () => {
-    const picked = events.filter((e) => isOneOf(WEBHOOK_EVENTS, e));
-    req.mutate(
-      {
-        url: url.trim(),
-        ...(description.trim() ? { description: description.trim() } : {}),
-        events: picked.length ? picked : null,
-      },
-      {
-        onSuccess: (hook) => {
-          setUrl("");
-          setDescription("");
-          setEvents([]);
-          onCreated(hook.secret);
-        },
-      },
-    );
-  };
-  return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      title={t("adminUi.webhooks.create")}
-      size="lg"
-      onSubmit={submit}
-      busy={req.isPending}
-      error={req.error}
-      submitLabel={t("adminUi.webhooks.createSubmit")}
-    >
-      <TextInput
-        label={t("adminUi.webhooks.url")}
-        description={t("adminUi.webhooks.urlHint")}
-        type="url"
-        required
-        value={url}
-        onChange={(e) => setUrl(e.currentTarget.value)}
-        error={fieldError(req.error, "url")}
-      />
-      <TextInput
-        label={t("adminUi.webhooks.description")}
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        error={fieldError(req.error, "description")}
-      />
-      <MultiSelect
-        label={t("adminUi.webhooks.events")}
-        description={t("adminUi.webhooks.eventsHint")}
-        searchable
-        clearable
-        value={events}
-        onChange={setEvents}
-        data={WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventLabel(e) }))}
-        error={fieldError(req.error, "events")}
-      />
-    </FormModal>
-  );
-}
+import { CreateWebhookModal, SecretModal } from "./webhook-modals.tsx";
 
 function WebhookList() {
   const { t, dateTime } = useT();
@@ -154,6 +31,11 @@ function WebhookList() {
   const [rotating, setRotating] = useState<Webhook | null>(null);
   const deleteReq = useDeleteWebhook();
   const rotateReq = useRotateSecret();
+  const resumeReq = useResumeWebhook();
+  const resume = (hook: Webhook) =>
+    resumeReq.mutate(hook.id, {
+      onSuccess: () => notifyDone(t("adminUi.webhooks.resumed", { url: hook.url }), t("web.close")),
+    });
   const items = list.data?.items ?? [];
 
   const remove = (hook: Webhook) =>
@@ -183,7 +65,7 @@ function WebhookList() {
         }
         actions={<Button onClick={() => setCreating(true)}>{t("adminUi.webhooks.create")}</Button>}
       />
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error ?? resumeReq.error} />
       <ListTable
         loaded={list.data !== undefined}
         empty={t("adminUi.webhooks.empty")}
@@ -207,6 +89,17 @@ function WebhookList() {
                   {h.description}
                 </Text>
               )}
+              {h.pausedAt && (
+                <Text size="xs" c="orange.9">
+                  <Badge color="orange" variant="light" size="sm" mr={4}>
+                    {t("adminUi.webhooks.paused")}
+                  </Badge>
+                  {t("adminUi.webhooks.pausedSince", {
+                    at: dateTime(h.pausedAt),
+                    reason: h.pausedReason ?? "—",
+                  })}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td>
               {h.events === null ? (
@@ -227,6 +120,11 @@ function WebhookList() {
                 <Anchor component={Link} to={h.id} size="sm">
                   {t("adminUi.webhooks.deliveries")}
                 </Anchor>
+                {h.abilities.resume && (
+                  <Button size="xs" color="orange" loading={resumeReq.isPending} onClick={() => resume(h)}>
+                    {t("adminUi.webhooks.resume")}
+                  </Button>
+                )}
                 {h.abilities.rotateSecret && (
                   <Button size="xs" variant="light" onClick={() => setRotating(h)}>
                     {t("adminUi.webhooks.rotate")}
