@@ -16,14 +16,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const unread = useUnreadCount();
-  const { refetch } = unread;
+  // Refreshed on every navigation (the path is part of its key): cheap, and enough for a count in
+  // the menu; a change that notifies refreshes it too.
+  const unread = useUnreadCount(location.pathname);
   useEffect(() => {
-    // Refreshed on every navigation: cheap, and enough for a count in the menu.
     void location.pathname;
     close();
-    void refetch();
-  }, [location.pathname, close, refetch]);
+  }, [location.pathname, close]);
   const admin =
     can.manageUsers ||
     can.manageOrganizations ||
