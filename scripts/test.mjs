@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, then every test with Vitest on SQLite and PostgreSQL, and a plain
-// closing line `N passed, N failed` read from Vitest's JSON report.
+// closing line `N passed, N failed` read from Vitest's JSON report (test-summary.mjs: it counts
+// exactly Vitest's tests; failed checks fail the run through the exit code, on a line of their own).
 // PostgreSQL: DATABASE_URL=postgres://... if set; else a throwaway cluster when this machine has
 // Debian's server binaries and we are root; else the PostgreSQL half is skipped, and said so
 // (under CI=true that is a failure instead).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { summarize } from "./test-summary.mjs";
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
 const env = { ...process.env };
@@ -59,28 +61,10 @@ const vitestCode = run("node_modules/.bin/vitest", [
 ]);
 if (pgData) execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", pgData]);
 
-let passed = 0;
-let failed = failedChecks;
-let skipped = 0;
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, "utf8"));
-  passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
-  skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-  // Database tests name their engine in a describe title ("... on sqlite" / "... on postgres").
-  const perEngine = { sqlite: 0, postgres: 0 };
-  for (const file of r.testResults ?? []) {
-    for (const t of file.assertionResults ?? []) {
-      const titles = (t.ancestorTitles ?? []).join(" ");
-      for (const engine of Object.keys(perEngine)) {
-        if (new RegExp(`\\b${engine}\\b`).test(titles) && t.status === "passed") perEngine[engine]++;
-      }
-    }
-  }
-  console.log(`database tests passed per engine: sqlite ${perEngine.sqlite}, postgres ${perEngine.postgres}`);
-} else {
-  failed += 1;
-}
-console.log(pgNote);
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 || vitestCode !== 0 ? 1 : 0);
+const { lines, exitCode } = summarize(existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : null, {
+  failedChecks,
+  vitestCode,
+  pgNote,
+});
+for (const line of lines) console.log(line);
+process.exit(exitCode);

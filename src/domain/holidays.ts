@@ -1,5 +1,18 @@
 // Public holidays from the maintained date-holidays library, cached per region and year.
-import Holidays from "date-holidays";
+//
+// Which of the library's days are non-business days (DOMAIN.md section 3: public holidays only):
+// - type `public`: yes, including its observed days (`substitute: true`, e.g. US 2026-07-03 for
+//   4 July on a Saturday);
+// - an observed day (`substitute: true`) of type `bank`: yes. The library gives some observed days
+//   of a public holiday that type (US Veterans Day on Sat 2028-11-11 is observed on Fri 2028-11-10,
+//   "Federal Government offices are closed"; IE St. Stephen's Day, BM, PR, GU, VI): the public
+//   holiday's day off has moved there, so it is as much a holiday as the day itself;
+// - an observed day of type `observance` or `optional`: no. The library uses these where moving the
+//   day off is a local decision, not the region's rule (ES 2025-10-13 for 12 October on a Sunday);
+// - every other `bank`, `school`, `optional` and `observance` day: no (24 December in Germany is a
+//   working day for the programme).
+// Every region date-holidays knows (countries, their states and regions) is supported, by this rule.
+import Holidays, { type HolidaysTypes } from "date-holidays";
 import type { BusinessCalendar, LocalDate } from "./calendar.ts";
 
 export interface CalendarSettings {
@@ -11,6 +24,11 @@ export interface CalendarSettings {
 }
 
 export const DEFAULT_CALENDAR: CalendarSettings = { id: "default", region: "US", timeZone: "UTC" };
+
+/** The rule in the header comment. */
+export function isDayOff(h: Pick<HolidaysTypes.Holiday, "type" | "substitute">): boolean {
+  return h.type === "public" || (h.substitute === true && h.type === "bank");
+}
 
 const holidayYears = new Map<string, Set<LocalDate>>();
 
@@ -25,9 +43,7 @@ function holidaysOf(region: string, year: number): Set<LocalDate> {
     set = new Set(
       hd
         .getHolidays(year)
-        // Public holidays only (DOMAIN.md section 3): bank holidays such as 24 December in Germany
-        // are working days for the programme.
-        .filter((h) => h.type === "public")
+        .filter(isDayOff)
         .map((h) => h.date.slice(0, 10)),
     );
     holidayYears.set(key, set);

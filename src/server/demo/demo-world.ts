@@ -82,13 +82,14 @@ export async function loadDemo(
   const orgs: OrgUsers[] = [];
   for (const o of ORGS) {
     const org = await createOrganization(base, { name: o.name, partnerIds: [...o.partnerIds] });
-    let incentives: Principal | undefined;
+    const people = new Map<Role, Principal>();
     for (const role of PARTNER_ROLES) {
       const email = `${role.replace("_admin", "")}@${o.slug}.example`;
-      const p = await person(base, email, role, org.id, o.locale);
-      if (role === "incentives_admin") incentives = p;
+      people.set(role, await person(base, email, role, org.id, o.locale));
       signIns.push({ email, role, organization: o.name, locale: o.locale });
     }
+    // The demo's claims are filed by each organisation's incentives admin.
+    const incentives = people.get("incentives_admin");
     if (!incentives) throw new Error("unreachable: every organisation gets an incentives admin");
     orgs.push({ id: org.id, partnerId: o.partnerIds[0], incentives });
     onProgress(`organisation ${o.name} with its users`);

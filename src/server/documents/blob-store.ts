@@ -1,5 +1,10 @@
 // Where PoE bytes live. Content-addressed by sha256: the same file stored twice takes space once,
-// and a storage key never reveals the uploaded name.
+// and a storage key never reveals the uploaded name. An upload is staged first and becomes a blob
+// only inside the transaction that records its document row (`commit(trx)`): a refusal at any
+// point before that (the file's checks, the per-claim limit lost to a concurrent upload, a closed
+// state) discards the staged bytes, so no refusal leaves a file without a row. A blob can only be
+// left over when the database fails after `commit` (a crash); the tmp/ sweep and an orphan
+// collector are for that.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
@@ -15,17 +20,21 @@ export interface StoredBlob {
   size: number;
 }
 
+export interface StagedBlob extends StoredBlob {
+  /** Makes the blob visible, inside the transaction that records the row naming it (idempotent). */
+  commit(trx: Kysely<DB>): Promise<void>;
+  /** Drops the staged bytes unless committed; always safe to call. */
+  discard(): Promise<void>;
+}
+
+type Accept = () => void | Promise<void>;
+
 export interface BlobStore {
   /**
-   * Stores a stream; `maxBytes` exceeded rejects with BlobTooLargeError and leaves nothing behind.
-   * `accept` runs once every byte has arrived and before the blob becomes visible: if it throws,
-   * nothing is kept.
+   * Stages a stream; `maxBytes` exceeded rejects with BlobTooLargeError and leaves nothing behind.
+   * `accept` runs once every byte has arrived: if it throws, nothing is kept.
    */
-  put(
-    source: AsyncIterable<Uint8Array> | Readable,
-    maxBytes: number,
-    accept?: () => void,
-  ): Promise<StoredBlob>;
+  stage(source: AsyncIterable<Uint8Array> | Readable, maxBytes: number, accept?: Accept): Promise<StagedBlob>;
   get(key: string): Promise<Readable>;
 }
 
@@ -51,11 +60,11 @@ function meter(maxBytes: number, onChunk: (chunk: Uint8Array) => void): Transfor
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
-  async put(
+  async stage(
     source: AsyncIterable<Uint8Array> | Readable,
     maxBytes: number,
-    accept?: () => void,
-  ): Promise<StoredBlob> {
+    accept?: Accept,
+  ): Promise<StagedBlob> {
     const tmpDir = join(this.root, "tmp");
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
@@ -71,7 +80,7 @@ export class FsBlobStore implements BlobStore {
         }),
         out,
       );
-      accept?.();
+      await accept?.();
     } catch (err) {
       // The file may still be opening when the stream fails: remove it only once it is closed.
       // (events.once would reject on the stream's own 'error'; only its 'close' matters here.)
@@ -81,9 +90,24 @@ export class FsBlobStore implements BlobStore {
     }
     const sha256 = hash.digest("hex");
     const key = `${sha256.slice(0, 2)}/${sha256}`;
-    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
-    await rename(tmp, join(this.root, key));
-    return { key, sha256, size };
+    let state: "staged" | "committed" | "discarded" = "staged";
+    return {
+      key,
+      sha256,
+      size,
+      commit: async () => {
+        if (state !== "staged") return;
+        await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+        // Same content, same name: replacing an existing copy is harmless.
+        await rename(tmp, join(this.root, key));
+        state = "committed";
+      },
+      discard: async () => {
+        if (state !== "staged") return;
+        state = "discarded";
+        await rm(tmp, { force: true });
+      },
+    };
   }
 
   /**
@@ -119,11 +143,11 @@ export class FsBlobStore implements BlobStore {
 export class DbBlobStore implements BlobStore {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async put(
+  async stage(
     source: AsyncIterable<Uint8Array> | Readable,
     maxBytes: number,
-    accept?: () => void,
-  ): Promise<StoredBlob> {
+    accept?: Accept,
+  ): Promise<StagedBlob> {
     const hash = createHash("sha256");
     const chunks: Buffer[] = [];
     let size = 0;
@@ -134,14 +158,23 @@ export class DbBlobStore implements BlobStore {
       hash.update(b);
       chunks.push(b);
     }
-    accept?.();
+    await accept?.();
     const sha256 = hash.digest("hex");
-    await this.db
-      .insertInto("blobs")
-      .values({ sha256, content: Buffer.concat(chunks) })
-      .onConflict((oc) => oc.column("sha256").doNothing())
-      .execute();
-    return { key: `db:${sha256}`, sha256, size };
+    const content = Buffer.concat(chunks);
+    return {
+      key: `db:${sha256}`,
+      sha256,
+      size,
+      // In the row's own transaction: the bytes and the row commit or vanish together.
+      commit: async (trx) => {
+        await trx
+          .insertInto("blobs")
+          .values({ sha256, content })
+          .onConflict((oc) => oc.column("sha256").doNothing())
+          .execute();
+      },
+      discard: async () => {},
+    };
   }
 
   async get(key: string): Promise<Readable> {

@@ -1,37 +1,18 @@
-// Recognising PoE files by their bytes, never by name or declared type, while they stream past.
-// Allowed: PDF, PNG, JPEG, DOCX, XLSX. Trailing bytes after a file's own end are refused: that is
-// where polyglots (a ZIP or HTML glued to an image or a PDF) hide.
+// Recognising PoE files by their bytes, never by name or declared type. Allowed: PDF, PNG, JPEG,
+// DOCX, XLSX, each judged by parsing its structure (pdf-inspection, image-inspection,
+// ooxml-inspection). The inspector sits in the upload stream: it refuses a file whose first bytes
+// are none of these at once, and keeps the bytes (bounded by the upload limit, which the blob store
+// enforces behind it) to parse them once the file has arrived.
 import { Transform } from "node:stream";
+import { CONTENT_TYPES, FileRejectedError, type Inspection } from "./file-kinds.ts";
+import { checkJpeg, checkPng } from "./image-inspection.ts";
+import { inspectOoxml } from "./ooxml-inspection.ts";
+import { inspectPdf } from "./pdf-inspection.ts";
 
-export type FileKind = "pdf" | "png" | "jpeg" | "docx" | "xlsx";
+export { CONTENT_TYPES, type FileKind, FileRejectedError, type Inspection } from "./file-kinds.ts";
+export { checkFilename, storedFilename } from "./file-names.ts";
 
-export const CONTENT_TYPES: Record<FileKind, string> = {
-  pdf: "application/pdf",
-  png: "image/png",
-  jpeg: "image/jpeg",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-/** PDF names that run code or carry files: accepted, but flagged for reviewers. */
-const PDF_ACTIVE = ["/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/EmbeddedFile"];
-const ZIP_MARKERS = { docx: "word/document.xml", xlsx: "xl/workbook.xml" } as const;
-const OVERLAP = 32;
-const TAIL = 2048;
-const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
-
-export interface Inspection {
-  kind: FileKind;
-  contentType: string;
-  flags: string[];
-}
-
-export class FileRejectedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FileRejectedError";
-  }
-}
+const NOT_ALLOWED = "not a PDF, PNG, JPEG, DOCX or XLSX file (its first bytes say otherwise)";
 
 function startKind(head: Buffer): "pdf" | "png" | "jpeg" | "zip" | null {
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
@@ -41,13 +22,30 @@ function startKind(head: Buffer): "pdf" | "png" | "jpeg" | "zip" | null {
   return null;
 }
 
-/** A pass-through stream that inspects; `result()` answers once the stream has ended. */
+/** Judges a whole file: its kind, its content type and the reviewer flags, or a refusal. */
+export async function inspectFile(buf: Buffer): Promise<Inspection> {
+  switch (startKind(buf)) {
+    case "pdf":
+      return { kind: "pdf", contentType: CONTENT_TYPES.pdf, flags: await inspectPdf(buf) };
+    case "png":
+      checkPng(buf);
+      return { kind: "png", contentType: CONTENT_TYPES.png, flags: [] };
+    case "jpeg":
+      checkJpeg(buf);
+      return { kind: "jpeg", contentType: CONTENT_TYPES.jpeg, flags: [] };
+    case "zip": {
+      const kind = await inspectOoxml(buf);
+      return { kind, contentType: CONTENT_TYPES[kind], flags: [] };
+    }
+    default:
+      throw new FileRejectedError(NOT_ALLOWED);
+  }
+}
+
+/** A pass-through stream that keeps what passes; `inspect()` judges it once the stream has ended. */
 export class FileInspector extends Transform {
+  #chunks: Buffer[] = [];
   #head = Buffer.alloc(0);
-  #tail = Buffer.alloc(0);
-  #carry = "";
-  #found = new Set<string>();
-  #size = 0;
 
   override _transform(
     chunk: Buffer,
@@ -58,71 +56,16 @@ export class FileInspector extends Transform {
       this.#head = Buffer.concat([this.#head, chunk.subarray(0, 16 - this.#head.length)]);
     // Refuse early, before a hostile file is streamed to the end.
     if (this.#head.length >= 8 && startKind(this.#head) === null) {
-      done(new FileRejectedError("not a PDF, PNG, JPEG, DOCX or XLSX file (its first bytes say otherwise)"));
+      done(new FileRejectedError(NOT_ALLOWED));
       return;
     }
-    this.#size += chunk.length;
-    const text = this.#carry + chunk.toString("latin1");
-    for (const marker of [...PDF_ACTIVE, ...Object.values(ZIP_MARKERS)])
-      if (text.includes(marker)) this.#found.add(marker);
-    this.#carry = text.slice(-OVERLAP);
-    this.#tail = Buffer.concat([this.#tail, chunk]).subarray(-TAIL);
+    this.#chunks.push(chunk);
     done(null, chunk);
   }
 
-  result(): Inspection {
-    const start = startKind(this.#head);
-    if (!start)
-      throw new FileRejectedError("not a PDF, PNG, JPEG, DOCX or XLSX file (its first bytes say otherwise)");
-    const tailText = this.#tail.toString("latin1");
-    switch (start) {
-      case "pdf": {
-        if (!/%%EOF\s*$/.test(tailText))
-          throw new FileRejectedError(
-            "the PDF does not end where a PDF ends (%%EOF): truncated or a polyglot",
-          );
-        const flags = PDF_ACTIVE.filter((m) => this.#found.has(m)).map(
-          (m) => `pdf_active_content:${m.slice(1)}`,
-        );
-        return { kind: "pdf", contentType: CONTENT_TYPES.pdf, flags };
-      }
-      case "png":
-        if (!this.#tail.subarray(-PNG_END.length).equals(PNG_END)) {
-          throw new FileRejectedError("the PNG does not end with its IEND chunk: truncated or a polyglot");
-        }
-        return { kind: "png", contentType: CONTENT_TYPES.png, flags: [] };
-      case "jpeg":
-        if (!(this.#tail.at(-2) === 0xff && this.#tail.at(-1) === 0xd9)) {
-          throw new FileRejectedError(
-            "the JPEG does not end with its end-of-image marker: truncated or a polyglot",
-          );
-        }
-        return { kind: "jpeg", contentType: CONTENT_TYPES.jpeg, flags: [] };
-      case "zip": {
-        if (tailText.lastIndexOf("PK\x05\x06") < 0)
-          throw new FileRejectedError("the ZIP container has no end record: truncated");
-        const kind = this.#found.has(ZIP_MARKERS.docx)
-          ? "docx"
-          : this.#found.has(ZIP_MARKERS.xlsx)
-            ? "xlsx"
-            : null;
-        if (!kind) throw new FileRejectedError("a ZIP file that is neither a DOCX nor an XLSX document");
-        return { kind, contentType: CONTENT_TYPES[kind], flags: [] };
-      }
-    }
+  inspect(): Promise<Inspection> {
+    const buf = Buffer.concat(this.#chunks);
+    this.#chunks = [buf];
+    return inspectFile(buf);
   }
-}
-
-/** A name safe to show and to put in Content-Disposition: no path, no control characters. */
-export function checkFilename(name: string): string {
-  if (name.includes("\0")) throw new FileRejectedError("the file name contains a NUL character");
-  if (/[/\\]/.test(name) || name.split(/[/\\]/).includes(".."))
-    throw new FileRejectedError("the file name contains a path");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-  if (/[\u0000-\u001f\u007f]/.test(name))
-    throw new FileRejectedError("the file name contains control characters");
-  const trimmed = name.trim();
-  if (trimmed === "" || trimmed.length > 255)
-    throw new FileRejectedError("the file name must have 1 to 255 characters");
-  return trimmed;
 }

@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
+import { frameworkErrorOptions } from "./framework-errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
 import { openapiOptions } from "./openapi/openapi-options.ts";
@@ -28,6 +29,7 @@ import { systemRoutes } from "./routes/system-routes.ts";
 import { threadRoutes } from "./routes/thread-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { Problem } from "./schemas.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import type { App, HttpDeps } from "./types.ts";
 import { validatorCompiler } from "./validation.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -66,6 +68,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     // On close, idle keep-alive connections end at once; requests in flight still finish.
     forceCloseConnections: "idle",
     bodyLimit: 1024 * 1024,
+    ...frameworkErrorOptions,
   });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
@@ -86,6 +89,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     app.getDefaultJsonParser("error", "error"),
   );
   await app.register(cookie);
+  await registerSecurityHeaders(app as unknown as FastifyInstance, deps);
   await app.register(multipart, {
     limits: { fileSize: deps.uploads.maxBytes, files: 1, parts: 5, fields: 2, fieldSize: 1024 },
   });

@@ -28,6 +28,9 @@ const TITLES: Record<string, string> = {
   file_too_large: "File too large",
   consent_closed: "The consent period is closed",
   rate_limited: "Too many requests",
+  uri_too_long: "The request URL is too long",
+  headers_too_large: "The request headers are too large",
+  request_timeout: "The request took too long",
   internal_error: "Internal error",
 };
 
@@ -98,6 +101,13 @@ export function toProblem(err: unknown): Problem {
       "the multipart body ended before its closing boundary (truncated upload)",
     );
   }
+  // Busboy's words for a multipart Content-Type with no boundary: the body cannot be split at all.
+  if (fe.message && /^Multipart: Boundary not found/i.test(fe.message))
+    return problem(
+      415,
+      "file_rejected",
+      "multipart/form-data needs a boundary parameter in its Content-Type",
+    );
   if (fe.code === "FST_REQ_FILE_TOO_LARGE")
     return problem(413, "file_too_large", "the file is larger than allowed");
   if (fe.statusCode === 413) return problem(413, "file_too_large", fe.message ?? "request body too large");

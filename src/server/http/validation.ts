@@ -4,6 +4,8 @@
 import { Ajv, type Options } from "ajv";
 import addFormats from "ajv-formats";
 import type { FastifySchema, FastifySchemaCompiler } from "fastify";
+import type { FastifyValidationResult } from "fastify/types/schema.js";
+import { findUnstorableText } from "./text-guard.ts";
 
 function ajv(options: Options): Ajv {
   const instance = new Ajv({
@@ -24,5 +26,19 @@ export function validatorCompiler(shared: object[]): FastifySchemaCompiler<Fasti
     strict.addSchema(s);
     lenient.addSchema(s);
   }
-  return ({ schema, httpPart }) => (httpPart === "body" ? strict : lenient).compile(schema as object);
+  return ({ schema, httpPart }) => {
+    const check = (httpPart === "body" ? strict : lenient).compile(schema as object);
+    // NUL and lone surrogates are refused before the schema, in every part of every request.
+    const guarded: FastifyValidationResult = (data: unknown) => {
+      const fault = findUnstorableText(data);
+      if (fault) {
+        guarded.errors = [{ ...fault, keyword: "storableText", schemaPath: "#", params: {} }];
+        return false;
+      }
+      const ok = check(data);
+      guarded.errors = check.errors ?? null;
+      return ok;
+    };
+    return guarded;
+  };
 }

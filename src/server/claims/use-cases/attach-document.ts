@@ -7,7 +7,12 @@ import { RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import type { DocumentsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
-import { checkFilename, FileInspector, type Inspection } from "../../documents/file-inspection.ts";
+import {
+  checkFilename,
+  FileInspector,
+  type Inspection,
+  storedFilename,
+} from "../../documents/file-inspection.ts";
 import { newId } from "../../ids.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand, judge } from "../apply-command.ts";
@@ -70,11 +75,11 @@ export async function attachDocument(
     inspector.destroy(err instanceof Error ? err : new Error(String(err)));
   });
   let inspection: Inspection | undefined;
-  let blob: Awaited<ReturnType<typeof ctx.blobs.put>>;
+  let blob: Awaited<ReturnType<typeof ctx.blobs.stage>>;
   try {
-    blob = await ctx.blobs.put(inspector, limits.maxBytes, () => {
+    blob = await ctx.blobs.stage(inspector, limits.maxBytes, async () => {
       // Judged before the bytes become a stored blob: a refused file leaves nothing behind.
-      inspection = inspector.result();
+      inspection = await inspector.inspect();
     });
   } catch (err) {
     upload.source.destroy();
@@ -82,16 +87,21 @@ export async function attachDocument(
   } finally {
     await feeding;
   }
-  if (!inspection) throw rejected("the file could not be inspected");
-  if (blob.size === 0) throw rejected("the file is empty");
+  if (!inspection || blob.size === 0) {
+    await blob.discard();
+    throw rejected(inspection ? "the file is empty" : "the file could not be inspected");
+  }
   const { contentType, flags } = inspection;
+  const storedName = storedFilename(filename, inspection.kind);
+  // The staged bytes become a blob only with the row (below); any refusal discards them.
+  const staged = blob;
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
     const full = (await documentCount(ctx, claimId, trx)) >= limits.maxFilesPerClaim;
     const doc: DocumentsTable = {
       id: newId(),
       claim_id: claimId,
-      filename,
+      filename: storedName,
       content_type: contentType,
       size: blob.size,
       sha256: blob.sha256,
@@ -113,7 +123,7 @@ export async function attachDocument(
             event: {
               type: "document_added",
               at: loaded.now,
-              data: { documentId: doc.id, filename, sha256: blob.sha256 },
+              data: { documentId: doc.id, filename: storedName, sha256: blob.sha256 },
             },
             actor: actorRef(principal),
           },
@@ -121,6 +131,8 @@ export async function attachDocument(
       },
     );
     await trx.insertInto("documents").values(doc).execute();
+    // Last, so that a refusal or a conflict in any statement above leaves the bytes staged.
+    await staged.commit(trx);
     return doc;
-  });
+  }).finally(() => staged.discard());
 }
