@@ -11,6 +11,7 @@ import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
 import { registerIdempotency } from "./idempotency.ts";
+import { registerRateLimits } from "./rate-limits.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
 import { openapiOptions } from "./openapi/openapi-options.ts";
 import { applyOperationId } from "./openapi/operation-ids.ts";
@@ -125,6 +126,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     app.addHook("onRequest", async () => clock.refresh());
   }
   registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall);
+  await registerRateLimits(app as unknown as FastifyInstance, deps);
   app.setErrorHandler(errorHandler);
   // While shutting down, answers in flight close their connection, so that a keep-alive socket
   // does not hold the process open for the keep-alive timeout.
