@@ -9,13 +9,8 @@ import rateLimit, { type FastifyRateLimitStore } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { RefusalError } from "../../domain/refusal.ts";
 import type { Clock } from "../context.ts";
+import { DEFAULT_RATE_LIMITS, LIMIT_KINDS, type LimitKind } from "../rate-limit-settings.ts";
 import type { HttpDeps } from "./types.ts";
-
-import {
-  DEFAULT_RATE_LIMITS,
-  LIMIT_KINDS,
-  type LimitKind,
-} from "../rate-limit-settings.ts";
 
 /** Which limited kind a route is (POST only); null: not throttled here. */
 export function limitKindOf(method: string, url: string): LimitKind | null {
