@@ -49,6 +49,8 @@ export interface MailParams {
   disputable: boolean;
   /** Consent mail: the request whose link it carries. */
   consentId: string | null;
+  /** A comment mail folded from several comments: how many (the text is the latest's). */
+  comments?: number;
 }
 
 export interface Rendered {
@@ -86,7 +88,13 @@ function vars(p: MailParams, o: Pick<RenderOptions, "locale" | "timeZone">, t: T
     author: p.author ?? "",
     deadline: p.deadline ? t(`deadline.${p.deadline}`) : "",
     timeZone: o.timeZone,
+    comments: String(p.comments ?? 1),
   };
+}
+
+/** A folded comment mail says how many comments it stands for ("3 new comments"). */
+function keyOf(template: TemplateName, part: "subject" | "body", p: MailParams): string {
+  return (p.comments ?? 1) > 1 ? `mail.${template}.${part}_many` : `mail.${template}.${part}`;
 }
 
 export function subjectOf(
@@ -95,7 +103,7 @@ export function subjectOf(
   o: Pick<RenderOptions, "locale" | "timeZone">,
 ) {
   const t = translator(o.locale);
-  return t(`mail.${template}.subject`, vars(p, o, t));
+  return t(keyOf(template, "subject", p), vars(p, o, t));
 }
 
 function nextStep(template: TemplateName, p: MailParams, t: TFunction, v: ReturnType<typeof vars>): string {
@@ -113,13 +121,14 @@ function nextStep(template: TemplateName, p: MailParams, t: TFunction, v: Return
 export function renderMail(template: TemplateName, p: MailParams, o: RenderOptions): Rendered {
   const t = translator(o.locale);
   const v = vars(p, o, t);
-  const subject = t(`mail.${template}.subject`, v);
+  const subject = t(keyOf(template, "subject", p), v);
   const greeting = t("mail.greeting", { name: o.recipientName });
-  const body = t(`mail.${template}.body`, v);
+  const body = t(keyOf(template, "body", p), v);
   const reasons = p.reasons.map((r) => t(`reason.${r}`, { defaultValue: r }));
   const next = nextStep(template, p, t, v);
   const action = template === "consent_request" ? t("mail.consent_request.action") : t("mail.open");
   const footer = t("mail.footer", v);
+  const commentLabel = (p.comments ?? 1) > 1 ? "mail.latest_comment" : "mail.comment";
   const customerLine = template === "consent_request" ? null : t("mail.customer", v);
 
   const text = [
@@ -128,7 +137,7 @@ export function renderMail(template: TemplateName, p: MailParams, o: RenderOptio
     body,
     ...(customerLine ? ["", customerLine] : []),
     ...(reasons.length ? ["", t("mail.reasons"), ...reasons.map((r) => `- ${r}`)] : []),
-    ...(p.comment ? ["", t("mail.comment"), ...p.comment.split("\n").map((l) => `> ${l}`)] : []),
+    ...(p.comment ? ["", t(commentLabel), ...p.comment.split("\n").map((l) => `> ${l}`)] : []),
     "",
     next,
     "",
@@ -150,7 +159,7 @@ export function renderMail(template: TemplateName, p: MailParams, o: RenderOptio
 <p>${e(body)}</p>
 ${customerLine ? `<p style="color:#57606a">${e(customerLine)}</p>` : ""}
 ${reasons.length ? `<p><strong>${e(t("mail.reasons"))}</strong></p><ul>${reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul>` : ""}
-${p.comment ? `<p><strong>${e(t("mail.comment"))}</strong></p><blockquote style="border-left:3px solid #d0d7de;margin:0;padding:0 12px;color:#424a53">${e(p.comment).replace(/\n/g, "<br>")}</blockquote>` : ""}
+${p.comment ? `<p><strong>${e(t(commentLabel))}</strong></p><blockquote style="border-left:3px solid #d0d7de;margin:0;padding:0 12px;color:#424a53">${e(p.comment).replace(/\n/g, "<br>")}</blockquote>` : ""}
 <p>${e(next)}</p>
 <p style="margin:24px 0"><a href="${e(o.link)}" style="background:#0b5cad;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${e(action)}</a></p>
 <p style="font-size:12px;color:#57606a">${e(footer)}</p>
