@@ -12,6 +12,7 @@ import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
+import { metricsAccess } from "./metrics-access.ts";
 import { openapiOptions } from "./openapi/openapi-options.ts";
 import { applyOperationId } from "./openapi/operation-ids.ts";
 import { errorHandler, problem, sendProblem } from "./problem.ts";
@@ -177,7 +178,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   return { app: app as unknown as FastifyInstance, metrics, routes };
 }
 
-function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void {
+function operationalRoutes(app: App, { ctx, metricsToken }: HttpDeps, metrics: Metrics): void {
   const open = { auth: false } as const;
   app.get(
     "/healthz",
@@ -217,7 +218,11 @@ function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void 
   );
   app.get(
     "/metrics",
-    { config: open, schema: { tags: ["operations"], summary: "Prometheus metrics", hide: true } },
+    {
+      config: open,
+      preHandler: metricsAccess(metricsToken),
+      schema: { tags: ["operations"], summary: "Prometheus metrics", hide: true },
+    },
     async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   app.get("/openapi.json", { config: open, schema: { hide: true } }, async () => app.swagger());
