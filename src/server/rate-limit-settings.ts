@@ -1,7 +1,7 @@
 // How many chatty writes a user and an organisation may make per window (issue 12): configuration,
 // read from the environment once at start (README "Configuration").
 
-export const LIMIT_KINDS = ["comments", "actions", "uploads", "imports"] as const;
+export const LIMIT_KINDS = ["comments", "actions", "uploads", "imports", "lookups"] as const;
 export type LimitKind = (typeof LIMIT_KINDS)[number];
 
 /** Requests per window; 0 switches that limit off. */
@@ -18,6 +18,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   actions: { user: 120, organization: 600 },
   uploads: { user: 60, organization: 300 },
   imports: { user: 10, organization: 30 },
+  // Registry look-ups while filing: a person types a few a minute; a script walking it hits this.
+  lookups: { user: 60, organization: 300 },
 };
 
 /** RATE_LIMIT_<KIND>=per-user/per-organisation, e.g. `20/200`; RATE_LIMIT_WINDOW_SECONDS=60. */

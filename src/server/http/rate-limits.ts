@@ -1,10 +1,11 @@
-// Throttles for the chatty writes (comments, claim actions, uploads, imports): two limits per
-// request, one per signed-in user and one per organisation, so that neither one token nor a whole
-// organisation rotating tokens can flood reviewers' mailboxes and webhooks (issue 12). Counting is
-// @fastify/rate-limit's; the store is ours so that time is the injected wall clock (tests travel in
-// time) and the window is fixed. Counters live in this process's memory: with several processes
-// behind a balancer each counts its share (docs/SECURITY.md says so). A refusal is problem+json
-// `rate_limited` with Retry-After and `retryAfterSeconds`.
+// Throttles for the chatty writes (comments, claim actions, uploads, imports) and the customer
+// registry look-up: two limits per request, one per signed-in user and one per organisation, so
+// that neither one token nor a whole organisation rotating tokens can flood reviewers' mailboxes and
+// webhooks (issue 12). Counting is @fastify/rate-limit's; the store is ours so that time is the
+// injected wall clock (tests travel in time) and the window is fixed. Counters live in this
+// process's memory: with several processes behind a balancer each counts its share
+// (docs/SECURITY.md says so). A refusal is problem+json `rate_limited` with Retry-After and
+// `retryAfterSeconds`.
 import rateLimit, { type FastifyRateLimitStore } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { RefusalError } from "../../domain/refusal.ts";
@@ -12,8 +13,9 @@ import type { Clock } from "../context.ts";
 import { DEFAULT_RATE_LIMITS, LIMIT_KINDS, type LimitKind } from "../rate-limit-settings.ts";
 import type { HttpDeps } from "./types.ts";
 
-/** Which limited kind a route is (POST only); null: not throttled here. */
+/** Which limited kind a route is; null: not throttled here. */
 export function limitKindOf(method: string, url: string): LimitKind | null {
+  if (method === "GET") return url === "/api/v1/customers" ? "lookups" : null;
   if (method !== "POST") return null;
   if (/^\/api\/v1\/claims\/:id\/comments$/.test(url)) return "comments";
   if (/^\/api\/v1\/claims\/:id\/actions\//.test(url)) return "actions";
