@@ -5,9 +5,9 @@
 // `http[:]//` and `evil.example` becomes `evil[.]example`. Names lose line breaks (a name cannot
 // start a line of its own), and invisible or direction-changing characters go.
 
-// Zero-width, bidi embedding/override/isolate marks, BOM, and C0/C1 controls except newline/tab.
-const INVISIBLE =
-  /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Format characters (zero-width, bidi embedding/override/isolate marks, BOM) and controls other
+// than newline and tab.
+const INVISIBLE = /\p{Cf}|[^\P{Cc}\n\t]/gu;
 // A dot (or a look-alike a client would take for one) between two name labels: domain-looking.
 // The next label must be two or more characters with a letter (as a top-level domain is), so that
 // "e.g." and "v1.2" stay as typed.
