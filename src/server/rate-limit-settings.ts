@@ -17,7 +17,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   comments: { user: 20, organization: 200 },
   actions: { user: 120, organization: 600 },
   uploads: { user: 60, organization: 300 },
-  imports: { user: 10, organization: 30 },
+  imports: { user: 20, organization: 60 },
   // Registry look-ups while filing: a person types a few a minute; a script walking it hits this.
   lookups: { user: 60, organization: 300 },
 };
