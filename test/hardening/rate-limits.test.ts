@@ -3,6 +3,7 @@
 // Retry-After; the window is on the wall clock, which the test moves instead of sleeping.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/server/context.ts";
+import { limitKindOf } from "../../src/server/http/rate-limits.ts";
 import { DEFAULT_RATE_LIMITS } from "../../src/server/rate-limit-settings.ts";
 import { type Reply, startTestServer, type TestServer, type UserClient } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld } from "../http/http-world.ts";
@@ -74,6 +75,36 @@ describe.each(ENGINES)("rate limits on %s", (engine) => {
     wall.advance(60_000);
     expect((await comment(w.a.incentives, claimId, 100)).status).toBe(201);
     expect((await comment(colleague, claimId, 100)).status).toBe(201);
+  });
+
+  it("does not keep a refused request's Idempotency-Key: the retry after the window goes through", async () => {
+    wall.advance(60_000);
+    for (let i = 0; i < LIMITS.comments.user; i++)
+      expect((await comment(w.b.global, otherClaimId, i)).status).toBe(201);
+    const key = { "idempotency-key": "retry-me" };
+    const body = { body: "with a key" };
+    expectLimited(await w.b.global.post(`/api/v1/claims/${otherClaimId}/comments`, body, key));
+    wall.advance(60_000);
+    const retried = await w.b.global.post(`/api/v1/claims/${otherClaimId}/comments`, body, key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("throttles every comment, action, upload, import and look-up route, and nothing else", () => {
+    const kinds = new Map<string, string[]>();
+    for (const r of t.server.routes) {
+      const kind = limitKindOf(r.method, r.url);
+      if (kind) kinds.set(kind, [...(kinds.get(kind) ?? []), `${r.method} ${r.url}`]);
+    }
+    expect(kinds.get("comments")).toEqual(["POST /api/v1/claims/:id/comments"]);
+    expect(kinds.get("uploads")).toEqual(["POST /api/v1/claims/:id/documents"]);
+    expect(kinds.get("imports")?.sort()).toEqual([
+      "POST /api/v1/admin/customers/import",
+      "POST /api/v1/admin/revenue/imports",
+    ]);
+    expect(kinds.get("lookups")).toEqual(["GET /api/v1/customers"]);
+    expect(kinds.get("actions")?.length).toBeGreaterThanOrEqual(10);
+    expect(kinds.get("actions")?.every((r) => r.startsWith("POST /api/v1/claims/:id/actions/"))).toBe(true);
   });
 
   it("limits the customer import per user as well", async () => {
