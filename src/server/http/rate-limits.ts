@@ -7,7 +7,7 @@
 // (docs/SECURITY.md says so). A refusal is problem+json `rate_limited` with Retry-After and
 // `retryAfterSeconds`.
 import rateLimit, { type FastifyRateLimitStore } from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
+import type { FastifyInstance, FastifyRequest, preValidationAsyncHookHandler } from "fastify";
 import { RefusalError } from "../../domain/refusal.ts";
 import type { Clock } from "../context.ts";
 import { DEFAULT_RATE_LIMITS, LIMIT_KINDS, type LimitKind } from "../rate-limit-settings.ts";
@@ -69,7 +69,7 @@ export async function registerRateLimits(app: FastifyInstance, deps: HttpDeps): 
       }
     },
   });
-  const checks = new Map<LimitKind, preHandlerAsyncHookHandler>();
+  const checks = new Map<LimitKind, preValidationAsyncHookHandler>();
   for (const kind of LIMIT_KINDS) {
     const limit = settings[kind];
     const timeWindow = settings.windowSeconds * 1000;
@@ -95,7 +95,9 @@ export async function registerRateLimits(app: FastifyInstance, deps: HttpDeps): 
       const kind = limitKindOf(method, route.url);
       const check = kind ? checks.get(kind) : undefined;
       if (!check) continue;
-      route.preHandler = [check, ...[route.preHandler ?? []].flat()];
+      // Before validation and before the Idempotency-Key is taken (a preHandler): a refused request
+      // leaves no key behind that would replay the 429.
+      route.preValidation = [check, ...[route.preValidation ?? []].flat()];
     }
   });
 }
