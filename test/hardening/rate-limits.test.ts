@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/server/context.ts";
 import { limitKindOf } from "../../src/server/http/rate-limits.ts";
-import { DEFAULT_RATE_LIMITS } from "../../src/server/rate-limit-settings.ts";
+import { DEFAULT_RATE_LIMITS, rateLimitsFromEnv } from "../../src/server/rate-limit-settings.ts";
 import { type Reply, startTestServer, type TestServer, type UserClient } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld } from "../http/http-world.ts";
 import { ENGINES } from "../support/engines.ts";
@@ -117,5 +117,25 @@ describe.each(ENGINES)("rate limits on %s", (engine) => {
     wall.advance(60_000);
     for (let i = 0; i < LIMITS.imports.user; i++) expect((await send()).status).not.toBe(429);
     expectLimited(await send());
+  });
+});
+
+describe("rate limit configuration", () => {
+  it("reads RATE_LIMIT_* as per-user/per-organisation counts and refuses nonsense by name", () => {
+    const problems: string[] = [];
+    const s = rateLimitsFromEnv(
+      { RATE_LIMIT_COMMENTS: "3/9", RATE_LIMIT_ACTIONS: "0/0", RATE_LIMIT_WINDOW_SECONDS: "30" },
+      problems,
+    );
+    expect(problems).toEqual([]);
+    expect(s).toMatchObject({
+      windowSeconds: 30,
+      comments: { user: 3, organization: 9 },
+      actions: { user: 0 },
+    });
+    expect(s.uploads).toEqual(DEFAULT_RATE_LIMITS.uploads);
+    rateLimitsFromEnv({ RATE_LIMIT_UPLOADS: "lots", RATE_LIMIT_WINDOW_SECONDS: "0" }, problems);
+    expect(problems.join("\n")).toMatch(/RATE_LIMIT_UPLOADS=lots/);
+    expect(problems.join("\n")).toMatch(/RATE_LIMIT_WINDOW_SECONDS=0/);
   });
 });
