@@ -5,9 +5,9 @@ import { RefusalError } from "../../../domain/refusal.ts";
 import type { Status } from "../../../domain/vocabulary.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable, DB } from "../../db/schema.ts";
-import type { ClaimView } from "../claim-view.ts";
-import { viewRow } from "./get-claim.ts";
+import type { DB } from "../../db/schema.ts";
+import { type ClaimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
+import { viewRows } from "./get-claim.ts";
 
 export interface ListFilters {
   status?: Status;
@@ -26,7 +26,6 @@ export interface ListFilters {
 
 const SORT_COLUMNS = { createdAt: "created_at", updatedAt: "updated_at", number: "number" } as const;
 type SortKey = keyof typeof SORT_COLUMNS;
-type Row = ClaimsTable & { calendar_id: string | null };
 
 function badCursor(): RefusalError {
   return new RefusalError({
@@ -54,7 +53,7 @@ function decodeCursor(cursor: string, sort: string): [string | number, string] {
 const encodeCursor = (sort: string, value: string | number, id: string) =>
   Buffer.from(JSON.stringify([sort, value, id]), "utf8").toString("base64url");
 
-type Query = SelectQueryBuilder<DB, "claims", Row>;
+type Query = SelectQueryBuilder<DB, "claims", ViewRow>;
 
 /**
  * Visibility and filters shared by the list, the summary and the CSV export: on the claims table
@@ -115,16 +114,9 @@ export async function listClaims(
   const key = sort.replace(/^-/, "") as SortKey;
   const col = `claims.${SORT_COLUMNS[key]}` as const;
   const limit = Math.min(200, Math.max(1, f.limit ?? 50));
-  let q: Query = filtered(ctx.db.kysely, principal, f)
-    .selectAll("claims")
-    // A subquery per row of the page, not a join the planner might start from.
-    .select((eb) =>
-      eb
-        .selectFrom("organizations")
-        .select("organizations.calendar_id")
-        .whereRef("organizations.id", "=", "claims.organization_id")
-        .as("calendar_id"),
-    );
+  // Only the columns a view is built from, and no calendar: a row's calendar is read only when one
+  // of its timers is due (viewRows), so the page is walked from the sort's index alone.
+  let q: Query = filtered(ctx.db.kysely, principal, f).select(VIEW_COLUMNS);
   if (f.cursor) {
     const [value, id] = decodeCursor(f.cursor, sort);
     q = q.where((eb) => eb(eb.refTuple(col, "claims.id"), desc ? "<" : ">", eb.tuple(value, id)));
@@ -136,7 +128,7 @@ export async function listClaims(
     .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const items = await Promise.all(page.map((r) => viewRow(ctx, principal, r)));
+  const items = await viewRows(ctx, principal, page);
   const nextCursor =
     rows.length > limit && last ? encodeCursor(sort, last[SORT_COLUMNS[key]], last.id) : null;
   return { items, nextCursor };
