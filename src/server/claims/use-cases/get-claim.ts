@@ -31,6 +31,13 @@ const claimById = compiledOnce((db, id: string) =>
 const calendarOf = compiledOnce((db, organizationId: string) =>
   db.selectFrom("organizations").select("calendar_id").where("id", "=", organizationId),
 );
+const eligibilityOfOne = compiledOnce((db, id: string) =>
+  db
+    .selectFrom("eligibility")
+    .select(["claim_id", "program_code", "status", "reasons"])
+    .where("claim_id", "=", id)
+    .orderBy("program_code"),
+);
 const programCodes = compiledOnce((db: Kysely<DB>) =>
   db.selectFrom("programs").select("code").orderBy("code"),
 );
@@ -48,13 +55,17 @@ async function eligibilityOf(ctx: AppContext, ids: string[]): Promise<Map<string
   const out = new Map<string, Eligibility>();
   if (ids.length === 0) return out;
   const db = ctx.db.kysely;
-  const rows = await db
-    .selectFrom("eligibility")
-    .select(["claim_id", "program_code", "status", "reasons"])
-    .where("claim_id", "in", ids)
-    .orderBy("claim_id")
-    .orderBy("program_code")
-    .execute();
+  const [only] = ids;
+  const rows =
+    ids.length === 1 && only !== undefined
+      ? await eligibilityOfOne(db, only)
+      : await db
+          .selectFrom("eligibility")
+          .select(["claim_id", "program_code", "status", "reasons"])
+          .where("claim_id", "in", ids)
+          .orderBy("claim_id")
+          .orderBy("program_code")
+          .execute();
   for (const r of rows) {
     const list = out.get(r.claim_id) ?? [];
     list.push({ program: r.program_code, status: r.status, reasons: JSON.parse(r.reasons) as string[] });
@@ -119,7 +130,7 @@ export async function viewRow(ctx: AppContext, principal: Principal, row: Listed
 
 /**
  * Other organisations' claims on the same association keys (the operator's side-by-side view),
- * for each claim of a page: two queries for the whole page.
+ * for each claim of a page: one query for the whole page, which returns only the other holders.
  */
 export async function competingClaimsOf(
   ctx: AppContext,
@@ -127,47 +138,32 @@ export async function competingClaimsOf(
 ): Promise<Map<string, Competing>> {
   const out = new Map<string, Competing>(claims.map((c) => [c.id, []]));
   if (claims.length === 0) return out;
-  const db = ctx.db.kysely;
-  const own = await db
-    .selectFrom("claim_products")
-    .select(["claim_id", "association_key"])
-    .where(
-      "claim_id",
-      "in",
-      claims.map((c) => c.id),
+  const holders = await ctx.db.kysely
+    .selectFrom("claim_products as mine")
+    .innerJoin("claim_products as other", (j) =>
+      j
+        .onRef("other.association_key", "=", "mine.association_key")
+        .onRef("other.claim_id", "!=", "mine.claim_id"),
     )
-    .execute();
-  if (own.length === 0) return out;
-  const holders = await db
-    .selectFrom("claim_products")
-    .innerJoin("claims", "claims.id", "claim_products.claim_id")
+    .innerJoin("claims", "claims.id", "other.claim_id")
     .select([
+      "mine.claim_id as mine",
       "claims.id",
       "claims.number",
       "claims.organization_id",
       "claims.status",
-      "claim_products.association_key as key",
     ])
-    .where("claim_products.association_key", "in", [...new Set(own.map((k) => k.association_key))])
+    .where(
+      "mine.claim_id",
+      "in",
+      claims.map((c) => c.id),
+    )
     .execute();
-  const byKey = new Map<string, typeof holders>();
-  for (const h of holders) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h]);
   const orgOf = new Map(claims.map((c) => [c.id, c.organization_id]));
-  const seen = new Map<string, Set<string>>();
-  for (const k of own) {
-    const list = out.get(k.claim_id);
-    const ids = seen.get(k.claim_id) ?? new Set<string>();
-    seen.set(k.claim_id, ids);
-    for (const h of byKey.get(k.association_key) ?? []) {
-      if (h.id === k.claim_id || h.organization_id === orgOf.get(k.claim_id) || ids.has(h.id)) continue;
-      ids.add(h.id);
-      list?.push({
-        id: h.id,
-        number: h.number,
-        organizationId: h.organization_id,
-        status: h.status as Status,
-      });
-    }
+  for (const h of holders) {
+    const list = out.get(h.mine);
+    if (!list || h.organization_id === orgOf.get(h.mine) || list.some((c) => c.id === h.id)) continue;
+    list.push({ id: h.id, number: h.number, organizationId: h.organization_id, status: h.status as Status });
   }
   return out;
 }
