@@ -91,14 +91,18 @@ export async function viewRows(
 ): Promise<ClaimView[]> {
   const now = ctx.clock.now();
   const states = rows.map((r) => JSON.parse(r.state) as ClaimState);
-  // Firing is whole-state work: only for the rows with a timer due now.
-  const fired = await Promise.all(
-    rows.map(async (row, i) => {
+  // Firing is whole-state work: only for the rows with a timer due now (and no promise per row).
+  const fired: ({ state: ClaimState; bumped: boolean } | null)[] = rows.map(() => null);
+  const due = rows.flatMap((_, i) => {
+    const next = nextTimer(states[i] as ClaimState);
+    return next && next.at <= now ? [i] : [];
+  });
+  await Promise.all(
+    due.map(async (i) => {
       const stored = states[i] as ClaimState;
-      const next = nextTimer(stored);
-      if (!next || next.at > now) return null;
-      const { state } = fireDue(stored, now, { calendar: await calendarFor(ctx, row), policy: ctx.policy });
-      return { state, bumped: visibleChange(stored, state) };
+      const calendar = await calendarFor(ctx, rows[i] as ListedRow);
+      const { state } = fireDue(stored, now, { calendar, policy: ctx.policy });
+      fired[i] = { state, bumped: visibleChange(stored, state) };
     }),
   );
   const assessed = rows.filter((_, i) => (fired[i]?.state ?? states[i])?.assessmentAt != null);
