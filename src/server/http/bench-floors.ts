@@ -60,7 +60,8 @@ export function benchFloorRoutes(app: App, db: Db): void {
     async (req) => {
       const id = req.params.id;
       const now = Date.now();
-      n += 1;
+      // Taken now: concurrent transactions interleave (PostgreSQL), each needs its own number.
+      const k = ++n;
       return db.kysely.transaction().execute(async (trx) => {
         const t = (text: string, params: unknown[]) =>
           trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(placeholders(db, text), params));
@@ -68,18 +69,18 @@ export function benchFloorRoutes(app: App, db: Db): void {
           `update claims set status = 'under_review', operator_action = 1, sla_due_at = ?,
             version = version + 1, revision = revision + 1, history_seq = history_seq + 1,
             history_hash = ?, updated_at = ? where id = ? returning history_seq`,
-          [now + 432_000_000, `h${n}`, now, id],
+          [now + 432_000_000, `h${k}`, now, id],
         );
         const seq = Number(updated.rows[0]?.history_seq ?? 0);
         await t(
           `insert into history (claim_id, seq, at, actor_kind, actor_id, actor_name, event, data, prev_hash, hash)
             values (?, ?, ?, 'user', null, 'bench', 'review_started', '{}', ?, ?)`,
-          [id, seq, now, `h${n - 1}`, `h${n}`],
+          [id, seq, now, `h${k - 1}`, `h${k}`],
         );
         await t(
           `insert into outbox (id, claim_id, topic, payload, created_at, available_at, attempts, sent_at, last_error)
             values (?, ?, 'claim.review_started', '{}', ?, ?, 0, ?, null)`,
-          [`bench-${process.pid}-${n}`, id, now, now, now],
+          [`bench-${process.pid}-${k}`, id, now, now, now],
         );
         await t("delete from deadlines where claim_id = ? and timer = ?", [id, "review_sla"]);
         await t("insert into deadlines (claim_id, timer, kind, warn, due_at) values (?, ?, ?, 0, ?)", [
