@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
+import { benchFloorRoutes } from "./bench-floors.ts";
 import { frameworkErrorOptions } from "./framework-errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
@@ -245,4 +246,5 @@ function benchRoutes(app: App, { ctx }: HttpDeps): void {
       .execute((trx) => trx.insertInto("settings").values({ key, value: "x" }).execute());
     return { key };
   });
+  benchFloorRoutes(app, ctx.db);
 }
