@@ -30,11 +30,11 @@ module.exports = {
     {
       name: "web-imports-contract-and-domain",
       comment:
-        "The web app knows the server only through the API contract (src/server/http/schemas.ts, " +
-        "the source of the OpenAPI document) and the pure domain; src/i18n holds the shared texts.",
+        "The web app knows the server only through the API contract (src/contract, generated from " +
+        "the served OpenAPI document) and the pure domain; src/i18n holds the shared texts.",
       severity: "error",
       from: { path: "^web/src/" },
-      to: { path: "^src/", pathNot: "^src/(domain/|i18n/|server/http/schemas\\.ts$)" },
+      to: { path: "^src/", pathNot: "^src/(domain/|i18n/|contract/)" },
     },
     {
       name: "no-cycles-in-domain",

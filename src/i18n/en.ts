@@ -9,6 +9,7 @@ export const en = {
     customer: "Customer: {{customer}} ({{tenantId}})",
     reasons: "Reasons:",
     comment: "Comment:",
+    latest_comment: "Latest comment:",
     open: "Open the claim",
     footer:
       "You receive this message because of your role in Claimdesk for claim {{number}}. Times are shown in {{timeZone}}.",
@@ -100,6 +101,9 @@ export const en = {
       subject: "New comment on {{number}}",
       body: "{{author}} commented on claim {{number}} for {{customer}}.",
       next: "Answer in the claim's comments.",
+      subject_many: "{{comments}} new comments on {{number}}",
+      body_many:
+        "{{comments}} new comments on claim {{number}} for {{customer}}; the latest is from {{author}}.",
     },
     sla_due_soon: {
       subject: "Due soon: {{deadline}} of {{number}} by {{due}}",

@@ -11,6 +11,7 @@ export const es: Messages<typeof en> = {
     customer: "Cliente: {{customer}} ({{tenantId}})",
     reasons: "Motivos:",
     comment: "Comentario:",
+    latest_comment: "Último comentario:",
     open: "Abrir la reclamación",
     footer:
       "Recibe este mensaje por su función en Claimdesk para la reclamación {{number}}. Las horas se muestran en {{timeZone}}.",
@@ -102,6 +103,9 @@ export const es: Messages<typeof en> = {
       subject: "Nuevo comentario en {{number}}",
       body: "{{author}} ha comentado en la reclamación {{number}} para {{customer}}.",
       next: "Responda en los comentarios de la reclamación.",
+      subject_many: "{{comments}} comentarios nuevos en {{number}}",
+      body_many:
+        "{{comments}} comentarios nuevos en la reclamación {{number}} para {{customer}}; el último es de {{author}}.",
     },
     sla_due_soon: {
       subject: "Vence pronto: {{deadline}} de {{number}} el {{due}}",

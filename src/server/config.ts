@@ -3,6 +3,7 @@
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DATABASE_URL, engineOf } from "./db/engine.ts";
 import { parseAllowList } from "./notify/egress.ts";
+import { type RateLimitSettings, rateLimitsFromEnv } from "./rate-limit-settings.ts";
 
 export interface Config {
   databaseUrl: string;
@@ -26,6 +27,10 @@ export interface Config {
   webhooksAllowHttp: boolean;
   /** Hosts, addresses and CIDR blocks webhooks may reach though not public (WEBHOOKS_ALLOW_HOSTS). */
   webhooksAllowHosts: string[];
+  /** Per-user and per-organisation limits on chatty writes (RATE_LIMIT_*); default: built in. */
+  rateLimits?: RateLimitSettings;
+  /** Bearer token for /metrics (METRICS_TOKEN); null: only loopback callers may read it. */
+  metricsToken?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -124,7 +129,11 @@ export function loadConfig(env: Env = process.env): Config {
     notifyIntervalSeconds: int(env, "NOTIFY_INTERVAL_SECONDS", 2, 1, 3600, problems),
     webhooksAllowHttp: flag(env, "WEBHOOKS_ALLOW_HTTP", problems),
     webhooksAllowHosts: allowHosts(env, problems),
+    rateLimits: rateLimitsFromEnv(env, problems),
+    metricsToken: env.METRICS_TOKEN || null,
   };
+  if (config.metricsToken && config.metricsToken.length < 16)
+    problems.push("METRICS_TOKEN: must be at least 16 characters (e.g. openssl rand -base64 24)");
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -65,6 +65,8 @@ export async function startServer(
       webhooksAllowHttp: config.webhooksAllowHttp,
       webhookEgress,
       baseUrl: config.baseUrl,
+      rateLimits: config.rateLimits,
+      metricsToken: config.metricsToken,
     },
     { logLevel: config.logLevel },
   );

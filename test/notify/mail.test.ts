@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/server/context.ts";
+import { COMMENT_DIGEST_MS } from "../../src/server/notify/coalesce.ts";
 import { type Client, startTestServer, type TestServer, type UserClient } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import { ENGINES } from "../support/engines.ts";
@@ -120,6 +121,10 @@ describe.each(ENGINES)("mail on %s", (engine) => {
     expect(
       (await w.a.incentives.post(`/api/v1/claims/${claim.id}/comments`, { body: "Added it." })).status,
     ).toBe(201);
+    // A comment's mail is held a few minutes after it is queued, so that a burst of comments
+    // leaves as one (test/notify/comment-digest.test.ts).
+    expect(await delivered(claim.number)).toEqual([]);
+    wall.advance(COMMENT_DIGEST_MS);
     const commented = await delivered(claim.number);
     expect(recipients(commented)).toEqual(reviewers);
     expect(commented[0]?.text).toContain("> Added it.");

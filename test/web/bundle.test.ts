@@ -20,7 +20,7 @@ describe("the web app's first load", () => {
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
     // The claim page and the administration are not part of the first load.
     const first = new Set(sizes.map((s) => s.file));
-    const later = all.filter((c) => /ClaimPage|Admin|NewClaim/.test(c.file));
+    const later = all.filter((c) => /claim-page|admin|new-claim/.test(c.file));
     expect(later.length).toBeGreaterThanOrEqual(3);
     for (const c of later) expect(first.has(c.file)).toBe(false);
   });

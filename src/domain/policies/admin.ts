@@ -1,6 +1,6 @@
 // Administration: organisations, users, catalog, calendars and the customer registry.
 import { isPartnerRole, OPERATOR_ROLES, PARTNER_ROLES, type Role } from "../vocabulary.ts";
-import { hasRole, isPartnerUser, isUser, type Subject, seesOrganization } from "./subject.ts";
+import { hasRole, isOperatorUser, isPartnerUser, isUser, type Subject, seesOrganization } from "./subject.ts";
 
 export const mayManageOrganizations = (s: Subject) => hasRole(s, "program_admin");
 /** A program admin manages every user; a global admin its own organisation's partner users. */
@@ -16,6 +16,8 @@ export const mayViewCatalog = (s: Subject) => isUser(s);
 export const mayViewCalendars = (s: Subject) => isUser(s);
 /** Filing a claim needs the registry's customer by tenant or domain, so every user may look one up. */
 export const mayLookUpCustomers = (s: Subject) => isUser(s);
+/** The operator sees a registry entry whole; a partner only what filing needs (docs/SECURITY.md). */
+export const maySeeCustomerDetails = (s: Subject) => isOperatorUser(s);
 
 /**
  * The one organisation whose administration `s` may list, or null for all of them. A partner user

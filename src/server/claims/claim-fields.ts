@@ -2,7 +2,18 @@
 import type { ClaimsTable } from "../db/schema.ts";
 import type { ClaimInput } from "./claim-input.ts";
 
-export function inputOf(row: ClaimsTable): ClaimInput {
+type InputColumns =
+  | "partner_id"
+  | "tenant_id"
+  | "customer_domain"
+  | "customer_name"
+  | "subscription_id"
+  | "activity"
+  | "products"
+  | "customer_contact"
+  | "partner_contact";
+
+export function inputOf(row: Pick<ClaimsTable, InputColumns>): ClaimInput {
   return {
     partnerId: row.partner_id,
     customer: {

@@ -38,8 +38,32 @@ export interface ClaimView extends ClaimInput {
   updatedAt: string;
 }
 
+/** The columns a claim's view is built from: lists read these and nothing else of the row. */
+export const VIEW_COLUMNS = [
+  "claims.id",
+  "claims.number",
+  "claims.organization_id",
+  "claims.partner_id",
+  "claims.tenant_id",
+  "claims.subscription_id",
+  "claims.customer_domain",
+  "claims.customer_name",
+  "claims.activity",
+  "claims.products",
+  "claims.customer_contact",
+  "claims.partner_contact",
+  "claims.state",
+  "claims.version",
+  "claims.copied_from",
+  "claims.created_at",
+  "claims.updated_at",
+] as const;
+
+type Unqualified<T> = T extends `claims.${infer C}` ? C : never;
+export type ViewRow = Pick<ClaimsTable, Unqualified<(typeof VIEW_COLUMNS)[number]>>;
+
 export function claimView(
-  row: ClaimsTable,
+  row: ViewRow,
   state: ClaimState,
   version: number,
   principal: Principal,

@@ -10,12 +10,15 @@ import { sql } from "kysely";
 import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
 import { registerAuthentication } from "./authenticate.ts";
+import { benchFloorRoutes } from "./bench-floors.ts";
 import { frameworkErrorOptions } from "./framework-errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { createMetrics, type Metrics, registerRequestMetrics } from "./metrics.ts";
+import { metricsAccess } from "./metrics-access.ts";
 import { openapiOptions } from "./openapi/openapi-options.ts";
 import { applyOperationId } from "./openapi/operation-ids.ts";
 import { errorHandler, problem, sendProblem } from "./problem.ts";
+import { registerRateLimits } from "./rate-limits.ts";
 import { actionRoutes } from "./routes/action-routes.ts";
 import { adminRegistryRoutes } from "./routes/admin-registry-routes.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
@@ -129,6 +132,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     app.addHook("onRequest", async () => clock.refresh());
   }
   registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall);
+  await registerRateLimits(app as unknown as FastifyInstance, deps);
   app.setErrorHandler(errorHandler);
   // While shutting down, answers in flight close their connection, so that a keep-alive socket
   // does not hold the process open for the keep-alive timeout.
@@ -179,7 +183,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   return { app: app as unknown as FastifyInstance, metrics, routes };
 }
 
-function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void {
+function operationalRoutes(app: App, { ctx, metricsToken }: HttpDeps, metrics: Metrics): void {
   const open = { auth: false } as const;
   app.get(
     "/healthz",
@@ -219,7 +223,11 @@ function operationalRoutes(app: App, { ctx }: HttpDeps, metrics: Metrics): void 
   );
   app.get(
     "/metrics",
-    { config: open, schema: { tags: ["operations"], summary: "Prometheus metrics", hide: true } },
+    {
+      config: open,
+      preHandler: metricsAccess(metricsToken),
+      schema: { tags: ["operations"], summary: "Prometheus metrics", hide: true },
+    },
     async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   app.get("/openapi.json", { config: open, schema: { hide: true } }, async () => app.swagger());
@@ -238,4 +246,5 @@ function benchRoutes(app: App, { ctx }: HttpDeps): void {
       .execute((trx) => trx.insertInto("settings").values({ key, value: "x" }).execute());
     return { key };
   });
+  benchFloorRoutes(app, ctx.db);
 }

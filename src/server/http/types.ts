@@ -9,6 +9,7 @@ import type {
 } from "fastify";
 import type { AppContext, Clock } from "../context.ts";
 import type { WebhookEgress } from "../notify/egress.ts";
+import type { RateLimitSettings } from "../rate-limit-settings.ts";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -33,6 +34,10 @@ export interface HttpDeps {
   webhookEgress?: WebhookEgress;
   /** Bare baseline routes for `npm run bench` (never on in production). */
   benchRoutes?: boolean;
+  /** Limits on comments, actions, uploads and imports (RATE_LIMIT_*); default: built in. */
+  rateLimits?: RateLimitSettings;
+  /** /metrics wants this bearer token (METRICS_TOKEN); unset: loopback callers only. */
+  metricsToken?: string | null;
 }
 
 /** Error responses every operation may give; listed in the OpenAPI document. */

@@ -12,6 +12,7 @@ import type { AppContext, Clock } from "../context.ts";
 import type { ClaimsTable, DB, OutboxTable } from "../db/schema.ts";
 import { transact } from "../db/transact.ts";
 import { newId } from "../ids.ts";
+import { coalesces, notifyComment, queueCommentMail } from "./coalesce.ts";
 import { eventDetails, planMessages } from "./plan.ts";
 import { type ClaimForMail, RecipientDirectory } from "./recipients.ts";
 import { consentToken } from "./secret.ts";
@@ -153,39 +154,41 @@ async function expand(
     const recipients = await directory.resolve(planned.audience, forMail, comment?.authorEmail ?? null);
     messages.push({ template: planned.template, audience: planned.audience, recipients: recipients.length });
     for (const r of recipients) {
-      await trx
-        .insertInto("mail_messages")
-        .values({
+      const mail = {
+        id: newId(),
+        outbox_id: event.id,
+        claim_id: claim.id,
+        template: planned.template,
+        recipient_email: r.email,
+        recipient_name: r.name,
+        locale: r.locale,
+        time_zone: r.timeZone,
+        params: JSON.stringify(params),
+        subject: subjectOf(planned.template, params, r),
+        status: "pending" as const,
+        attempts: 0,
+        available_at: wallNow,
+        created_at: wallNow,
+      };
+      if (!coalesces(planned.template)) {
+        await trx.insertInto("mail_messages").values(mail).execute();
+        result.mails += 1;
+      } else if (await queueCommentMail(trx, deps.ctx.db.engine, mail, params, r, wallNow)) {
+        result.mails += 1;
+      }
+      if (r.userId) {
+        const note = {
           id: newId(),
+          user_id: r.userId,
           outbox_id: event.id,
           claim_id: claim.id,
           template: planned.template,
-          recipient_email: r.email,
-          recipient_name: r.name,
-          locale: r.locale,
-          time_zone: r.timeZone,
-          params: JSON.stringify(params),
-          subject: subjectOf(planned.template, params, r),
-          status: "pending",
-          attempts: 0,
-          available_at: wallNow,
-          created_at: wallNow,
-        })
-        .execute();
-      result.mails += 1;
-      if (r.userId) {
-        await trx
-          .insertInto("notifications")
-          .values({
-            id: newId(),
-            user_id: r.userId,
-            outbox_id: event.id,
-            claim_id: claim.id,
-            template: planned.template,
-            params: JSON.stringify({ ...params, locale: r.locale, timeZone: r.timeZone }),
-            at: payload.at,
-          })
-          .execute();
+          params: JSON.stringify({ ...params, locale: r.locale, timeZone: r.timeZone }),
+          at: payload.at,
+        };
+        if (coalesces(planned.template))
+          await notifyComment(trx, note, { ...params, locale: r.locale, timeZone: r.timeZone });
+        else await trx.insertInto("notifications").values(note).execute();
         result.notifications += 1;
       }
     }

@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 import type { DeadlineKind, Status } from "../../domain/vocabulary.ts";
 import { formatDeadline, formatList, type Locale, translator } from "../../i18n/index.ts";
+import { defang, defangName } from "./mail-text.ts";
 
 export const TEMPLATES = [
   "submitted_partner",
@@ -49,6 +50,8 @@ export interface MailParams {
   disputable: boolean;
   /** Consent mail: the request whose link it carries. */
   consentId: string | null;
+  /** A comment mail folded from several comments: how many (the text is the latest's). */
+  comments?: number;
 }
 
 export interface Rendered {
@@ -77,16 +80,23 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]
 function vars(p: MailParams, o: Pick<RenderOptions, "locale" | "timeZone">, t: TFunction) {
   return {
     number: p.number,
-    customer: p.customer,
+    // Typed by users: defanged so that no name can pose as a link (mail-text.ts).
+    customer: defangName(p.customer),
     tenantId: p.tenantId,
-    partner: p.partner,
+    partner: defangName(p.partner),
     activity: t(`activity.${p.activity}`, { defaultValue: p.activity }).toLowerCase(),
-    products: formatList(p.products, o.locale),
+    products: formatList(p.products.map(defangName), o.locale),
     due: p.due === null ? "" : formatDeadline(p.due, o.locale, o.timeZone),
-    author: p.author ?? "",
+    author: defangName(p.author ?? ""),
     deadline: p.deadline ? t(`deadline.${p.deadline}`) : "",
     timeZone: o.timeZone,
+    comments: String(p.comments ?? 1),
   };
+}
+
+/** A folded comment mail says how many comments it stands for ("3 new comments"). */
+function keyOf(template: TemplateName, part: "subject" | "body", p: MailParams): string {
+  return (p.comments ?? 1) > 1 ? `mail.${template}.${part}_many` : `mail.${template}.${part}`;
 }
 
 export function subjectOf(
@@ -95,7 +105,7 @@ export function subjectOf(
   o: Pick<RenderOptions, "locale" | "timeZone">,
 ) {
   const t = translator(o.locale);
-  return t(`mail.${template}.subject`, vars(p, o, t));
+  return t(keyOf(template, "subject", p), vars(p, o, t));
 }
 
 function nextStep(template: TemplateName, p: MailParams, t: TFunction, v: ReturnType<typeof vars>): string {
@@ -113,13 +123,15 @@ function nextStep(template: TemplateName, p: MailParams, t: TFunction, v: Return
 export function renderMail(template: TemplateName, p: MailParams, o: RenderOptions): Rendered {
   const t = translator(o.locale);
   const v = vars(p, o, t);
-  const subject = t(`mail.${template}.subject`, v);
-  const greeting = t("mail.greeting", { name: o.recipientName });
-  const body = t(`mail.${template}.body`, v);
+  const subject = t(keyOf(template, "subject", p), v);
+  const greeting = t("mail.greeting", { name: defangName(o.recipientName) });
+  const comment = p.comment === null ? null : defang(p.comment);
+  const body = t(keyOf(template, "body", p), v);
   const reasons = p.reasons.map((r) => t(`reason.${r}`, { defaultValue: r }));
   const next = nextStep(template, p, t, v);
   const action = template === "consent_request" ? t("mail.consent_request.action") : t("mail.open");
   const footer = t("mail.footer", v);
+  const commentLabel = (p.comments ?? 1) > 1 ? "mail.latest_comment" : "mail.comment";
   const customerLine = template === "consent_request" ? null : t("mail.customer", v);
 
   const text = [
@@ -128,7 +140,7 @@ export function renderMail(template: TemplateName, p: MailParams, o: RenderOptio
     body,
     ...(customerLine ? ["", customerLine] : []),
     ...(reasons.length ? ["", t("mail.reasons"), ...reasons.map((r) => `- ${r}`)] : []),
-    ...(p.comment ? ["", t("mail.comment"), ...p.comment.split("\n").map((l) => `> ${l}`)] : []),
+    ...(comment ? ["", t(commentLabel), ...comment.split("\n").map((l) => `> ${l}`)] : []),
     "",
     next,
     "",
@@ -150,7 +162,7 @@ export function renderMail(template: TemplateName, p: MailParams, o: RenderOptio
 <p>${e(body)}</p>
 ${customerLine ? `<p style="color:#57606a">${e(customerLine)}</p>` : ""}
 ${reasons.length ? `<p><strong>${e(t("mail.reasons"))}</strong></p><ul>${reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul>` : ""}
-${p.comment ? `<p><strong>${e(t("mail.comment"))}</strong></p><blockquote style="border-left:3px solid #d0d7de;margin:0;padding:0 12px;color:#424a53">${e(p.comment).replace(/\n/g, "<br>")}</blockquote>` : ""}
+${comment ? `<p><strong>${e(t(commentLabel))}</strong></p><blockquote style="border-left:3px solid #d0d7de;margin:0;padding:0 12px;color:#424a53">${e(comment).replace(/\n/g, "<br>")}</blockquote>` : ""}
 <p>${e(next)}</p>
 <p style="margin:24px 0"><a href="${e(o.link)}" style="background:#0b5cad;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${e(action)}</a></p>
 <p style="font-size:12px;color:#57606a">${e(footer)}</p>

@@ -1,13 +1,13 @@
 // Languages in the app: i18next with the shared resources (statuses, reasons, activities,
 // deadlines) and the app's own texts, a React context for the current language, and formatting of
 // dates, numbers and money with Intl in that language. The choice is remembered per user (server)
-// and, before sign-in, in this browser.
+// and, before sign-in, in this browser. English (also the fallback) comes with the first load;
+// Spanish is fetched when it is chosen (ensureLanguage).
 import i18next, { type TFunction } from "i18next";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { vocabularyEn } from "../../../src/i18n/vocabulary-en.ts";
-import { vocabularyEs } from "../../../src/i18n/vocabulary-es.ts";
+import { formatMoney } from "../lib/money.ts";
 import { webEn } from "./en.ts";
-import { webEs } from "./es.ts";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -16,7 +16,6 @@ const i18n = i18next.createInstance();
 void i18n.init({
   resources: {
     en: { translation: { ...vocabularyEn, web: webEn } },
-    es: { translation: { ...vocabularyEs, web: webEs } },
   },
   lng: "en",
   fallbackLng: "en",
@@ -32,6 +31,26 @@ void i18n.init({
 export function addTexts(key: string, en: object, es: object): void {
   i18n.addResourceBundle("en", "translation", { [key]: en }, true, true);
   i18n.addResourceBundle("es", "translation", { [key]: es }, true, true);
+}
+
+const loaders: Record<Lang, () => Promise<object>> = {
+  en: () => Promise.resolve({}),
+  es: () => import("./es-texts.ts").then((m) => m.textsEs),
+};
+const loaded = new Map<Lang, Promise<void>>([["en", Promise.resolve()]]);
+
+/** Resolves once `lang`'s texts are in; a language is fetched once. */
+export function ensureLanguage(lang: Lang): Promise<void> {
+  let p = loaded.get(lang);
+  if (!p) {
+    p = loaders[lang]().then((texts) => {
+      i18n.addResourceBundle(lang, "translation", texts, true, true);
+    });
+    // A failed fetch may be tried again (the next choice of the language).
+    p.catch(() => loaded.delete(lang));
+    loaded.set(lang, p);
+  }
+  return p;
 }
 
 export function initialLanguage(): Lang {
@@ -79,11 +98,7 @@ export function useT(): Formatters {
       date: (v) => d.format(new Date(v)),
       dateTime: (v) => dt.format(new Date(v)),
       number: (v) => n.format(v),
-      money: (minor, currency) => {
-        const f = new Intl.NumberFormat(lang, { style: "currency", currency });
-        const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-        return f.format(minor / 10 ** digits);
-      },
+      money: (minor, currency) => formatMoney(minor, currency, lang),
       relative: (iso) => {
         const ms = Date.parse(iso) - Date.now();
         const abs = Math.abs(ms);

@@ -12,6 +12,7 @@ import {
 import { seesOrganization } from "../../../domain/policies/subject.ts";
 import { forbidden, invalidField, notFound } from "../../../domain/refusal.ts";
 import type { Role } from "../../../domain/vocabulary.ts";
+import { forgetUser } from "../../auth/principal-cache.ts";
 import { userJson } from "../../auth/users.ts";
 import type { AppContext, Clock } from "../../context.ts";
 import { transact } from "../../db/transact.ts";
@@ -32,7 +33,7 @@ export async function updateUser(
   wall: Clock,
 ): Promise<AdminUserView> {
   const { changes } = input;
-  return transact(ctx.db, async (trx) => {
+  const view = await transact(ctx.db, async (trx) => {
     const row = await trx.selectFrom("users").selectAll().where("id", "=", input.id).executeTakeFirst();
     // Another organisation's user is 404 to a partner user, before any 403 (ids cannot be probed).
     if (!row || !seesOrganization(principal, row.organization_id)) throw notFound("no such user");
@@ -75,4 +76,7 @@ export async function updateUser(
       .executeTakeFirstOrThrow();
     return adminUserView(principal, saved);
   });
+  // Once committed: the user's cached sessions and tokens carry the old role, name or access.
+  forgetUser(input.id);
+  return view;
 }

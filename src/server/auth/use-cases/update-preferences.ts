@@ -2,6 +2,7 @@
 // mail too) and time zone. Nobody changes another user's preferences here.
 import { invalidField } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
+import { forgetUser } from "../principal-cache.ts";
 import { getSession, type SessionAnswer, type SessionHolder } from "./get-session.ts";
 
 export interface Preferences {
@@ -24,6 +25,7 @@ export async function updatePreferences(
   };
   if (Object.keys(set).length)
     await db.updateTable("users").set(set).where("id", "=", holder.user.id).execute();
+  forgetUser(holder.user.id);
   const user = await db
     .selectFrom("users")
     .selectAll()

@@ -10,6 +10,7 @@ import type { ClaimsTable, DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { type Principal, SYSTEM } from "../../principal.ts";
 import { applyCommand } from "../apply-command.ts";
+import { unattachedDocuments } from "../cited-documents.ts";
 import { keyHolders } from "../claim-input.ts";
 import { loadClaim, prepareClaim, selectClaim } from "../claim-loader.ts";
 
@@ -46,7 +47,9 @@ export async function actOnClaim(
 ): Promise<ClaimsTable> {
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
-    if (!approves(command)) return applyCommand(ctx, trx, principal, loaded, command, opts);
+    const unattached = await unattachedDocuments(trx, claimId, command);
+    if (!approves(command))
+      return applyCommand(ctx, trx, principal, loaded, command, { ...opts, laterRefusal: unattached });
 
     const holders = await keyHolders(trx, await keysOf(trx, claimId), claimId);
     const rivals = holders.filter((h) => h.organizationId !== loaded.row.organization_id);

@@ -1,76 +1,184 @@
-// Reading claims as the caller may see them, with due deadlines applied in memory.
+// Reading claims as the caller may see them, with due deadlines applied in memory. A page of rows
+// is viewed together: a row with nothing due costs one JSON.parse and no query; calendars,
+// eligibility and competing claims are read once per page, not once per row.
+import type { Kysely } from "kysely";
+import type { BusinessCalendar } from "../../../domain/calendar.ts";
 import type { ClaimState } from "../../../domain/claim-state.ts";
-import { maySeeCompetingClaims } from "../../../domain/policies/claims.ts";
+import { maySeeCompetingClaims, mayViewClaim } from "../../../domain/policies/claims.ts";
+import { notFound } from "../../../domain/refusal.ts";
 import { visibleChange } from "../../../domain/sla.ts";
-import { fireDue } from "../../../domain/timers.ts";
+import { fireDue, nextTimer } from "../../../domain/timers.ts";
+import type { Status } from "../../../domain/vocabulary.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable } from "../../db/schema.ts";
-import { eligibilityOf } from "../../incentives/assessment.ts";
+import { compiledOnce } from "../../db/compiled-query.ts";
+import type { DB } from "../../db/schema.ts";
 import type { Principal } from "../../principal.ts";
-import { keyHolders } from "../claim-input.ts";
-import { visibleClaim } from "../claim-loader.ts";
-import { type ClaimView, claimView } from "../claim-view.ts";
+import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
 
-export async function viewRow(
-  ctx: AppContext,
-  principal: Principal,
-  row: ClaimsTable & { calendar_id: string | null },
-): Promise<ClaimView> {
-  const now = ctx.clock.now();
-  const calendar = await ctx.calendars.get(ctx.db.kysely, row.calendar_id);
-  const stored = JSON.parse(row.state) as ClaimState;
-  const { state } = fireDue(stored, now, { calendar, policy: ctx.policy });
-  const bumped = visibleChange(stored, state);
-  const eligibility = state.assessmentAt === null ? null : await eligibilityOf(ctx.db.kysely, row.id);
-  return claimView(
-    row,
-    state,
-    row.version + (bumped ? 1 : 0),
-    principal,
-    now,
-    bumped ? now : row.updated_at,
-    eligibility,
-  );
+/** A row to view; `calendar_id` when the query joined it, else it is read only if a timer is due. */
+export type ListedRow = ViewRow & { calendar_id?: string | null };
+type Eligibility = NonNullable<ClaimView["eligibility"]>;
+type Competing = NonNullable<ClaimView["competingClaims"]>;
+
+const claimById = compiledOnce((db, id: string) =>
+  db
+    .selectFrom("claims")
+    .innerJoin("organizations", "organizations.id", "claims.organization_id")
+    .select(VIEW_COLUMNS)
+    .select("organizations.calendar_id")
+    .where("claims.id", "=", id),
+);
+const calendarOf = compiledOnce((db, organizationId: string) =>
+  db.selectFrom("organizations").select("calendar_id").where("id", "=", organizationId),
+);
+const eligibilityOfOne = compiledOnce((db, id: string) =>
+  db
+    .selectFrom("eligibility")
+    .select(["claim_id", "program_code", "status", "reasons"])
+    .where("claim_id", "=", id)
+    .orderBy("program_code"),
+);
+const programCodes = compiledOnce((db: Kysely<DB>) =>
+  db.selectFrom("programs").select("code").orderBy("code"),
+);
+
+async function calendarFor(ctx: AppContext, row: ListedRow): Promise<BusinessCalendar> {
+  const id =
+    row.calendar_id !== undefined
+      ? row.calendar_id
+      : ((await calendarOf(ctx.db.kysely, row.organization_id))[0]?.calendar_id ?? null);
+  return ctx.calendars.get(ctx.db.kysely, id);
 }
 
-/** Other organisations' claims on the same association keys (the operator's side-by-side view). */
-export async function competingClaims(ctx: AppContext, claimId: string) {
+/** Eligibility per assessed claim: its stored rows, or every programme pending while none are. */
+async function eligibilityOf(ctx: AppContext, ids: string[]): Promise<Map<string, Eligibility>> {
+  const out = new Map<string, Eligibility>();
+  if (ids.length === 0) return out;
   const db = ctx.db.kysely;
-  const keys = await db
-    .selectFrom("claim_products")
-    .select("association_key")
-    .where("claim_id", "=", claimId)
-    .execute();
-  const self = await db
-    .selectFrom("claims")
-    .select("organization_id")
-    .where("id", "=", claimId)
-    .executeTakeFirst();
-  const holders = await keyHolders(
-    db,
-    keys.map((k) => k.association_key),
-    claimId,
+  const [only] = ids;
+  const rows =
+    ids.length === 1 && only !== undefined
+      ? await eligibilityOfOne(db, only)
+      : await db
+          .selectFrom("eligibility")
+          .select(["claim_id", "program_code", "status", "reasons"])
+          .where("claim_id", "in", ids)
+          .orderBy("claim_id")
+          .orderBy("program_code")
+          .execute();
+  for (const r of rows) {
+    const list = out.get(r.claim_id) ?? [];
+    list.push({ program: r.program_code, status: r.status, reasons: JSON.parse(r.reasons) as string[] });
+    out.set(r.claim_id, list);
+  }
+  if (out.size < ids.length) {
+    const programs = await programCodes(db);
+    for (const id of ids)
+      if (!out.has(id))
+        out.set(
+          id,
+          programs.map((p) => ({ program: p.code, status: "pending", reasons: [] })),
+        );
+  }
+  return out;
+}
+
+/** The views of a page of rows, in order. */
+export async function viewRows(
+  ctx: AppContext,
+  principal: Principal,
+  rows: ListedRow[],
+): Promise<ClaimView[]> {
+  const now = ctx.clock.now();
+  const states = rows.map((r) => JSON.parse(r.state) as ClaimState);
+  // Firing is whole-state work: only for the rows with a timer due now (and no promise per row).
+  const fired: ({ state: ClaimState; bumped: boolean } | null)[] = rows.map(() => null);
+  const due = rows.flatMap((_, i) => {
+    const next = nextTimer(states[i] as ClaimState);
+    return next && next.at <= now ? [i] : [];
+  });
+  await Promise.all(
+    due.map(async (i) => {
+      const stored = states[i] as ClaimState;
+      const calendar = await calendarFor(ctx, rows[i] as ListedRow);
+      const { state } = fireDue(stored, now, { calendar, policy: ctx.policy });
+      fired[i] = { state, bumped: visibleChange(stored, state) };
+    }),
   );
-  const ids = [
-    ...new Set(holders.filter((h) => h.organizationId !== self?.organization_id).map((h) => h.claimId)),
-  ];
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("claims")
-    .select(["id", "number", "organization_id", "status"])
-    .where("id", "in", ids)
+  const assessed = rows.filter((_, i) => (fired[i]?.state ?? states[i])?.assessmentAt != null);
+  const eligibility = await eligibilityOf(
+    ctx,
+    assessed.map((r) => r.id),
+  );
+  return rows.map((row, i) => {
+    const f = fired[i];
+    const state = f?.state ?? (states[i] as ClaimState);
+    const bumped = f?.bumped ?? false;
+    return claimView(
+      row,
+      state,
+      row.version + (bumped ? 1 : 0),
+      principal,
+      now,
+      bumped ? now : row.updated_at,
+      eligibility.get(row.id) ?? null,
+    );
+  });
+}
+
+export async function viewRow(ctx: AppContext, principal: Principal, row: ListedRow): Promise<ClaimView> {
+  const [view] = await viewRows(ctx, principal, [row]);
+  if (!view) throw new Error("viewRows returned no view");
+  return view;
+}
+
+/**
+ * Other organisations' claims on the same association keys (the operator's side-by-side view),
+ * for each claim of a page: one query for the whole page, which returns only the other holders.
+ */
+export async function competingClaimsOf(
+  ctx: AppContext,
+  claims: { id: string; organization_id: string }[],
+): Promise<Map<string, Competing>> {
+  const out = new Map<string, Competing>(claims.map((c) => [c.id, []]));
+  if (claims.length === 0) return out;
+  const holders = await ctx.db.kysely
+    .selectFrom("claim_products as mine")
+    .innerJoin("claim_products as other", (j) =>
+      j
+        .onRef("other.association_key", "=", "mine.association_key")
+        .onRef("other.claim_id", "!=", "mine.claim_id"),
+    )
+    .innerJoin("claims", "claims.id", "other.claim_id")
+    .select([
+      "mine.claim_id as mine",
+      "claims.id",
+      "claims.number",
+      "claims.organization_id",
+      "claims.status",
+    ])
+    .where(
+      "mine.claim_id",
+      "in",
+      claims.map((c) => c.id),
+    )
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    organizationId: r.organization_id,
-    status: r.status as ClaimView["status"],
-  }));
+  const orgOf = new Map(claims.map((c) => [c.id, c.organization_id]));
+  for (const h of holders) {
+    const list = out.get(h.mine);
+    if (!list || h.organization_id === orgOf.get(h.mine) || list.some((c) => c.id === h.id)) continue;
+    list.push({ id: h.id, number: h.number, organizationId: h.organization_id, status: h.status as Status });
+  }
+  return out;
 }
 
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
-  const row = await visibleClaim(ctx, principal, id);
+  const [row] = await claimById(ctx.db.kysely, id);
+  if (!row || !mayViewClaim(principal, row.organization_id)) throw notFound(`no claim ${id}`);
   const view = await viewRow(ctx, principal, row);
-  if (maySeeCompetingClaims(principal)) return { ...view, competingClaims: await competingClaims(ctx, id) };
+  if (maySeeCompetingClaims(principal)) {
+    const competing = await competingClaimsOf(ctx, [row]);
+    return { ...view, competingClaims: competing.get(id) ?? [] };
+  }
   return view;
 }

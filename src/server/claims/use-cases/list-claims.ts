@@ -1,13 +1,19 @@
 // The dashboard list: the caller's visible claims, filtered, sorted, keyset-paginated.
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import {
+  type CompiledQuery,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+} from "kysely";
 import { listedOrganization, sideOf } from "../../../domain/policies/claims.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { Status } from "../../../domain/vocabulary.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable, DB } from "../../db/schema.ts";
-import type { ClaimView } from "../claim-view.ts";
-import { viewRow } from "./get-claim.ts";
+import type { DB } from "../../db/schema.ts";
+import { type ClaimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
+import { viewRows } from "./get-claim.ts";
 
 export interface ListFilters {
   status?: Status;
@@ -26,7 +32,6 @@ export interface ListFilters {
 
 const SORT_COLUMNS = { createdAt: "created_at", updatedAt: "updated_at", number: "number" } as const;
 type SortKey = keyof typeof SORT_COLUMNS;
-type Row = ClaimsTable & { calendar_id: string | null };
 
 function badCursor(): RefusalError {
   return new RefusalError({
@@ -54,7 +59,7 @@ function decodeCursor(cursor: string, sort: string): [string | number, string] {
 const encodeCursor = (sort: string, value: string | number, id: string) =>
   Buffer.from(JSON.stringify([sort, value, id]), "utf8").toString("base64url");
 
-type Query = SelectQueryBuilder<DB, "claims", Row>;
+type Query = SelectQueryBuilder<DB, "claims", ViewRow>;
 
 /**
  * Visibility and filters shared by the list, the summary and the CSV export: on the claims table
@@ -105,6 +110,41 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
   return q;
 }
 
+/**
+ * A list query's shape (which filters, which sort, a cursor or not) and its parameters, in the
+ * order `filtered` and `listClaims` add them: a shape is built and compiled once, then only its
+ * parameters change (the first compile of each shape checks the two agree).
+ */
+function shapeOf(principal: UserPrincipal, f: ListFilters, sort: string, cursor: unknown[] | null) {
+  const organizationId = listedOrganization(principal);
+  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const present = [
+    organizationId,
+    f.status || null,
+    f.activity || null,
+    f.partnerId || null,
+    f.tenantId || null,
+    f.product || null,
+    f.needsAction === undefined ? null : f.needsAction ? 1 : 0,
+    f.createdFrom ? Date.parse(f.createdFrom) : null,
+    f.createdTo ? Date.parse(f.createdTo) : null,
+  ];
+  const params: unknown[] = present.filter((v) => v !== null);
+  if (like !== null) params.push(like, like, like, like, like);
+  if (cursor) params.push(...cursor);
+  const key = [
+    ...present.map((v) => (v === null ? 0 : 1)),
+    f.needsAction === undefined ? "" : sideOf(principal),
+    like === null ? 0 : 1,
+    sort,
+    cursor ? 1 : 0,
+  ].join(",");
+  return { key, params };
+}
+
+const SHAPE_LIMIT = 1_000;
+const compiledShapes = new WeakMap<Kysely<DB>, Map<string, CompiledQuery<ViewRow>>>();
+
 export async function listClaims(
   ctx: AppContext,
   principal: UserPrincipal,
@@ -115,28 +155,34 @@ export async function listClaims(
   const key = sort.replace(/^-/, "") as SortKey;
   const col = `claims.${SORT_COLUMNS[key]}` as const;
   const limit = Math.min(200, Math.max(1, f.limit ?? 50));
-  let q: Query = filtered(ctx.db.kysely, principal, f)
-    .selectAll("claims")
-    // A subquery per row of the page, not a join the planner might start from.
-    .select((eb) =>
-      eb
-        .selectFrom("organizations")
-        .select("organizations.calendar_id")
-        .whereRef("organizations.id", "=", "claims.organization_id")
-        .as("calendar_id"),
-    );
-  if (f.cursor) {
-    const [value, id] = decodeCursor(f.cursor, sort);
-    q = q.where((eb) => eb(eb.refTuple(col, "claims.id"), desc ? "<" : ">", eb.tuple(value, id)));
+  const cursor = f.cursor ? decodeCursor(f.cursor, sort) : null;
+  const db = ctx.db.kysely;
+  const shape = shapeOf(principal, f, sort, cursor);
+  shape.params.push(limit + 1);
+  const shapes = compiledShapes.get(db) ?? new Map<string, CompiledQuery<ViewRow>>();
+  compiledShapes.set(db, shapes);
+  let compiled = shapes.get(shape.key);
+  if (!compiled) {
+    // Only the columns a view is built from, and no calendar: a row's calendar is read only when
+    // one of its timers is due (viewRows), so the page is walked from the sort's index alone.
+    let q: Query = filtered(db, principal, f).select(VIEW_COLUMNS);
+    if (cursor) q = q.where((eb) => eb(eb.refTuple(col, "claims.id"), desc ? "<" : ">", eb.tuple(...cursor)));
+    compiled = q
+      .orderBy(col, desc ? "desc" : "asc")
+      .orderBy("claims.id", desc ? "desc" : "asc")
+      .limit(limit + 1)
+      .compile();
+    const agree =
+      compiled.parameters.length === shape.params.length &&
+      compiled.parameters.every((p, i) => Object.is(p, shape.params[i]));
+    if (!agree) throw new Error(`list shape ${shape.key}: parameters do not match the query`);
+    if (shapes.size >= SHAPE_LIMIT) shapes.clear();
+    shapes.set(shape.key, compiled);
   }
-  const rows = await q
-    .orderBy(col, desc ? "desc" : "asc")
-    .orderBy("claims.id", desc ? "desc" : "asc")
-    .limit(limit + 1)
-    .execute();
+  const { rows } = await db.executeQuery<ViewRow>({ ...compiled, parameters: shape.params });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const items = await Promise.all(page.map((r) => viewRow(ctx, principal, r)));
+  const items = await viewRows(ctx, principal, page);
   const nextCursor =
     rows.length > limit && last ? encodeCursor(sort, last[SORT_COLUMNS[key]], last.id) : null;
   return { items, nextCursor };

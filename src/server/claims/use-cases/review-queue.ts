@@ -1,14 +1,31 @@
 // The reviewers' queue: submitted, under review, or with an open dispute; earliest SLA first, each
-// with its competing claims flagged.
+// with its competing claims flagged. Walks claims_review_queue in order: the sort key below is the
+// index's expression, written as a literal so that both engines match it.
+import { sql } from "kysely";
 import { mayWorkReviewQueue } from "../../../domain/policies/claims.ts";
 import { forbidden, RefusalError } from "../../../domain/refusal.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimView } from "../claim-view.ts";
-import { competingClaims, viewRow } from "./get-claim.ts";
+import { type ClaimView, VIEW_COLUMNS } from "../claim-view.ts";
+import { competingClaimsOf, viewRows } from "./get-claim.ts";
 
 // Claims without an SLA deadline sort last.
 const NO_SLA = Number.MAX_SAFE_INTEGER;
+const due = sql<number>`coalesce(claims.sla_due_at, ${sql.lit(NO_SLA)})`;
+
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    const [d, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [number, string];
+    if (!Number.isSafeInteger(d) || typeof id !== "string") throw new Error("bad cursor");
+    return [d, id];
+  } catch {
+    throw new RefusalError({
+      code: "validation_failed",
+      detail: "bad cursor",
+      errors: [{ field: "cursor", message: "is invalid" }],
+    });
+  }
+}
 
 export async function reviewQueue(
   ctx: AppContext,
@@ -19,44 +36,24 @@ export async function reviewQueue(
   const limit = Math.min(200, Math.max(1, opts.limit ?? 50));
   let q = ctx.db.kysely
     .selectFrom("claims")
-    .innerJoin("organizations", "organizations.id", "claims.organization_id")
-    .selectAll("claims")
-    .select("organizations.calendar_id")
-    .select((eb) => eb.fn.coalesce("claims.sla_due_at", eb.val(NO_SLA)).as("due"))
+    .select(VIEW_COLUMNS)
+    .select(due.as("due"))
     .where("claims.operator_action", "=", 1);
   if (opts.cursor) {
-    let due: number;
-    let id: string;
-    try {
-      [due, id] = JSON.parse(Buffer.from(opts.cursor, "base64url").toString("utf8")) as [number, string];
-      if (!Number.isSafeInteger(due) || typeof id !== "string") throw new Error("bad cursor");
-    } catch {
-      throw new RefusalError({
-        code: "validation_failed",
-        detail: "bad cursor",
-        errors: [{ field: "cursor", message: "is invalid" }],
-      });
-    }
-    q = q.where((eb) =>
-      eb(
-        eb.tuple(eb.fn.coalesce("claims.sla_due_at", eb.val(NO_SLA)), eb.ref("claims.id")),
-        ">",
-        eb.tuple(due, id),
-      ),
-    );
+    const [d, id] = decodeCursor(opts.cursor);
+    q = q.where((eb) => eb(eb.tuple(due, eb.ref("claims.id")), ">", eb.tuple(d, id)));
   }
   const rows = await q
-    .orderBy("due")
+    .orderBy(due)
     .orderBy("claims.id")
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const items = await Promise.all(
-    page.map(async (r) => {
-      const { due: _d, ...row } = r;
-      return { ...(await viewRow(ctx, principal, row)), competingClaims: await competingClaims(ctx, r.id) };
-    }),
-  );
+  const [views, competing] = await Promise.all([
+    viewRows(ctx, principal, page),
+    competingClaimsOf(ctx, page),
+  ]);
+  const items = views.map((v) => ({ ...v, competingClaims: competing.get(v.id) ?? [] }));
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last

@@ -77,7 +77,8 @@ function pageHeaders(reply: FastifyReply): FastifyReply {
 export function consentRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps): void {
   const open = { auth: false } as const;
   // The flood guard runs before any route of the link looks at the token.
-  const admit = (req: FastifyRequest) => admitConsentRequest(ctx, wall, req.ip);
+  const admit = (req: FastifyRequest & { params: { token: string } }) =>
+    admitConsentRequest(ctx, wall, req.ip, req.params.token);
   const activityName = (code: string, locale: Locale) =>
     translator(locale)(`activity.${code}`, { defaultValue: code });
 

@@ -1,0 +1,24 @@
+// A fixed-shape query built and compiled once per database handle; later calls only pass new
+// parameters, so the hot paths do no query building (and SQLite's driver reuses its prepared
+// statement, keyed by the same SQL text).
+import type { Compilable, CompiledQuery, Kysely } from "kysely";
+import type { DB } from "./schema.ts";
+
+export function compiledOnce<P extends unknown[], R>(
+  build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
+): (db: Kysely<DB>, ...params: P) => Promise<R[]> {
+  const compiled = new WeakMap<Kysely<DB>, CompiledQuery<R>>();
+  return async (db, ...params) => {
+    let c = compiled.get(db);
+    if (!c) {
+      c = build(db, ...params).compile();
+      // Every parameter must be one of ours, in order: anything else would be frozen in.
+      const same =
+        c.parameters.length === params.length && c.parameters.every((p, i) => Object.is(p, params[i]));
+      if (!same) throw new Error(`compiledOnce: parameters do not match for ${c.sql}`);
+      compiled.set(db, c);
+    }
+    const result = await db.executeQuery<R>({ ...c, parameters: params });
+    return result.rows;
+  };
+}

@@ -1,0 +1,22 @@
+// A claim's status as a coloured badge in the reader's language.
+import { Badge } from "@mantine/core";
+import { useT } from "../i18n/index.tsx";
+import type { Status } from "../lib/api-types.ts";
+
+const STATUS_COLORS: Record<Status, string> = {
+  editing: "gray",
+  submitted: "blue",
+  under_review: "indigo",
+  partner_action_required: "orange",
+  approved: "green",
+  rejected: "red",
+};
+
+export function StatusBadge({ status }: { status: Status }) {
+  const { t } = useT();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,198 @@
+// One lifecycle action with the fields it needs (API.md "Actions and their bodies"). The claim's
+// version goes along as If-Match, so that a decision on a stale page is refused, not applied.
+import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Textarea } from "@mantine/core";
+import { useState } from "react";
+import {
+  INFO_REASONS,
+  REVIEWER_REJECTION_REASONS,
+  WITHDRAW_REASONS,
+} from "../../../../../src/domain/vocabulary.ts";
+import { useT } from "../../../i18n/index.tsx";
+import { ApiError } from "../../../lib/api-client.ts";
+import type { Action, Claim, ClaimDocument } from "../../../lib/api-types.ts";
+import { isOneOf } from "../../../lib/one-of.ts";
+import { type ActionInput, useClaimAction } from "../api/claim-mutations.ts";
+
+const OVERTURN_TO = ["under_review", "approved"] as const;
+
+export const TRANSITIONS: Action[] = [
+  "submit",
+  "start-review",
+  "request-information",
+  "resubmit",
+  "approve",
+  "reject",
+  "withdraw",
+  "dispute",
+  "uphold-dispute",
+  "overturn-dispute",
+  "copy",
+];
+
+interface Props {
+  claim: Claim;
+  action: Action | null;
+  documents: ClaimDocument[];
+  onClose(): void;
+  onDone(result: Claim, action: Action): void;
+}
+
+export function ActionModal({ claim, action, documents, onClose, onDone }: Props) {
+  const { t } = useT();
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [comment, setComment] = useState("");
+  const [withdrawReason, setWithdrawReason] = useState<string | null>(null);
+  const [docIds, setDocIds] = useState<string[]>([]);
+  const [to, setTo] = useState("under_review");
+  const [keep, setKeep] = useState<string[]>([]);
+  const claimAction = useClaimAction(claim);
+  const error = claimAction.error instanceof ApiError ? claimAction.error : null;
+  const busy = claimAction.isPending;
+
+  if (!action) return null;
+  /** The action with its body; null while a required choice is missing. */
+  const input = (): ActionInput | null => {
+    const c = comment.trim();
+    switch (action) {
+      case "request-information":
+        return { action, body: { reasons: reasons.filter((r) => isOneOf(INFO_REASONS, r)), comment: c } };
+      case "reject":
+        return {
+          action,
+          body: { reasons: reasons.filter((r) => isOneOf(REVIEWER_REJECTION_REASONS, r)), comment: c },
+        };
+      case "resubmit":
+        return { action, body: c ? { comment: c } : {} };
+      case "approve":
+        return {
+          action,
+          body: { ...(c ? { comment: c } : {}), ...(keep.length ? { keepCompeting: keep } : {}) },
+        };
+      case "withdraw":
+        return isOneOf(WITHDRAW_REASONS, withdrawReason)
+          ? { action, body: { reason: withdrawReason, ...(c ? { comment: c } : {}) } }
+          : null;
+      case "dispute":
+        return {
+          action,
+          body: { ...(c ? { justification: c } : {}), ...(docIds.length ? { documentIds: docIds } : {}) },
+        };
+      case "uphold-dispute":
+        return { action, body: { comment: c } };
+      case "overturn-dispute":
+        return isOneOf(OVERTURN_TO, to) ? { action, body: { comment: c, to } } : null;
+      case "submit":
+      case "start-review":
+      case "copy":
+        return { action };
+      default:
+        return null;
+    }
+  };
+  const ready = input() !== null;
+  const run = () => {
+    const i = input();
+    if (i) claimAction.mutate(i, { onSuccess: (result) => onDone(result, action) });
+  };
+  const reasonList =
+    action === "request-information" ? INFO_REASONS : action === "reject" ? REVIEWER_REJECTION_REASONS : null;
+  const commentLabel = action === "dispute" ? t("web.action.justification") : t("web.action.commentLabel");
+  const needsComment = ["request-information", "reject", "uphold-dispute", "overturn-dispute"].includes(
+    action,
+  );
+  const hasComment = !["submit", "start-review", "copy"].includes(action);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      title={t(`web.action.${action}`)}
+      size="lg"
+    >
+      <Stack>
+        {error && (
+          <Alert color="red" role="alert">
+            {error.message}
+            {Object.entries(error.fields).map(([f, m]) => (
+              <div key={f}>
+                {f}: {m}
+              </div>
+            ))}
+          </Alert>
+        )}
+        {reasonList && (
+          <Checkbox.Group
+            label={t("web.action.reasonsLabel")}
+            value={reasons}
+            onChange={setReasons}
+            withAsterisk
+          >
+            <Stack gap={6} mt={6}>
+              {reasonList.map((r) => (
+                <Checkbox key={r} value={r} label={t(`reason.${r}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+        {action === "withdraw" && (
+          <Select
+            label={t("web.action.withdrawReason")}
+            withAsterisk
+            value={withdrawReason}
+            onChange={setWithdrawReason}
+            data={WITHDRAW_REASONS.map((r) => ({ value: r, label: t(`web.withdraw.${r}`) }))}
+          />
+        )}
+        {action === "overturn-dispute" && (
+          <Radio.Group label={t("web.action.overturnTo")} value={to} onChange={setTo}>
+            <Group mt={6}>
+              <Radio value="under_review" label={t("web.action.overturnUnderReview")} />
+              <Radio value="approved" label={t("web.action.overturnApproved")} />
+            </Group>
+          </Radio.Group>
+        )}
+        {action === "approve" && (claim.competingClaims?.length ?? 0) > 0 && (
+          <Checkbox.Group label={t("web.action.keepCompeting")} value={keep} onChange={setKeep}>
+            <Stack gap={6} mt={6}>
+              {claim.competingClaims?.map((c) => (
+                <Checkbox key={c.id} value={c.id} label={`${c.number} (${t(`status.${c.status}`)})`} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+        {action === "dispute" && documents.length > 0 && (
+          <Checkbox.Group label={t("web.action.disputeDocuments")} value={docIds} onChange={setDocIds}>
+            <Stack gap={6} mt={6}>
+              {documents.map((d) => (
+                <Checkbox key={d.id} value={d.id} label={d.filename} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+        {hasComment && (
+          <Textarea
+            label={commentLabel}
+            withAsterisk={needsComment}
+            autosize
+            minRows={3}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("web.cancel")}
+          </Button>
+          <Button
+            onClick={run}
+            loading={busy}
+            disabled={!ready}
+            color={["reject", "withdraw", "uphold-dispute"].includes(action) ? "red" : undefined}
+          >
+            {t(`web.action.${action}`)}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

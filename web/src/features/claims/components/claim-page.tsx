@@ -1,0 +1,239 @@
+// One claim: status with its lifecycle timeline and open deadlines, only the actions the server
+// allows the caller, editing, documents, comments, history, and (for reviewers) competing claims.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
+import { useT } from "../../../i18n/index.tsx";
+import { ApiError } from "../../../lib/api-client.ts";
+import type { Action, Claim } from "../../../lib/api-types.ts";
+import { useClaim, useClaimComments, useClaimDocuments, useClaimHistory } from "../api/claim-queries.ts";
+import { ActionModal, TRANSITIONS } from "./action-modal.tsx";
+import { Facts, StateChips } from "./claim-facts.tsx";
+import { DocumentList, DocumentUpload } from "./documents.tsx";
+import { EditModal } from "./edit-modal.tsx";
+import { Comments, History } from "./thread.tsx";
+
+const LIFECYCLE = new Set([
+  "created",
+  "submitted",
+  "review_started",
+  "information_requested",
+  "resubmitted",
+  "approved",
+  "rejected",
+  "withdrawn",
+  "dispute_opened",
+  "dispute_upheld",
+  "dispute_overturned",
+  "customer_denied",
+  "customer_confirmed",
+  "consent_passed",
+  "competing_claim_lost",
+]);
+
+export default function ClaimPage() {
+  const { id = "" } = useParams();
+  const { t, date, dateTime } = useT();
+  const navigate = useNavigate();
+  const claim = useClaim(id);
+  const docs = useClaimDocuments(id);
+  const comments = useClaimComments(id);
+  const history = useClaimHistory(id);
+  const [action, setAction] = useState<Action | null>(null);
+  const [editing, setEditing] = useState(false);
+  if (claim.error)
+    return (
+      <Alert color="red" role="alert">
+        {claim.error instanceof ApiError && claim.error.status === 404
+          ? t("web.claim.notFound")
+          : claim.error.message}
+      </Alert>
+    );
+  const c = claim.data;
+  if (!c) return <Text>{t("web.loading")}</Text>;
+  const allowed = new Set(c.allowedActions);
+  const transitions = TRANSITIONS.filter((a) => allowed.has(a));
+  const lifecycle = (history.data?.items ?? []).filter((h) => LIFECYCLE.has(h.event));
+
+  const done = (result: Claim, a: Action) => {
+    setAction(null);
+    notifications.show({
+      closeButtonProps: { "aria-label": t("web.close") },
+      message: t("web.action.done", { action: t(`web.action.${a}`) }),
+      color: "green",
+    });
+    // Everything the action changed is refreshed by the mutation; a copy is a new claim to open.
+    if (a === "copy") navigate(`/claims/${result.id}`);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>{c.number}</Title>
+          <StateChips claim={c} />
+          {c.copiedFrom && (
+            <Anchor component={Link} to={`/claims/${c.copiedFrom}`} size="sm">
+              {t("web.claim.copiedFrom", { number: c.copiedFrom.slice(0, 8) })}
+            </Anchor>
+          )}
+          {c.reasons.length > 0 && (
+            <Text size="sm">
+              {t("web.claim.reasons")}: {c.reasons.map((r) => t(`reason.${r}`)).join(", ")}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs">
+          {allowed.has("edit") && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t("web.claim.edit")}
+            </Button>
+          )}
+          {transitions.map((a) => (
+            <Button
+              key={a}
+              onClick={() => setAction(a)}
+              color={["reject", "withdraw", "uphold-dispute"].includes(a) ? "red" : undefined}
+              variant={a === "withdraw" || a === "copy" ? "light" : "filled"}
+            >
+              {t(`web.action.${a}`)}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Tabs defaultValue="details" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="details">{t("web.claim.details")}</Tabs.Tab>
+              <Tabs.Tab value="documents">
+                {t("web.claim.documents")} ({docs.data?.items.length ?? 0})
+              </Tabs.Tab>
+              <Tabs.Tab value="comments">
+                {t("web.claim.comments")} ({comments.data?.items.length ?? 0})
+              </Tabs.Tab>
+              <Tabs.Tab value="history">{t("web.claim.history")}</Tabs.Tab>
+              {c.competingClaims && (
+                <Tabs.Tab value="competing">
+                  {t("web.claim.competing")} ({c.competingClaims.length})
+                </Tabs.Tab>
+              )}
+            </Tabs.List>
+            <Tabs.Panel value="details" pt="md">
+              <Facts claim={c} />
+              {c.eligibility && (
+                <Card withBorder mt="md">
+                  <Title order={2} size="h5" mb="xs">
+                    {t("web.claim.eligibility")}
+                  </Title>
+                  {c.eligibility.map((e) => (
+                    <Group key={e.program} gap="xs">
+                      <Badge
+                        color={
+                          e.status === "eligible" ? "green" : e.status === "ineligible" ? "gray" : "yellow"
+                        }
+                      >
+                        {e.program}
+                      </Badge>
+                      <Text size="sm">{t(`web.claim.${e.status}`)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {e.reasons.join(", ")}
+                      </Text>
+                    </Group>
+                  ))}
+                </Card>
+              )}
+            </Tabs.Panel>
+            <Tabs.Panel value="documents" pt="md">
+              <Stack>
+                <DocumentList claimId={c.id} documents={docs.data?.items ?? []} />
+                {allowed.has("upload") && <DocumentUpload claimId={c.id} />}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="comments" pt="md">
+              <Comments
+                claimId={c.id}
+                comments={comments.data?.items ?? []}
+                canComment={allowed.has("comment")}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="md">
+              <History entries={history.data?.items ?? []} />
+            </Tabs.Panel>
+            {c.competingClaims && (
+              <Tabs.Panel value="competing" pt="md">
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  {c.competingClaims.map((o) => (
+                    <Card key={o.id} withBorder>
+                      <Anchor component={Link} to={`/claims/${o.id}`}>
+                        {o.number}
+                      </Anchor>
+                      <StatusBadge status={o.status} />
+                    </Card>
+                  ))}
+                </SimpleGrid>
+              </Tabs.Panel>
+            )}
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder>
+            <Title order={2} size="h5" mb="sm">
+              {t("web.claim.timeline")}
+            </Title>
+            <Timeline active={lifecycle.length - 1} bulletSize={16}>
+              {lifecycle.map((h) => (
+                <Timeline.Item key={h.seq} title={t(`web.event.${h.event}`, { defaultValue: h.event })}>
+                  <Text size="xs" c="dimmed">
+                    {dateTime(h.at)}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+            {c.deadlines.length > 0 && (
+              <>
+                <Title order={3} size="h6" mt="md" mb={4}>
+                  {t("web.claim.deadlines")}
+                </Title>
+                {c.deadlines.map((d) => (
+                  <Text key={d.kind} size="sm">
+                    {t(`deadline.${d.kind}`)}: {date(d.dueAt)}
+                  </Text>
+                ))}
+              </>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <ErrorAlert error={docs.error ?? comments.error ?? history.error} />
+      {action && (
+        <ActionModal
+          claim={c}
+          action={action}
+          documents={docs.data?.items ?? []}
+          onClose={() => setAction(null)}
+          onDone={done}
+        />
+      )}
+      {editing && <EditModal claim={c} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+    </Stack>
+  );
+}

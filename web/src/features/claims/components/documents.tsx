@@ -1,0 +1,166 @@
+// A claim's documents: upload with progress and a clear reason per refused file, and PDF and
+// images viewable in the page (fetched as a blob: the API serves them as attachments).
+import { Alert, Anchor, Badge, Button, Group, Modal, Progress, Stack, Table, Text } from "@mantine/core";
+import { Dropzone } from "@mantine/dropzone";
+import "@mantine/dropzone/styles.css";
+import { useEffect, useState } from "react";
+import { useT } from "../../../i18n/index.tsx";
+import type { ClaimDocument } from "../../../lib/api-types.ts";
+import { useUploadDocument } from "../api/claim-mutations.ts";
+import { useDocumentContent } from "../api/claim-queries.ts";
+
+const ACCEPT = [
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+];
+
+interface UploadState {
+  name: string;
+  progress: number;
+  error: string | null;
+  done: boolean;
+}
+
+export function DocumentUpload({
+  claimId,
+  onUploaded,
+}: {
+  claimId: string;
+  onUploaded?(doc: ClaimDocument): void;
+}) {
+  const { t } = useT();
+  const [files, setFiles] = useState<UploadState[]>([]);
+  const uploadDocument = useUploadDocument(claimId);
+  const set = (name: string, patch: Partial<UploadState>) =>
+    setFiles((all) => all.map((f) => (f.name === name ? { ...f, ...patch } : f)));
+  const send = async (list: File[]) => {
+    setFiles((all) => [
+      ...all,
+      ...list.map((f) => ({ name: f.name, progress: 0, error: null, done: false })),
+    ]);
+    for (const file of list) {
+      try {
+        const doc = await uploadDocument.mutateAsync({
+          file,
+          onProgress: (p) => set(file.name, { progress: p }),
+        });
+        set(file.name, { progress: 1, done: true });
+        onUploaded?.(doc);
+      } catch (err) {
+        set(file.name, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+  return (
+    <Stack>
+      <Dropzone
+        onDrop={(f) => void send(f)}
+        accept={ACCEPT}
+        multiple
+        aria-label={t("web.newClaim.dropFiles")}
+      >
+        <Stack align="center" gap={4} py="md">
+          <Text>{t("web.newClaim.dropFiles")}</Text>
+          <Text size="xs" c="dimmed">
+            {t("web.newClaim.fileLimits")}
+          </Text>
+        </Stack>
+      </Dropzone>
+      {files.map((f) => (
+        <Stack key={f.name} gap={2}>
+          {f.error ? (
+            <Alert color="red" role="alert" py={6}>
+              {t("web.newClaim.failed", { name: f.name, reason: f.error })}
+            </Alert>
+          ) : (
+            <>
+              <Text size="sm">
+                {f.done
+                  ? t("web.newClaim.uploaded", { name: f.name })
+                  : t("web.newClaim.uploading", { name: f.name })}
+              </Text>
+              <Progress value={f.progress * 100} aria-label={f.name} />
+            </>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+function Viewer({ claimId, doc, onClose }: { claimId: string; doc: ClaimDocument; onClose(): void }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const { t } = useT();
+  const content = useDocumentContent(claimId, doc.id);
+  const blob = content.data;
+  useEffect(() => {
+    if (!blob) return;
+    const made = URL.createObjectURL(new Blob([blob], { type: doc.contentType }));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [blob, doc.contentType]);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": t("web.close") }}
+      title={doc.filename}
+      size="90%"
+    >
+      {!url && <Text>{t("web.loading")}</Text>}
+      {url && doc.contentType === "application/pdf" && (
+        <iframe title={doc.filename} src={url} style={{ width: "100%", height: "75vh", border: 0 }} />
+      )}
+      {url && doc.contentType.startsWith("image/") && (
+        <img src={url} alt={doc.filename} style={{ maxWidth: "100%" }} />
+      )}
+    </Modal>
+  );
+}
+
+export function DocumentList({ claimId, documents }: { claimId: string; documents: ClaimDocument[] }) {
+  const { t, dateTime } = useT();
+  const [viewing, setViewing] = useState<ClaimDocument | null>(null);
+  if (documents.length === 0) return <Text c="dimmed">{t("web.claim.noDocuments")}</Text>;
+  return (
+    <>
+      <Table>
+        <Table.Tbody>
+          {documents.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {d.filename}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {Math.ceil(d.size / 1024)} KB · {dateTime(d.createdAt)}
+                </Text>
+                {d.flags.map((f) => (
+                  <Badge key={f} color="orange" size="xs">
+                    {f}
+                  </Badge>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end">
+                  {(d.contentType === "application/pdf" || d.contentType.startsWith("image/")) && (
+                    <Button size="xs" variant="light" onClick={() => setViewing(d)}>
+                      {t("web.claim.view")}
+                    </Button>
+                  )}
+                  <Anchor size="sm" href={`/api/v1/claims/${claimId}/documents/${d.id}/content`}>
+                    {t("web.claim.download")}
+                  </Anchor>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {viewing && <Viewer claimId={claimId} doc={viewing} onClose={() => setViewing(null)} />}
+    </>
+  );
+}
