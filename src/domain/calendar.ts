@@ -1,4 +1,4 @@
-// Business-day arithmetic (DOMAIN.md section 3a). Pure: the holiday source is injected, so the
+// Business-day arithmetic (RULES.md §4). Pure: the holiday source is injected, so the
 // domain never reaches for a library or a clock. `holidays.ts` supplies the real source.
 import { TZDate } from "@date-fns/tz";
 

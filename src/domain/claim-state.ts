@@ -72,7 +72,7 @@ export function copyAllowed(state: ClaimState): boolean {
   return state.status === "rejected" && !disputeAllowed(state) && state.dispute?.status !== "open";
 }
 
-/** DOMAIN.md section 13: what sits in whose "needs action" list. */
+/** RULES.md §14: what sits in whose "needs action" list. */
 export function partnerNeedsAction(state: ClaimState): boolean {
   return state.status === "partner_action_required" || disputeAllowed(state);
 }

@@ -1,5 +1,5 @@
-// Which claim fields may change in which state, and when documents may be added (DOMAIN.md
-// section 6): the one place of this rule; the transition table and the web app ask it.
+// Which claim fields may change in which state, and when documents may be added (RULES.md
+// §7): the one place of this rule; the transition table and the web app ask it.
 import { type ClaimState, disputeAllowed } from "./claim-state.ts";
 import type { Status } from "./vocabulary.ts";
 

@@ -1,6 +1,6 @@
 // Public holidays from the maintained date-holidays library, cached per region and year.
 //
-// Which of the library's days are non-business days (DOMAIN.md section 3: public holidays only):
+// Which of the library's days are non-business days (RULES.md §3: public holidays only):
 // - type `public`: yes, including its observed days (`substitute: true`, e.g. US 2026-07-03 for
 //   4 July on a Saturday);
 // - an observed day (`substitute: true`) of type `bank`: yes. The library gives some observed days

@@ -1,4 +1,4 @@
-// Incentive rules (DOMAIN.md section 11), pure: assessing a claim against a programme, the one
+// Incentive rules (RULES.md §12), pure: assessing a claim against a programme, the one
 // rounding rule of money, and the one way to read, write and sum amounts (server and web app alike).
 // Money is integer minor units; a total never mixes currencies.
 

@@ -1,4 +1,4 @@
-// The payout statement lifecycle (DOMAIN.md section 11, API.md "Incentives"), written once:
+// The payout statement lifecycle (RULES.md §12, API.md §5), written once:
 // calculated -> approved -> paid, moved by the program admin; the statement's organisation may
 // dispute a line while the statement is not paid. Use cases ask `judgeStatementAction`; every
 // statement answer carries `statementAllowedActions` for its caller. Pure: no I/O.

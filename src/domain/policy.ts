@@ -1,4 +1,4 @@
-// Durations of the rulebook. Defaults are DOMAIN.md's; a deployment may override any of them.
+// Durations of the rulebook. Defaults are those of RULES.md §4; a deployment may override any of them.
 import { addBusinessDays, type BusinessCalendar, days, hours } from "./calendar.ts";
 import type { Deadline } from "./claim-state.ts";
 import type { DeadlineKind } from "./vocabulary.ts";

@@ -1,4 +1,4 @@
-// Typed refusals: each maps to one problem+json code of docs/API.md. Use cases throw only these;
+// Typed refusals: each maps to one problem+json code of docs/API.md §1.1. Use cases throw only these;
 // the HTTP edge (src/server/http/problem.ts) and the CLI turn them into their own shapes.
 import type { Status, UserVisibleAction } from "./vocabulary.ts";
 

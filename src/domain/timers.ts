@@ -1,5 +1,5 @@
 // Deadlines as timers: what is scheduled, and firing what is due in order, each as of its due time
-// (DOMAIN.md 3a: a late sweep changes no outcome).
+// (RULES.md §4: a late sweep changes no outcome).
 import type { ClaimState } from "./claim-state.ts";
 import type { DomainEvent } from "./events.ts";
 import { type DecisionContext, decide } from "./transitions.ts";

@@ -1,4 +1,4 @@
-// The one transition table (DOMAIN.md section 5). Every entry point asks `decide`; nothing else in
+// The one transition table (RULES.md §6). Every entry point asks `decide`; nothing else in
 // the code base decides whether an action may happen in a state.
 import type { BusinessCalendar } from "./calendar.ts";
 import { businessDaysLeft } from "./calendar.ts";
@@ -55,8 +55,8 @@ const is =
     statuses.includes(s.status);
 
 /**
- * Claims still in flight that another organisation's approval on the same key rejects (DOMAIN.md
- * section 10): the competing-claim-lost transition and the approving use case both ask this.
+ * Claims still in flight that another organisation's approval on the same key rejects (RULES.md
+ * §11): the competing-claim-lost transition and the approving use case both ask this.
  */
 export const CONTESTABLE_STATUSES = [
   "submitted",
@@ -429,7 +429,7 @@ export const TRANSITIONS: Table = {
   },
 };
 
-/** Commands that end in Approved: the approval rules of DOMAIN.md section 10 apply to each. */
+/** Commands that end in Approved: the approval rules of RULES.md §11 apply to each. */
 export function approves(command: Command): boolean {
   return command.type === "approve" || (command.type === "overturn-dispute" && command.to === "approved");
 }

@@ -1,4 +1,4 @@
-// The words of the rulebook (DOMAIN.md, API.md "Enumerations"), as closed sets.
+// The words of the rulebook (RULES.md §5, API.md §2), as closed sets.
 // Every other module imports these instead of repeating string literals.
 
 export const STATUSES = [
@@ -40,7 +40,7 @@ export const REVIEWER_REJECTION_REASONS = [
   "poe_unavailable",
 ] as const satisfies readonly RejectionReason[];
 
-/** Rejections that cannot be disputed (our decision, DOMAIN.md section 5). */
+/** Rejections that cannot be disputed (our decision, RULES.md §6). */
 export const UNDISPUTABLE_REASONS: readonly RejectionReason[] = ["partner_request", "customer_decline"];
 
 export const WITHDRAW_REASONS = [

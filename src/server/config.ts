@@ -1,4 +1,4 @@
-// Configuration from the environment (API.md "Start-up and operation"), checked once at start
+// Configuration from the environment (API.md §6), checked once at start
 // with a message that names the variable and what it accepts.
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DATABASE_URL, engineOf } from "./db/engine.ts";

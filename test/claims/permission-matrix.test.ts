@@ -1,6 +1,6 @@
 // The permission matrix: every (state, action, role) through the real use cases, on every engine.
 //
-// The EXPECTED tables below are written from DOMAIN.md (sections 1, 5 and 6) and API.md, not computed
+// The EXPECTED tables below are written from RULES.md (§1, §6 and §7) and API.md (§1, §4.3), not computed
 // from src/domain: which actions each state allows, and which roles may do each action. Per cell:
 // - allowed state and permitted role: the use case succeeds;
 // - role not permitted: RefusalError "forbidden";
@@ -26,7 +26,7 @@ import { refusalOf } from "../support/helpers.ts";
 import { claimIn, makeWorld, type Org, pdf, TARGETS, type Target, type World } from "../support/world.ts";
 
 // ---------------------------------------------------------------------------------------------
-// The expected matrix, from DOMAIN.md.
+// The expected matrix, from RULES.md.
 
 const ACTIONS = [
   "submit",
@@ -49,7 +49,7 @@ type Action = (typeof ACTIONS)[number];
 const ROLES = ["global_admin", "incentives_admin", "billing_admin", "reviewer", "program_admin"] as const;
 type MatrixRole = (typeof ROLES)[number] & Role;
 
-/** DOMAIN.md 1: a global admin may everything an incentives admin may; billing and program admins act on no claim. */
+/** RULES.md §1: a global admin may everything an incentives admin may; billing and program admins act on no claim. */
 const PARTNER: readonly MatrixRole[] = ["global_admin", "incentives_admin"];
 const REVIEWER: readonly MatrixRole[] = ["reviewer"];
 const COMMENTERS: readonly MatrixRole[] = ["global_admin", "incentives_admin", "reviewer"];
@@ -71,7 +71,7 @@ const WHO: Record<Action, readonly MatrixRole[]> = {
   comment: COMMENTERS,
 };
 
-/** DOMAIN.md 5 (transitions) and 6 (editing): what each state allows, whoever asks. */
+/** RULES.md §6 (transitions) and §7 (editing): what each state allows, whoever asks. */
 const ALLOWED: Record<Target, readonly Action[]> = {
   editing: ["submit", "withdraw", "edit", "upload", "comment"],
   submitted: ["start-review", "withdraw", "edit", "upload", "comment"],
@@ -100,7 +100,7 @@ const STATUS_OF: Record<Target, Status> = {
   rejected_withdrawn: "rejected",
 };
 
-/** The status a successful transition leads to (DOMAIN.md 5). */
+/** The status a successful transition leads to (RULES.md §6). */
 const LEADS_TO: Partial<Record<Action, Status>> = {
   submit: "submitted",
   "start-review": "under_review",

@@ -122,7 +122,7 @@ describe.each(ENGINES)("races on %s", (engine) => {
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
     expect(after).toEqual(row);
-    // A role that may not act still hears 403 first, even with a stale version (API.md precedence).
+    // A role that may not act still hears 403 first, even with a stale version (API.md §1.1 precedence).
     expect(
       await outcome(
         actOnClaim(app.ctx, w.a.billing, id, { type: "withdraw", reason: "other" }, { ifMatch: 1 }),

@@ -1,4 +1,4 @@
-// Business-day arithmetic of DOMAIN.md section 3 (calendars) and 3a (time), on the real holiday source.
+// Business-day arithmetic of RULES.md §3 (calendars) and §4 (time), on the real holiday source.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -52,7 +52,7 @@ function localTimeOf(instant: number, timeZone: string): string {
 }
 
 describe("addBusinessDays on the default calendar (US holidays, UTC)", () => {
-  it("follows DOMAIN.md's example: Fri 2026-03-06 15:00Z + 5 business days -> 2026-03-14T00:00:00.000Z", () => {
+  it("follows the worked example of RULES.md §4: Fri 2026-03-06 15:00Z + 5 business days -> 2026-03-14T00:00:00.000Z", () => {
     expect(DEFAULT_CALENDAR).toMatchObject({ region: "US", timeZone: "UTC" });
     expect(iso(addBusinessDays(us, at("2026-03-06T15:00:00Z"), 5))).toBe("2026-03-14T00:00:00.000Z");
   });

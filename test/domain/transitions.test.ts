@@ -1,4 +1,4 @@
-// The transition table of DOMAIN.md section 5 (and the editing rules of section 6), on pure states.
+// The transition table of RULES.md §6 (and the editing rules of §7), on pure states.
 // Default calendar (US holidays, UTC). Timeline: Mon 2026-03-02 onwards, no holidays in March.
 import { describe, expect, it } from "vitest";
 import { addBusinessDays, hours } from "../../src/domain/calendar.ts";

@@ -1,4 +1,4 @@
-// Contract details of API.md: refusals name state and allowed actions, precedence of malformed
+// Contract details of API.md §1: refusals name state and allowed actions, precedence of malformed
 // If-Match, copy honours If-Match, crafted cursors, merge-patch media type, the clock only moves
 // forward, CSV cells are not formulas, and partners do not see other organisations' claim ids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // Every action x role over HTTP, each on a claim in a state that allows the action: the roles
-// DOMAIN.md permits succeed, every other role gets 403 and changes nothing.
+// RULES.md §1 and §6 permit succeed, every other role gets 403 and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../support/engines.ts";
 import { type Client, type Reply, startTestServer, type TestServer } from "./http-support.ts";

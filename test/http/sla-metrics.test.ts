@@ -1,4 +1,4 @@
-// The reviewers' service levels (DOMAIN.md section 13) from the history, with the simulated clock:
+// The reviewers' service levels (RULES.md §14) from the history, with the simulated clock:
 // hours to start a review, hours to decide, and breached deadlines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../support/engines.ts";

@@ -1,4 +1,4 @@
-// Incentives over HTTP on both engines (DOMAIN.md section 11): a claim whose consent period passes
+// Incentives over HTTP on both engines (RULES.md §12): a claim whose consent period passes
 // is assessed against every programme, with every ineligibility reason; a revenue import is
 // validated row by row and replaces its months; earnings and payout statements reconcile with the
 // imported revenue they rest on; and who sees what.

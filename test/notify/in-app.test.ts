@@ -59,7 +59,7 @@ describe.each(ENGINES)("in-app notifications on %s", (engine) => {
     ]);
     const reviewer = await w.reviewer.get<Inbox>("/api/v1/notifications");
     expect(reviewer.body.items.map((n) => n.event)).toEqual(["submitted_reviewer"]);
-    // Billing admins are not on the partner side of claim messages (DOMAIN.md section 12).
+    // Billing admins are not on the partner side of claim messages (RULES.md §13).
     expect((await w.a.billing.get<Inbox>("/api/v1/notifications")).body.items).toEqual([]);
     // Another organisation hears nothing of it.
     expect((await w.b.global.get<Inbox>("/api/v1/notifications")).body.items).toEqual([]);

@@ -1,4 +1,4 @@
-// A crash between sending and marking sent (DOMAIN.md section 12): a real process is killed with
+// A crash between sending and marking sent (RULES.md §13): a real process is killed with
 // SIGKILL just after the SMTP server accepted a message. After its lease runs out another sender
 // sends the message again — one duplicate, with the same Message-ID — and nothing after that.
 import { spawn } from "node:child_process";

@@ -1,5 +1,5 @@
 // Mail over real SMTP (smtp-server on 127.0.0.1), on both engines: a claim's life delivers each
-// message of DOMAIN.md section 12 once, to the right people, in their language, with a working
+// message of RULES.md §13 once, to the right people, in their language, with a working
 // link; an SMTP outage delays mail without losing any; a permanent refusal is failed and can be
 // retried; without SMTP_URL mail lands as .eml files.
 import { readdirSync, readFileSync } from "node:fs";

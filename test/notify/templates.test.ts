@@ -1,4 +1,4 @@
-// Every mail template of DOMAIN.md section 12, in English and Spanish, sent through the real sender
+// Every mail template of RULES.md §13, in English and Spanish, sent through the real sender
 // to a real SMTP server on both engines: it arrives for its recipient with its subject, its link,
 // its language, no untranslated key, and HTML that escapes what users typed.
 import { randomBytes } from "node:crypto";

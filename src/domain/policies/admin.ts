@@ -55,7 +55,7 @@ export const mayMoveBetweenRoles = (from: Role, to: Role) => isPartnerRole(from)
 /** Whether a requested role (if any) differs from the user's current one. */
 export const isRoleChange = (from: Role, to: Role | undefined) => to !== undefined && to !== from;
 
-/** The roles `s` may give a user it creates or edits (DOMAIN.md section 1). */
+/** The roles `s` may give a user it creates or edits (RULES.md §1). */
 export function assignableRoles(s: Subject): Role[] {
   if (hasRole(s, "program_admin")) return [...PARTNER_ROLES, ...OPERATOR_ROLES];
   if (hasRole(s, "global_admin")) return [...PARTNER_ROLES];

@@ -2,7 +2,7 @@
 // are judged by the transition table (../transitions.ts); these are the permissions around it.
 import { hasRole, isOperatorUser, isPartnerUser, isUser, type Subject, seesOrganization } from "./subject.ts";
 
-/** Partner users see their organisation's claims; the operator sees all (DOMAIN.md section 1). */
+/** Partner users see their organisation's claims; the operator sees all (RULES.md §1). */
 export const mayViewClaims = (s: Subject) => isPartnerUser(s) || isOperatorUser(s);
 /** Global and incentives admins file claims; billing admins only read (our decision). */
 export const mayCreateClaim = (s: Subject) => hasRole(s, "global_admin", "incentives_admin");

@@ -1,4 +1,4 @@
-// Incentives: programmes, revenue, earnings and payout statements (DOMAIN.md section 11).
+// Incentives: programmes, revenue, earnings and payout statements (RULES.md §12).
 // Statement moves themselves are judged by the payout lifecycle (../payouts.ts) with these.
 import { hasRole, isUser, type Subject, seesOrganization } from "./subject.ts";
 

@@ -1,5 +1,5 @@
 // Server-side sessions: the cookie carries a random id, the database its hash. A session dies on
-// sign-out, after an idle period, and at an absolute age. Real time throughout (API.md: sessions
+// sign-out, after an idle period, and at an absolute age. Real time throughout (API.md §1.4: sessions
 // keep real time even when the claims clock is simulated).
 import type { Kysely } from "kysely";
 import type { Clock } from "../context.ts";

@@ -1,4 +1,4 @@
-// The catalog of DOMAIN.md section 3, seeded once on an empty database (editable afterwards).
+// The catalog of RULES.md §3, seeded once on an empty database (editable afterwards).
 import type { Kysely } from "kysely";
 import { DEFAULT_CALENDAR } from "../../domain/holidays.ts";
 import type { ProductBasis } from "../../domain/vocabulary.ts";

@@ -1,4 +1,4 @@
-// Judge a command on a loaded claim and write the outcome, with the error precedence of API.md:
+// Judge a command on a loaded claim and write the outcome, with the error precedence of API.md §1.1:
 // 403, then 412 (stale If-Match), then 409, then business 422.
 import type { Kysely } from "kysely";
 import type { Command } from "../../domain/commands.ts";
@@ -34,7 +34,7 @@ export function judge(
     policy: ctx.policy,
     facts: opts.facts,
   });
-  // Every refusal of an action names the state and what the caller may do in it (API.md).
+  // Every refusal of an action names the state and what the caller may do in it (API.md §1.1).
   const context = {
     state: loaded.state.status,
     allowedActions: allowedActions(loaded.state, actorOf(principal)),

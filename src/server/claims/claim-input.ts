@@ -35,7 +35,7 @@ export interface CheckedInput {
   keys: AssociationKey[];
 }
 
-/** Registry and catalog checks of DOMAIN.md sections 2, 3 and 10. */
+/** Registry and catalog checks of RULES.md §2, §3 and §11. */
 export async function checkClaimInput(
   db: Kysely<DB>,
   organizationId: string,
@@ -133,7 +133,7 @@ export async function keyHolders(db: Kysely<DB>, keys: string[], exceptClaim?: s
   return q.execute();
 }
 
-/** Same organisation, same key, still alive (any status but rejected): refused (DOMAIN.md 10). */
+/** Same organisation, same key, still alive (any status but rejected): refused (RULES.md §11). */
 export function ownDuplicates(holders: KeyHolder[], organizationId: string): KeyHolder[] {
   return holders.filter((h) => h.organizationId === organizationId && h.status !== "rejected");
 }

@@ -1,5 +1,5 @@
 // Reading a claim for an action: lock it (PostgreSQL), check the caller may see it, and fire its
-// due deadlines first so the action is judged on the state it has now (DOMAIN.md 3a).
+// due deadlines first so the action is judged on the state it has now (RULES.md §4).
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState } from "../../domain/claim-state.ts";

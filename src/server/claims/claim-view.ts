@@ -1,4 +1,4 @@
-// The claim resource of API.md, as the caller sees it now: due deadlines are applied in memory so
+// The claim resource of API.md §3, as the caller sees it now: due deadlines are applied in memory so
 // a late sweeper never shows a stale status.
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { slaOf } from "../../domain/sla.ts";

@@ -1,4 +1,4 @@
-// A claim's documents, comments and history entries as API.md shows them.
+// A claim's documents, comments and history entries as API.md §4.2 shows them.
 import type { CommentsTable, DocumentsTable, HistoryTable } from "../db/schema.ts";
 
 const iso = (t: number) => new Date(t).toISOString();

@@ -1,4 +1,4 @@
-// The customer's side of consent (DOMAIN.md section 7): what the link shows, and deny or confirm.
+// The customer's side of consent (RULES.md §8): what the link shows, and deny or confirm.
 // The token is the credential; the database knows only its hash. A link answers 404 when it is not
 // one of ours, 410 once its period ended, the claim was decided otherwise or withdrawn, and replays
 // an identical decision without recording anything new.

@@ -101,7 +101,7 @@ export interface ClaimsTable {
 export interface ClaimProductsTable {
   claim_id: string;
   product: string;
-  /** `w:<tenant>:<product>` or `s:<subscription>` (DOMAIN.md section 10). */
+  /** `w:<tenant>:<product>` or `s:<subscription>` (RULES.md §11). */
   association_key: string;
 }
 

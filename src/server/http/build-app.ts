@@ -1,5 +1,5 @@
 // The Fastify application: plugins, authentication, idempotency, errors as problem+json, and every
-// route of API.md. Routes are thin: schemas in, one use case, view out.
+// route of API.md §4. Routes are thin: schemas in, one use case, view out.
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
@@ -121,7 +121,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   });
   await app.register(swaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
   app.addSchema(Problem);
-  // Unknown fields are refused, not silently dropped (API.md: status, version, organizationId).
+  // Unknown fields are refused, not silently dropped (API.md §1: status, version, organizationId).
   app.setValidatorCompiler(validatorCompiler([Problem]));
 
   const metrics = createMetrics(ctx);

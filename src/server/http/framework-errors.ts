@@ -1,5 +1,5 @@
 // Answers Fastify and Node give before any route runs, as problem+json like every other error
-// (API.md "Conventions"): a path parameter over maxParamLength (414), a malformed URL (400), and a
+// (API.md §1.1): a path parameter over maxParamLength (414), a malformed URL (400), and a
 // header block over Node's limit (431, written on the socket since no request object exists yet).
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";

@@ -1,4 +1,4 @@
-// Idempotency-Key on any POST (API.md): the first answer is stored and replayed for a repeat with
+// Idempotency-Key on any POST (API.md §1.3): the first answer is stored and replayed for a repeat with
 // the same key and body; another body answers 422; a repeat while the first still runs, 409.
 // Keys are scoped to the caller and kept at least 24 hours (real time); the rows are the
 // idempotency store's (src/server/idempotency/idempotency-store.ts).

@@ -1,4 +1,4 @@
-// Errors as RFC 9457 problem+json with a machine `code` (API.md "Conventions").
+// Errors as RFC 9457 problem+json with a machine `code` (API.md §1.1).
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { REFUSAL_STATUS, RefusalError } from "../../domain/refusal.ts";
 import { BlobTooLargeError } from "../documents/blob-store.ts";
@@ -66,7 +66,7 @@ export function problem(
 export function toProblem(err: unknown): Problem {
   if (err instanceof RefusalError) {
     const { code, detail, ...rest } = err.refusal;
-    // `retryAfter` is the body field API.md's 429s have always carried; Retry-After repeats it.
+    // `retryAfter` is the body field API.md §1.1's 429s have always carried; Retry-After repeats it.
     const retry = err.refusal.code === "rate_limited" ? { retryAfter: err.refusal.retryAfterSeconds } : {};
     return problem(REFUSAL_STATUS[code], code, detail, { ...rest, ...retry });
   }

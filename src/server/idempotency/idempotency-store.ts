@@ -1,4 +1,4 @@
-// The stored Idempotency-Keys (API.md): a key is claimed by the first request, answered once that
+// The stored Idempotency-Keys (API.md §1.3): a key is claimed by the first request, answered once that
 // request ends, and replayed to repeats. The HTTP middleware (http/idempotency.ts) decides what a
 // client is told; this module owns the rows. Real time throughout, never the simulated clock.
 import type { Kysely } from "kysely";

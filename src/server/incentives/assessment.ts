@@ -1,4 +1,4 @@
-// Eligibility (DOMAIN.md section 11): when a claim is sent to assessment (consent passed or the
+// Eligibility (RULES.md §12): when a claim is sent to assessment (consent passed or the
 // customer confirmed) it is assessed against every programme, in the same transaction, and the
 // result is stored per programme. Eligible products become earning keys that revenue joins on.
 // An admin can re-assess after a programme change, with a preview first.

@@ -1,4 +1,4 @@
-// Earnings of a month (DOMAIN.md section 11): eligible associations x imported revenue x rate,
+// Earnings of a month (RULES.md §12): eligible associations x imported revenue x rate,
 // computed from the data as it is now. One line per claim, programme, tenant, subscription,
 // product and currency; payout statements are snapshots of these lines.
 import type { Kysely } from "kysely";

@@ -252,7 +252,7 @@ async function openConsentFor(
   return open.id;
 }
 
-/** DOMAIN.md section 9: the history shows every notification. Nothing else about the claim changes. */
+/** RULES.md §10: the history shows every notification. Nothing else about the claim changes. */
 async function recordNotified(trx: Transaction<DB>, claim: ClaimRow, entries: Entry[], at: number) {
   // Re-read: the batch may hold several events of one claim, and the guard needs the latest revision.
   const fresh = await trx

@@ -1,4 +1,4 @@
-// DOMAIN.md section 12 as a table: which event tells whom, with which template, about which date.
+// RULES.md §13 as a table: which event tells whom, with which template, about which date.
 // Pure: the dispatcher resolves audiences to people and writes the messages.
 import type { DomainEvent, DomainEventType } from "../../domain/events.ts";
 import type { DeadlineKind, Status } from "../../domain/vocabulary.ts";
@@ -53,7 +53,7 @@ export function planMessages(topic: string, p: OutboxPayload): PlannedMessage[] 
         : [m("partner", "dispute_overturned")];
     }
     case "comment_added":
-      // Each new comment tells the other side (DOMAIN.md section 9).
+      // Each new comment tells the other side (RULES.md §10).
       return (p.data as DataOf<"comment_added">).side === "partner"
         ? [m("reviewers", "comment_added")]
         : [m("partner", "comment_added")];

@@ -1,4 +1,4 @@
-// Who an audience is, as people with an address, a language and a time zone (DOMAIN.md section 12):
+// Who an audience is, as people with an address, a language and a time zone (RULES.md §13):
 // partner side = the claim's partner contact plus the organisation's global and incentives admins,
 // once each; operator side = the reviewers; customer = the claim's customer contact.
 import type { Kysely } from "kysely";

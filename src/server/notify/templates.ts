@@ -1,4 +1,4 @@
-// Every message of DOMAIN.md section 12 as one template, rendered from stored parameters in the
+// Every message of RULES.md §13 as one template, rendered from stored parameters in the
 // recipient's language and time zone, as a subject, plain text and HTML.
 import type { TFunction } from "i18next";
 import type { DeadlineKind, Status } from "../../domain/vocabulary.ts";

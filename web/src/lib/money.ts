@@ -1,4 +1,4 @@
-// Money is integers in minor units end to end (DOMAIN.md section 11). Parsing and the plain
+// Money is integers in minor units end to end (RULES.md §12). Parsing and the plain
 // decimal form are the domain's (src/domain/incentives.ts); showing an amount hands Intl that exact
 // decimal string, so that no floating-point step can move a cent.
 import { currencyDigits, formatMinor, parseAmountIn, parseRateBps } from "../../../src/domain/incentives.ts";

@@ -1,5 +1,5 @@
 // The calendar an organisation's new deadlines use (null: the default). Stored deadlines keep their
-// times (DOMAIN.md section 3), so only the cache is refreshed.
+// times (RULES.md §3), so only the cache is refreshed.
 import { mayEditOrganization } from "../../../domain/policies/admin.ts";
 import { seesOrganization } from "../../../domain/policies/subject.ts";
 import { forbidden, notFound } from "../../../domain/refusal.ts";

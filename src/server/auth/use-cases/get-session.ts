@@ -1,4 +1,4 @@
-// The session resource (API.md): the signed-in user, the CSRF token, the user's organisation and
+// The session resource (API.md §4.1): the signed-in user, the CSRF token, the user's organisation and
 // what the web app may show them. The abilities come from the same predicates that guard each use
 // case, so the screens never decide permissions of their own.
 

@@ -1,4 +1,4 @@
-// Every lifecycle transition of API.md's action paths (copy has its own use case). An approval
+// Every lifecycle transition of API.md §4.3's action paths (copy has its own use case). An approval
 // (or a dispute overturned straight to Approved) is refused while another organisation holds an
 // approved claim on the same key, and rejects the competing claims still in flight.
 import type { Kysely } from "kysely";

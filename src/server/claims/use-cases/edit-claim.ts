@@ -1,4 +1,4 @@
-// PATCH: edit the fields the state allows (DOMAIN.md section 6), with before/after in the history.
+// PATCH: edit the fields the state allows (RULES.md §7), with before/after in the history.
 import { isDeepStrictEqual } from "node:util";
 import { EDITABLE_FIELDS, type EditableField } from "../../../domain/editing.ts";
 import { RefusalError } from "../../../domain/refusal.ts";

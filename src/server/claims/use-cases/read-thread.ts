@@ -1,5 +1,5 @@
 // Reading a claim's thread: its documents, comments and history, for whoever may see the claim
-// (another organisation's claim is not found). Oldest first, as API.md lists them.
+// (another organisation's claim is not found). Oldest first, as API.md §4.2 lists them.
 import { withoutForeignClaimIds } from "../../../domain/events.ts";
 import { maySeeCompetingClaims } from "../../../domain/policies/claims.ts";
 import { notFound } from "../../../domain/refusal.ts";

@@ -1,4 +1,4 @@
-// The reviewers' service levels over the last days (DOMAIN.md section 13): how long review starts
+// The reviewers' service levels over the last days (RULES.md §14): how long review starts
 // and decisions took, and how many deadlines were breached. Calendar hours, from the history.
 import { mayViewReviewMetrics } from "../../../domain/policies/claims.ts";
 import { forbidden } from "../../../domain/refusal.ts";

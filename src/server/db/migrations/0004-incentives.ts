@@ -1,4 +1,4 @@
-// Incentives (DOMAIN.md section 11): programmes and enrolments, the eligibility assessed per claim
+// Incentives (RULES.md §12): programmes and enrolments, the eligibility assessed per claim
 // and programme, imported revenue, and payout statements with their lines.
 import type { Kysely } from "kysely";
 import type { Engine } from "../engine.ts";

@@ -1,4 +1,4 @@
-// History by event and time: the reviewers' service-level metrics (DOMAIN.md section 13) read the
+// History by event and time: the reviewers' service-level metrics (RULES.md §14) read the
 // last days' submissions, review starts, decisions and breaches without scanning every entry.
 import type { Kysely } from "kysely";
 import type { Engine } from "../engine.ts";

@@ -1,4 +1,4 @@
-// The customer's consent link: the JSON API of API.md and the server-rendered page the mail links
+// The customer's consent link: the JSON API of API.md §4.4 and the server-rendered page the mail links
 // to. No sign-in: the token is the credential. Only POST acts (mail scanners open links); the page's
 // form carries a double-submit token in a SameSite=Strict cookie, so another site cannot post it.
 import { randomBytes } from "node:crypto";

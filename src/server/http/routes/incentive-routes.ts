@@ -1,4 +1,4 @@
-// Incentives over HTTP (API.md "Incentives"): programmes, enrolments, re-assessment, revenue
+// Incentives over HTTP (API.md §5): programmes, enrolments, re-assessment, revenue
 // imports, earnings and payout statements. Each route declares its schemas and calls one use case
 // (src/server/incentives/use-cases/), which checks access and owns its queries.
 

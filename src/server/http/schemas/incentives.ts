@@ -1,4 +1,4 @@
-// Request and response schemas of the incentive routes (API.md "Incentives").
+// Request and response schemas of the incentive routes (API.md §5).
 import { Type } from "typebox";
 import { INELIGIBLE_REASONS } from "../../../domain/incentives.ts";
 import { STATEMENT_ACTIONS, STATEMENT_STATUSES } from "../../../domain/payouts.ts";

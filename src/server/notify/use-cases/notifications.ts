@@ -1,4 +1,4 @@
-// The signed-in user's in-app notifications: the claim messages of DOMAIN.md section 12 and the
+// The signed-in user's in-app notifications: the claim messages of RULES.md §13 and the
 // notices about the user's webhooks, in the user's language, newest first, paged, marked read.
 import { mayReadNotifications } from "../../../domain/policies/notify.ts";
 import { forbidden, notFound } from "../../../domain/refusal.ts";

@@ -1,4 +1,4 @@
-// One lifecycle action with the fields it needs (API.md "Actions and their bodies"). The claim's
+// One lifecycle action with the fields it needs (API.md §4.3). The claim's
 // version goes along as If-Match, so that a decision on a stale page is refused, not applied.
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";

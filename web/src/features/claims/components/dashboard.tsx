@@ -1,4 +1,4 @@
-// The Customer Associations Dashboard (DOMAIN.md section 13): counts per status, what needs the
+// The Customer Associations Dashboard (RULES.md §14): counts per status, what needs the
 // caller's action first, then every visible claim with filters, search, sort, keyset pages and a
 // CSV export of the same selection.
 import {

@@ -1,4 +1,4 @@
-// Editing a claim (DOMAIN.md section 6): everything while Editing; afterwards only the partner ID,
+// Editing a claim (RULES.md §7): everything while Editing; afterwards only the partner ID,
 // products and contacts. Sent as a JSON merge patch with the version as If-Match.
 import {
   Alert,

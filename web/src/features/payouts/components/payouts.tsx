@@ -1,4 +1,4 @@
-// Earnings and payout statements of a month (API.md "Incentives"): the month's page and one
+// Earnings and payout statements of a month (API.md §5): the month's page and one
 // statement's page. What each caller sees and may do follows the server's abilities.
 import { Route, Routes } from "react-router";
 import { MonthView } from "./month-view.tsx";
