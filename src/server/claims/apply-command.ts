@@ -77,6 +77,7 @@ export async function applyCommand(
     entries: [...loaded.fired, ...outcome.events.map((event) => ({ event, actor })), ...(opts.entries ?? [])],
     now: loaded.now,
     fields: opts.fields,
+    engine: ctx.db.engine,
   });
   return { row, state: outcome.state, now: loaded.now };
 }

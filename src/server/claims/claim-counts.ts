@@ -19,9 +19,10 @@ export class CountDeltas {
 
   /**
    * One multi-row upsert for every changed counter, its rows in key order: the engine takes the
-   * counters' locks in that order, so two writers never wait on each other crosswise.
+   * counters' locks in that order, so two writers never wait on each other crosswise. Undefined
+   * when no counter changes.
    */
-  async apply(db: Kysely<DB>): Promise<void> {
+  upsert(db: Kysely<DB>) {
     const rows = [...this.#deltas]
       .filter(([, n]) => n !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -30,15 +31,18 @@ export class CountDeltas {
         return { organization_id, status, n };
       });
     this.#deltas.clear();
-    if (rows.length === 0) return;
-    await db
+    if (rows.length === 0) return undefined;
+    return db
       .insertInto("claim_counts")
       .values(rows)
       .onConflict((oc) =>
         oc
           .columns(["organization_id", "status"])
           .doUpdateSet((eb) => ({ n: eb("claim_counts.n", "+", eb.ref("excluded.n")) })),
-      )
-      .execute();
+      );
+  }
+
+  async apply(db: Kysely<DB>): Promise<void> {
+    await this.upsert(db)?.execute();
   }
 }

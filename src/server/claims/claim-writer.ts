@@ -1,7 +1,7 @@
 // The one place a claim is written: guarded state update, hash-chained history, outbox messages
 // and the deadline index, all inside the caller's transaction.
 
-import type { Insertable, Kysely } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
@@ -30,6 +30,8 @@ export interface ClaimWrite {
   now: number;
   /** Field columns that change too (edit); forces a version bump. */
   fields?: Partial<ClaimsTable>;
+  /** PostgreSQL: the write goes as one statement. Without it, one statement per table. */
+  engine?: Engine;
 }
 
 export function historyRows(row: ClaimsTable, entries: Entry[]): HistoryTable[] {
@@ -129,28 +131,40 @@ export function changedColumns(row: ClaimsTable, next: ClaimsTable, fields?: Par
   return set;
 }
 
-/** The guarded UPDATE of one claim row; returns the new row and the rows to append. */
-async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
+/**
+ * One claim's write: the guarded UPDATE, then the counters, history, outbox and deadline-index rows,
+ * each one multi-row statement (or none when nothing changed). On PostgreSQL all of them go as one
+ * statement of data-modifying CTEs: one round trip instead of six. They touch different tables, so
+ * that they see the same snapshot changes nothing; the caller holds the claim's lock, and a lost
+ * guard rolls the whole transaction back.
+ */
+export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
   const history = historyRows(w.row, w.entries);
   const next = nextRow(w, history);
-  const res = await db
+  const outbox = outboxRows(w.row, w.entries, w.now, w.after);
+  const counts = new CountDeltas();
+  counts.move(w.row.organization_id, w.row.status, next.status);
+  const update = db
     .updateTable("claims")
     .set(changedColumns(w.row, next, w.fields))
     .where("id", "=", w.row.id)
-    .where("revision", "=", w.row.revision)
-    .executeTakeFirst();
-  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(`claim ${w.row.id}`);
-  return { next, history, outbox: outboxRows(w.row, w.entries, w.now, w.after) };
-}
-
-export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
-  const { next, history, outbox } = await updateClaim(db, w);
-  const counts = new CountDeltas();
-  counts.move(w.row.organization_id, w.row.status, next.status);
-  await counts.apply(db);
-  if (history.length) await db.insertInto("history").values(history).execute();
-  if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
-  await syncDeadlines(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after));
+    .where("revision", "=", w.row.revision);
+  const rest = [
+    counts.upsert(db),
+    history.length ? db.insertInto("history").values(history) : undefined,
+    outbox.length ? db.insertInto("outbox").values(outbox) : undefined,
+    ...deadlineChanges(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after)),
+  ].filter((q) => q !== undefined);
+  let updated: number;
+  if (w.engine === "postgres") {
+    const parts = [update.returning("id"), ...rest].map((q, i) => sql`${sql.id(`w${i}`)} as (${q})`);
+    const r = await sql<{ n: number }>`with ${sql.join(parts)} select count(*)::int as n from w0`.execute(db);
+    updated = r.rows[0]?.n ?? 0;
+  } else {
+    updated = Number((await update.executeTakeFirst()).numUpdatedRows);
+    if (updated === 1) for (const q of rest) await q.execute();
+  }
+  if (updated !== 1) throw new ConcurrentWriteError(`claim ${w.row.id}`);
   await syncConsent(db, w);
   await syncIncentives(db, next, w.before, w.after, w.now);
   return next;
@@ -227,28 +241,30 @@ const deadlineRow = (claimId: string, t: Timer) => ({
 
 /**
  * Keeps the sweeper's index equal to the timers the state has pending: deletes the keys that are
- * gone, and writes new or re-timed ones in one upsert; nothing at all when no timer changed.
+ * gone, and writes new or re-timed ones in one upsert (the two sets of keys are disjoint); no
+ * statement at all when no timer changed.
  */
-export async function syncDeadlines(db: Kysely<DB>, claimId: string, before: Timer[], after: Timer[]) {
+function deadlineChanges(db: Kysely<DB>, claimId: string, before: Timer[], after: Timer[]) {
   const kept = new Set(after.map(timerKey));
   const gone = before.map(timerKey).filter((k) => !kept.has(k));
   const changed = after.filter((a) => !before.some((b) => sameTimer(a, b)));
-  if (gone.length) {
-    await db.deleteFrom("deadlines").where("claim_id", "=", claimId).where("timer", "in", gone).execute();
-  }
-  if (changed.length) {
-    await db
-      .insertInto("deadlines")
-      .values(changed.map((t) => deadlineRow(claimId, t)))
-      .onConflict((oc) =>
-        oc.columns(["claim_id", "timer"]).doUpdateSet((eb) => ({
-          kind: eb.ref("excluded.kind"),
-          warn: eb.ref("excluded.warn"),
-          due_at: eb.ref("excluded.due_at"),
-        })),
-      )
-      .execute();
-  }
+  return [
+    gone.length
+      ? db.deleteFrom("deadlines").where("claim_id", "=", claimId).where("timer", "in", gone)
+      : undefined,
+    changed.length
+      ? db
+          .insertInto("deadlines")
+          .values(changed.map((t) => deadlineRow(claimId, t)))
+          .onConflict((oc) =>
+            oc.columns(["claim_id", "timer"]).doUpdateSet((eb) => ({
+              kind: eb.ref("excluded.kind"),
+              warn: eb.ref("excluded.warn"),
+              due_at: eb.ref("excluded.due_at"),
+            })),
+          )
+      : undefined,
+  ];
 }
 
 const running = (s: ClaimState) => (s.consent?.status === "running" ? s.consent : null);

@@ -28,6 +28,7 @@ export async function copyClaim(
         after: outcome.state,
         entries: loaded.fired,
         now: loaded.now,
+        engine: ctx.db.engine,
       });
     }
     return writtenView(
