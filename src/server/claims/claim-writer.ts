@@ -119,10 +119,23 @@ function nextRow(w: ClaimWrite, history: HistoryTable[]): ClaimsTable {
 // columns it sets).
 const INDEXED = ["status", "partner_action", "operator_action", "sla_due_at", "updated_at"] as const;
 
+// The field columns an edit writes (claim-row.ts inputColumns): also only the ones that differ.
+const FIELDS = [
+  "partner_id",
+  "tenant_id",
+  "subscription_id",
+  "customer_domain",
+  "customer_name",
+  "activity",
+  "products",
+  "customer_contact",
+  "partner_contact",
+] as const satisfies readonly (keyof ClaimsTable)[];
+
 /** What the UPDATE sets: the state and revision always, every other column only when it changed. */
-export function changedColumns(row: ClaimsTable, next: ClaimsTable, fields?: Partial<ClaimsTable>) {
-  const set: Partial<ClaimsTable> = { ...fields, state: next.state, revision: next.revision };
-  for (const c of INDEXED) if (next[c] !== row[c]) Object.assign(set, { [c]: next[c] });
+export function changedColumns(row: ClaimsTable, next: ClaimsTable) {
+  const set: Partial<ClaimsTable> = { state: next.state, revision: next.revision };
+  for (const c of [...FIELDS, ...INDEXED]) if (next[c] !== row[c]) Object.assign(set, { [c]: next[c] });
   if (next.version !== row.version) set.version = next.version;
   if (next.history_seq !== row.history_seq) {
     set.history_seq = next.history_seq;
@@ -146,7 +159,7 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
   counts.move(w.row.organization_id, w.row.status, next.status);
   const update = db
     .updateTable("claims")
-    .set(changedColumns(w.row, next, w.fields))
+    .set(changedColumns(w.row, next))
     .where("id", "=", w.row.id)
     .where("revision", "=", w.row.revision);
   const rest = [
