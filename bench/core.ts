@@ -1,19 +1,23 @@
 // `npm run bench:core`: transitions per second and deadlines fired per second on SQLite and on
-// PostgreSQL, each beside a bare single-row INSERT baseline measured in the same run, on a database
-// seeded with BENCH_CLAIMS claims (default 1,000,000).
-// PostgreSQL runs when DATABASE_URL=postgres://... is set (a fresh database is created on it).
+// PostgreSQL, each beside floors measured in the same run on the same database: a bare single-row
+// INSERT, and the transition floor (one bare transaction writing the rows a transition writes, with
+// prepared statements and nothing else), on a database seeded with BENCH_CLAIMS claims (default
+// 1,000,000). PostgreSQL runs when DATABASE_URL=postgres://... is set (a fresh database is created).
 import { randomUUID } from "node:crypto";
 import cliProgress from "cli-progress";
 import { days } from "../src/domain/calendar.ts";
+import { pendingTimers, timerKey } from "../src/domain/timers.ts";
 import { createOrganization, upsertCustomer } from "../src/server/admin/directory.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
+import { derivedColumns } from "../src/server/claims/derived-columns.ts";
 import { actOnClaim } from "../src/server/claims/use-cases/act-on-claim.ts";
 import { type AppContext, ManualClock } from "../src/server/context.ts";
 import type { Engine } from "../src/server/db/engine.ts";
 import { sweep } from "../src/server/jobs/sweeper.ts";
 import type { Principal } from "../src/server/principal.ts";
-import { seedClaims } from "../src/server/seed/bulk-seed.ts";
+import { seedClaims, stateAfter } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
+import { bareConnection, type FloorClaim } from "./transition-floor.ts";
 
 const TOTAL = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 5_000);
@@ -24,6 +28,7 @@ const PATHS = ["editing", "submitted", "under_review", "approved", "rejected", "
 interface Row {
   engine: Engine;
   insertPerSec: number;
+  floorPerSec: number;
   transitionsPerSec: number;
   deadlinesPerSec: number;
   claimsRejectedPerSec: number;
@@ -67,7 +72,7 @@ async function runEngine(engine: Engine): Promise<Row> {
       name: "Bench customer",
       subscriptions: [],
     });
-    const background = Math.max(0, TOTAL - TRANSITIONS - DUE);
+    const background = Math.max(0, TOTAL - 2 * TRANSITIONS - DUE);
     const b = bar("seed", TOTAL);
     const seed = (count: number, path: (i: number) => string, prefix: string, done: number) =>
       seedClaims(ctx, {
@@ -82,7 +87,9 @@ async function runEngine(engine: Engine): Promise<Row> {
       });
     await seed(background, (i) => PATHS[i % PATHS.length] ?? "editing", "BG", 0);
     const submitted = await seed(TRANSITIONS, () => "submitted", "TR", background);
-    await seed(DUE, () => "partner_action_required", "DU", background + TRANSITIONS);
+    // Claims like those, for the floor to write exactly what a start-review writes.
+    const floorIds = await seed(TRANSITIONS, () => "submitted", "FL", background + TRANSITIONS);
+    await seed(DUE, () => "partner_action_required", "DU", background + 2 * TRANSITIONS);
     b.stop();
 
     // Baseline: one single-row INSERT per transaction through the same driver and connection.
@@ -107,6 +114,49 @@ async function runEngine(engine: Engine): Promise<Row> {
       organizationId: null,
       locale: "en",
     };
+    // The floor: the same rows as a start-review (claim update, history row, outbox row, deadline
+    // changes), everything known in advance, through the driver's prepared statements alone.
+    const calendar = await ctx.calendars.get(ctx.db.kysely, null);
+    const reviewed = stateAfter("under_review", START + 1000, calendar, ctx.policy);
+    const claimRows = await ctx.db.kysely
+      .selectFrom("claims")
+      .select(["id", "revision", "history_seq"])
+      .where("id", "in", floorIds.slice(0, 1))
+      .execute();
+    const template = claimRows[0];
+    const old = await ctx.db.kysely
+      .selectFrom("deadlines")
+      .select("timer")
+      .where("claim_id", "=", floorIds[0] ?? "")
+      .execute();
+    const floorClaims: FloorClaim[] = floorIds.map((id) => ({
+      id,
+      revision: template?.revision ?? 1,
+      seq: (template?.history_seq ?? 0) + 1,
+    }));
+    const bare = await bareConnection(engine, target.url);
+    let floorPerSec: number;
+    try {
+      floorPerSec = await timed(async () => {
+        await bare.run(floorClaims, {
+          at: START + 1000,
+          state: derivedColumns(reviewed).state,
+          status: reviewed.status,
+          slaDueAt: derivedColumns(reviewed).sla_due_at,
+          oldTimers: old.map((o) => o.timer),
+          newTimers: pendingTimers(reviewed).map((t) => ({
+            timer: timerKey(t),
+            kind: t.kind,
+            warn: t.warn ? 1 : 0,
+            due_at: t.at,
+          })),
+        });
+        return floorClaims.length;
+      });
+    } finally {
+      await bare.close();
+    }
+
     clock.set(START + 1000);
     const transitionsPerSec = await timed(async () => {
       for (const id of submitted) await actOnClaim(ctx, reviewer, id, { type: "start-review" });
@@ -124,7 +174,7 @@ async function runEngine(engine: Engine): Promise<Row> {
     });
     const claimsRejectedPerSec = (deadlinesPerSec / Math.max(1, fired)) * claims;
     process.stdout.write(`  swept ${fired} timers on ${claims} claims\n`);
-    return { engine, insertPerSec, transitionsPerSec, deadlinesPerSec, claimsRejectedPerSec };
+    return { engine, insertPerSec, floorPerSec, transitionsPerSec, deadlinesPerSec, claimsRejectedPerSec };
   } finally {
     await ctx.db.close();
     await target.drop();
@@ -141,13 +191,18 @@ process.stdout.write(
   `\nclaims seeded per engine: ${TOTAL.toLocaleString("en")}; one client, one transaction per action\n\n`,
 );
 process.stdout.write(
-  "| engine | bare INSERT/s | transitions/s | ratio (goal >= 0.5) | deadline timers fired/s (goal >= 20,000) | claims swept/s |\n",
+  "| engine | bare INSERT/s | transition floor/s | transitions/s | ratio to floor (goal >= 0.5) | deadline timers fired/s (goal >= 20,000) | claims swept/s |\n",
 );
-process.stdout.write("|---|---|---|---|---|---|\n");
+process.stdout.write("|---|---|---|---|---|---|---|\n");
 for (const r of rows) {
   process.stdout.write(
-    `| ${r.engine} | ${f(r.insertPerSec)} | ${f(r.transitionsPerSec)} | ${(r.transitionsPerSec / r.insertPerSec).toFixed(2)} | ${f(r.deadlinesPerSec)} | ${f(r.claimsRejectedPerSec)} |\n`,
+    `| ${r.engine} | ${f(r.insertPerSec)} | ${f(r.floorPerSec)} | ${f(r.transitionsPerSec)} | ${(r.transitionsPerSec / r.floorPerSec).toFixed(2)} | ${f(r.deadlinesPerSec)} | ${f(r.claimsRejectedPerSec)} |\n`,
   );
 }
+const [lite, pg] = [rows.find((r) => r.engine === "sqlite"), rows.find((r) => r.engine === "postgres")];
+if (lite && pg)
+  process.stdout.write(
+    `\nPostgreSQL transitions/s over SQLite's: ${(pg.transitionsPerSec / lite.transitionsPerSec).toFixed(2)} (goal >= 0.5)\n`,
+  );
 if (!engines.includes("postgres"))
   process.stdout.write("\nPostgreSQL not measured: set DATABASE_URL=postgres://...\n");

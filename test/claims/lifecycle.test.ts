@@ -102,7 +102,7 @@ describe.each(ENGINES)("claim lifecycle on %s", (engine) => {
     expect(view.dispute?.status).toBe("upheld");
     expect(view.allowedActions).toContain("copy");
     const copy = await copyClaim(ctx, p, claim.id);
-    expect(copy.copied_from).toBe(claim.id);
+    expect(copy.copiedFrom).toBe(claim.id);
     expect(copy.status).toBe("editing");
   });
 

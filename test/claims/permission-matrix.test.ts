@@ -307,10 +307,10 @@ describe.each(ENGINES)("permission matrix on %s", (engine) => {
     expect(view.status).toBe(STATUS_OF[target]);
     switch (action) {
       case "copy": {
-        const copy = result as { id: string; status: string; copied_from: string | null };
+        const copy = result as { id: string; status: string; copiedFrom: string | null };
         expect(copy.id).not.toBe(id);
         expect(copy.status).toBe("editing");
-        expect(copy.copied_from).toBe(id);
+        expect(copy.copiedFrom).toBe(id);
         expect(after.totals.claims).toBe(before.totals.claims + 1);
         expect(after.claim).toEqual(before.claim);
         break;

@@ -9,6 +9,7 @@ import type { ClaimsTable, DB } from "../db/schema.ts";
 import { actorOf, actorRef, type Principal } from "../principal.ts";
 import type { LoadedClaim } from "./claim-loader.ts";
 import { type Entry, writeClaim } from "./claim-writer.ts";
+import type { Written } from "./written-view.ts";
 
 export interface CommandOptions {
   ifMatch?: number;
@@ -66,15 +67,17 @@ export async function applyCommand(
   loaded: LoadedClaim,
   command: Command,
   opts: CommandOptions = {},
-): Promise<ClaimsTable> {
+): Promise<Written> {
   const outcome = judge(ctx, principal, loaded, command, opts);
   const actor = actorRef(principal);
-  return writeClaim(db, {
+  const row = await writeClaim(db, {
     row: loaded.row,
     before: loaded.stored,
     after: outcome.state,
     entries: [...loaded.fired, ...outcome.events.map((event) => ({ event, actor })), ...(opts.entries ?? [])],
     now: loaded.now,
     fields: opts.fields,
+    engine: ctx.db.engine,
   });
+  return { row, state: outcome.state, now: loaded.now };
 }

@@ -17,21 +17,32 @@ export class CountDeltas {
     this.add(organizationId, to, 1);
   }
 
-  /** One upsert per changed counter, in key order: writers lock counters in the same order. */
-  async apply(db: Kysely<DB>): Promise<void> {
-    for (const [key, n] of [...this.#deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (n === 0) continue;
-      const [organization_id = "", status = ""] = key.split("\u0000");
-      await db
-        .insertInto("claim_counts")
-        .values({ organization_id, status, n })
-        .onConflict((oc) =>
-          oc
-            .columns(["organization_id", "status"])
-            .doUpdateSet((eb) => ({ n: eb("claim_counts.n", "+", n) })),
-        )
-        .execute();
-    }
+  /**
+   * One multi-row upsert for every changed counter, its rows in key order: the engine takes the
+   * counters' locks in that order, so two writers never wait on each other crosswise. Undefined
+   * when no counter changes.
+   */
+  upsert(db: Kysely<DB>) {
+    const rows = [...this.#deltas]
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, n]) => {
+        const [organization_id = "", status = ""] = key.split("\u0000");
+        return { organization_id, status, n };
+      });
     this.#deltas.clear();
+    if (rows.length === 0) return undefined;
+    return db
+      .insertInto("claim_counts")
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(["organization_id", "status"])
+          .doUpdateSet((eb) => ({ n: eb("claim_counts.n", "+", eb.ref("excluded.n")) })),
+      );
+  }
+
+  async apply(db: Kysely<DB>): Promise<void> {
+    await this.upsert(db)?.execute();
   }
 }

@@ -1,16 +1,18 @@
 // The one place a claim is written: guarded state update, hash-chained history, outbox messages
 // and the deadline index, all inside the caller's transaction.
 
-import type { Insertable, Kysely } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import { ConcurrentWriteError } from "../db/concurrent-write-error.ts";
+import type { Engine } from "../db/engine.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { syncIncentives } from "../incentives/assessment.ts";
 import type { ActorRef } from "../principal.ts";
+import { updateClaimRows } from "./claim-batch-update.ts";
 import { CountDeltas } from "./claim-counts.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
@@ -28,6 +30,8 @@ export interface ClaimWrite {
   now: number;
   /** Field columns that change too (edit); forces a version bump. */
   fields?: Partial<ClaimsTable>;
+  /** PostgreSQL: the write goes as one statement. Without it, one statement per table. */
+  engine?: Engine;
 }
 
 export function historyRows(row: ClaimsTable, entries: Entry[]): HistoryTable[] {
@@ -93,13 +97,12 @@ export function outboxRows(row: ClaimsTable, entries: Entry[], now: number, afte
 
 const sameTimer = (a: Timer, b: Timer) => timerKey(a) === timerKey(b) && a.at === b.at;
 
-/** The guarded UPDATE of one claim row; returns the new row and the rows to append. */
-async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
-  const { row, after, entries, now } = w;
+/** The row as the write leaves it. */
+function nextRow(w: ClaimWrite, history: HistoryTable[]): ClaimsTable {
+  const { row, after, now } = w;
   const bump = w.fields !== undefined || visibleChange(w.before, after);
-  const history = historyRows(row, entries);
   const last = history.at(-1);
-  const next: ClaimsTable = {
+  return {
     ...row,
     ...w.fields,
     ...derivedColumns(after),
@@ -109,37 +112,72 @@ async function updateClaim(db: Kysely<DB>, w: ClaimWrite) {
     history_hash: last?.hash ?? row.history_hash,
     updated_at: bump ? now : row.updated_at,
   };
-  // Only the columns that change: an unchanged indexed column left out of SET costs no index work.
-  const res = await db
-    .updateTable("claims")
-    .set({
-      ...w.fields,
-      status: next.status,
-      state: next.state,
-      partner_action: next.partner_action,
-      operator_action: next.operator_action,
-      sla_due_at: next.sla_due_at,
-      version: next.version,
-      revision: next.revision,
-      history_seq: next.history_seq,
-      history_hash: next.history_hash,
-      updated_at: next.updated_at,
-    })
-    .where("id", "=", row.id)
-    .where("revision", "=", row.revision)
-    .executeTakeFirst();
-  if (res.numUpdatedRows !== 1n) throw new ConcurrentWriteError(`claim ${row.id}`);
-  return { next, history, outbox: outboxRows(row, entries, now, after) };
 }
 
+// Columns that an index of `claims` holds: written only when their value changes, since an
+// unchanged column left out of SET costs no index work (SQLite touches only the indexes of the
+// columns it sets).
+const INDEXED = ["status", "partner_action", "operator_action", "sla_due_at", "updated_at"] as const;
+
+// The field columns an edit writes (claim-row.ts inputColumns): also only the ones that differ.
+const FIELDS = [
+  "partner_id",
+  "tenant_id",
+  "subscription_id",
+  "customer_domain",
+  "customer_name",
+  "activity",
+  "products",
+  "customer_contact",
+  "partner_contact",
+] as const satisfies readonly (keyof ClaimsTable)[];
+
+/** What the UPDATE sets: the state and revision always, every other column only when it changed. */
+export function changedColumns(row: ClaimsTable, next: ClaimsTable) {
+  const set: Partial<ClaimsTable> = { state: next.state, revision: next.revision };
+  for (const c of [...FIELDS, ...INDEXED]) if (next[c] !== row[c]) Object.assign(set, { [c]: next[c] });
+  if (next.version !== row.version) set.version = next.version;
+  if (next.history_seq !== row.history_seq) {
+    set.history_seq = next.history_seq;
+    set.history_hash = next.history_hash;
+  }
+  return set;
+}
+
+/**
+ * One claim's write: the guarded UPDATE, then the counters, history, outbox and deadline-index rows,
+ * each one multi-row statement (or none when nothing changed). On PostgreSQL all of them go as one
+ * statement of data-modifying CTEs: one round trip instead of six. They touch different tables, so
+ * that they see the same snapshot changes nothing; the caller holds the claim's lock, and a lost
+ * guard rolls the whole transaction back.
+ */
 export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
-  const { next, history, outbox } = await updateClaim(db, w);
+  const history = historyRows(w.row, w.entries);
+  const next = nextRow(w, history);
+  const outbox = outboxRows(w.row, w.entries, w.now, w.after);
   const counts = new CountDeltas();
   counts.move(w.row.organization_id, w.row.status, next.status);
-  await counts.apply(db);
-  if (history.length) await db.insertInto("history").values(history).execute();
-  if (outbox.length) await db.insertInto("outbox").values(outbox).execute();
-  await syncDeadlines(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after));
+  const update = db
+    .updateTable("claims")
+    .set(changedColumns(w.row, next))
+    .where("id", "=", w.row.id)
+    .where("revision", "=", w.row.revision);
+  const rest = [
+    counts.upsert(db),
+    history.length ? db.insertInto("history").values(history) : undefined,
+    outbox.length ? db.insertInto("outbox").values(outbox) : undefined,
+    ...deadlineChanges(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after)),
+  ].filter((q) => q !== undefined);
+  let updated: number;
+  if (w.engine === "postgres") {
+    const parts = [update.returning("id"), ...rest].map((q, i) => sql`${sql.id(`w${i}`)} as (${q})`);
+    const r = await sql<{ n: number }>`with ${sql.join(parts)} select count(*)::int as n from w0`.execute(db);
+    updated = r.rows[0]?.n ?? 0;
+  } else {
+    updated = Number((await update.executeTakeFirst()).numUpdatedRows);
+    if (updated === 1) for (const q of rest) await q.execute();
+  }
+  if (updated !== 1) throw new ConcurrentWriteError(`claim ${w.row.id}`);
   await syncConsent(db, w);
   await syncIncentives(db, next, w.before, w.after, w.now);
   return next;
@@ -160,21 +198,34 @@ async function insertChunked<T extends "history" | "outbox" | "deadlines">(
 }
 
 /**
- * Many claims at once (the sweeper): one guarded UPDATE per claim, then the history, outbox and
- * deadline-index rows of the whole batch in a few multi-row statements. The caller holds every
- * claim's lock, so replacing their index rows wholesale is safe.
+ * Many claims at once (the sweeper): one set-based guarded UPDATE of every claim row, then the
+ * history, outbox and deadline-index rows of the whole batch in a few multi-row statements. The
+ * caller holds every claim's lock, so replacing their index rows wholesale is safe.
  */
-export async function writeClaims(db: Kysely<DB>, writes: ClaimWrite[]): Promise<void> {
+export async function writeClaims(db: Kysely<DB>, engine: Engine, writes: ClaimWrite[]): Promise<void> {
+  if (writes.length === 0) return;
   const history: HistoryTable[] = [];
   const outbox: ReturnType<typeof outboxRows> = [];
+  const rows: { before: ClaimsTable; next: ClaimsTable }[] = [];
   const counts = new CountDeltas();
   for (const w of writes) {
-    const r = await updateClaim(db, w);
-    counts.move(w.row.organization_id, w.row.status, r.next.status);
+    const h = historyRows(w.row, w.entries);
+    const next = nextRow(w, h);
+    rows.push({ before: w.row, next });
+    counts.move(w.row.organization_id, w.row.status, next.status);
+    history.push(...h);
+    outbox.push(...outboxRows(w.row, w.entries, w.now, w.after));
+  }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    const updated = await updateClaimRows(db, engine, part);
+    if (updated !== part.length)
+      throw new ConcurrentWriteError(`${part.length - updated} of a batch of claims`);
+  }
+  for (const [i, w] of writes.entries()) {
+    const next = rows[i]?.next ?? w.row;
     await syncConsent(db, w);
-    await syncIncentives(db, r.next, w.before, w.after, w.now);
-    history.push(...r.history);
-    outbox.push(...r.outbox);
+    await syncIncentives(db, next, w.before, w.after, w.now);
   }
   await counts.apply(db);
   await insertChunked(db, "history", history);
@@ -189,39 +240,44 @@ export async function writeClaims(db: Kysely<DB>, writes: ClaimWrite[]): Promise
   await insertChunked(
     db,
     "deadlines",
-    writes.flatMap((w) =>
-      pendingTimers(w.after).map((t) => ({
-        claim_id: w.row.id,
-        timer: timerKey(t),
-        kind: t.kind,
-        warn: t.warn ? 1 : 0,
-        due_at: t.at,
-      })),
-    ),
+    writes.flatMap((w) => pendingTimers(w.after).map((t) => deadlineRow(w.row.id, t))),
   );
 }
 
-/** Keeps the sweeper's index equal to the timers the state has pending. */
-export async function syncDeadlines(db: Kysely<DB>, claimId: string, before: Timer[], after: Timer[]) {
-  const gone = before.filter((b) => !after.some((a) => sameTimer(a, b))).map(timerKey);
-  const added = after.filter((a) => !before.some((b) => sameTimer(a, b)));
-  if (gone.length) {
-    await db.deleteFrom("deadlines").where("claim_id", "=", claimId).where("timer", "in", gone).execute();
-  }
-  if (added.length) {
-    await db
-      .insertInto("deadlines")
-      .values(
-        added.map((t) => ({
-          claim_id: claimId,
-          timer: timerKey(t),
-          kind: t.kind,
-          warn: t.warn ? 1 : 0,
-          due_at: t.at,
-        })),
-      )
-      .execute();
-  }
+const deadlineRow = (claimId: string, t: Timer) => ({
+  claim_id: claimId,
+  timer: timerKey(t),
+  kind: t.kind,
+  warn: t.warn ? 1 : 0,
+  due_at: t.at,
+});
+
+/**
+ * Keeps the sweeper's index equal to the timers the state has pending: deletes the keys that are
+ * gone, and writes new or re-timed ones in one upsert (the two sets of keys are disjoint); no
+ * statement at all when no timer changed.
+ */
+function deadlineChanges(db: Kysely<DB>, claimId: string, before: Timer[], after: Timer[]) {
+  const kept = new Set(after.map(timerKey));
+  const gone = before.map(timerKey).filter((k) => !kept.has(k));
+  const changed = after.filter((a) => !before.some((b) => sameTimer(a, b)));
+  return [
+    gone.length
+      ? db.deleteFrom("deadlines").where("claim_id", "=", claimId).where("timer", "in", gone)
+      : undefined,
+    changed.length
+      ? db
+          .insertInto("deadlines")
+          .values(changed.map((t) => deadlineRow(claimId, t)))
+          .onConflict((oc) =>
+            oc.columns(["claim_id", "timer"]).doUpdateSet((eb) => ({
+              kind: eb.ref("excluded.kind"),
+              warn: eb.ref("excluded.warn"),
+              due_at: eb.ref("excluded.due_at"),
+            })),
+          )
+      : undefined,
+  ];
 }
 
 const running = (s: ClaimState) => (s.consent?.status === "running" ? s.consent : null);

@@ -29,26 +29,25 @@ export async function sweepBatch(
       .where("due_at", "<=", now)
       .orderBy("due_at")
       .limit(batchSize * 4);
-    let q = trx.selectFrom("claims").select("id").where("id", "in", candidates).limit(batchSize);
-    // OF claims: without it PostgreSQL may lock the deadline rows of the pulled-up subquery too.
+    // The claims and their calendars in the same statement that locks them.
+    let q = trx
+      .selectFrom("claims")
+      .innerJoin("organizations", "organizations.id", "claims.organization_id")
+      .selectAll("claims")
+      .select("organizations.calendar_id")
+      .where("claims.id", "in", candidates)
+      .limit(batchSize);
+    // OF claims: without it PostgreSQL would lock the organisation and the deadline rows too.
     if (ctx.db.engine === "postgres") q = q.forUpdate("claims").skipLocked();
-    const ids = (await q.execute()).map((r) => r.id);
+    const rows = await q.execute();
     let fired = 0;
     const writes: ClaimWrite[] = [];
-    const rows = ids.length
-      ? await trx
-          .selectFrom("claims")
-          .innerJoin("organizations", "organizations.id", "claims.organization_id")
-          .selectAll("claims")
-          .select("organizations.calendar_id")
-          .where("claims.id", "in", ids)
-          .execute()
-      : [];
+    const stale: string[] = [];
     for (const row of rows) {
       const loaded = await prepareClaim(ctx, trx, row);
       if (loaded.timersFired === 0) {
         // Nothing due any more (another sweeper got here first), so any due index row left is stale.
-        await trx.deleteFrom("deadlines").where("claim_id", "=", row.id).where("due_at", "<=", now).execute();
+        stale.push(row.id);
         continue;
       }
       writes.push({
@@ -60,9 +59,11 @@ export async function sweepBatch(
       });
       fired += loaded.timersFired;
     }
-    await writeClaims(trx, writes);
-    const claims = writes.length;
-    return { fired, claims, seen: ids.length };
+    if (stale.length) {
+      await trx.deleteFrom("deadlines").where("claim_id", "in", stale).where("due_at", "<=", now).execute();
+    }
+    await writeClaims(trx, ctx.db.engine, writes);
+    return { fired, claims: writes.length, seen: rows.length };
   });
 }
 

@@ -6,13 +6,15 @@ import type { Command } from "../../../domain/commands.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
 import { approves, isContestable } from "../../../domain/transitions.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable, DB } from "../../db/schema.ts";
+import type { DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { type Principal, SYSTEM } from "../../principal.ts";
 import { applyCommand } from "../apply-command.ts";
 import { unattachedDocuments } from "../cited-documents.ts";
 import { keyHolders } from "../claim-input.ts";
 import { loadClaim, prepareClaim, selectClaim } from "../claim-loader.ts";
+import type { ClaimView } from "../claim-view.ts";
+import { writtenView } from "../written-view.ts";
 
 export type TransitionCommand = Exclude<
   Command,
@@ -44,12 +46,17 @@ export async function actOnClaim(
   claimId: string,
   command: TransitionCommand,
   opts: { ifMatch?: number } = {},
-): Promise<ClaimsTable> {
+): Promise<ClaimView> {
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
     const unattached = await unattachedDocuments(trx, claimId, command);
-    if (!approves(command))
-      return applyCommand(ctx, trx, principal, loaded, command, { ...opts, laterRefusal: unattached });
+    if (!approves(command)) {
+      const row = await applyCommand(ctx, trx, principal, loaded, command, {
+        ...opts,
+        laterRefusal: unattached,
+      });
+      return writtenView(trx, principal, row);
+    }
 
     const holders = await keyHolders(trx, await keysOf(trx, claimId), claimId);
     const rivals = holders.filter((h) => h.organizationId !== loaded.row.organization_id);
@@ -63,7 +70,7 @@ export async function actOnClaim(
           errors: [{ field: "keepCompeting", message: "names a claim that does not compete with this one" }],
         })
       : undefined;
-    const row = await applyCommand(ctx, trx, principal, loaded, command, {
+    const written = await applyCommand(ctx, trx, principal, loaded, command, {
       ...opts,
       facts: { approvedCompetitor },
       laterRefusal,
@@ -79,6 +86,7 @@ export async function actOnClaim(
       if (!isContestable(rival.state.status)) continue;
       await applyCommand(ctx, trx, SYSTEM, rival, { type: "competing-claim-lost", winnerId: claimId });
     }
-    return row;
+    // After the rivals' writes: the answer shows them rejected, as this transaction left them.
+    return writtenView(trx, principal, written);
   });
 }

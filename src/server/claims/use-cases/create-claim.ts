@@ -4,13 +4,15 @@ import { initialState } from "../../../domain/claim-state.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
 import { allowedActions } from "../../../domain/transitions.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable, DB } from "../../db/schema.ts";
+import type { DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { actorOf, actorRef, type Principal } from "../../principal.ts";
 import { CountDeltas } from "../claim-counts.ts";
 import { type ClaimInput, checkClaimInput, keyHolders, ownDuplicates } from "../claim-input.ts";
 import { newClaimRow, nextClaimNumber, writeKeys } from "../claim-row.ts";
+import type { ClaimView } from "../claim-view.ts";
 import { historyRows, outboxRows } from "../claim-writer.ts";
+import { type Written, writtenView } from "../written-view.ts";
 
 export function partnerOrganization(principal: Principal): string {
   if (principal.kind !== "user" || !principal.organizationId) {
@@ -25,7 +27,7 @@ export async function insertClaim(
   principal: Principal,
   input: ClaimInput,
   copiedFrom: string | null,
-): Promise<ClaimsTable> {
+): Promise<Written> {
   const organizationId = partnerOrganization(principal);
   const checked = await checkClaimInput(db, organizationId, input);
   const dup = ownDuplicates(
@@ -76,17 +78,19 @@ export async function insertClaim(
     .values(outboxRows(inserted, entries, now, initialState()))
     .execute();
   await writeKeys(db, row.id, checked.keys);
-  return inserted;
+  return { row: inserted, state: initialState(), now };
 }
 
 export async function createClaim(
   ctx: AppContext,
   principal: Principal,
   input: ClaimInput,
-): Promise<ClaimsTable> {
+): Promise<ClaimView> {
   // Judged by the table like every action: only partner writers may create.
   if (!allowedActions(initialState(), actorOf(principal)).includes("edit")) {
     throw new RefusalError({ code: "forbidden", detail: "this role may not create claims" });
   }
-  return transact(ctx.db, (trx) => insertClaim(ctx, trx, principal, input, null));
+  return transact(ctx.db, async (trx) =>
+    writtenView(trx, principal, await insertClaim(ctx, trx, principal, input, null)),
+  );
 }

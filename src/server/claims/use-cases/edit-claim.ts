@@ -3,7 +3,6 @@ import { isDeepStrictEqual } from "node:util";
 import { EDITABLE_FIELDS, type EditableField } from "../../../domain/editing.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
-import type { ClaimsTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand } from "../apply-command.ts";
@@ -11,6 +10,8 @@ import { inputOf, mergePatch } from "../claim-fields.ts";
 import { type ClaimInput, checkClaimInput, keyHolders, ownDuplicates } from "../claim-input.ts";
 import { loadClaim } from "../claim-loader.ts";
 import { inputColumns, writeKeys } from "../claim-row.ts";
+import type { ClaimView } from "../claim-view.ts";
+import { writtenView } from "../written-view.ts";
 
 export async function editClaim(
   ctx: AppContext,
@@ -18,7 +19,7 @@ export async function editClaim(
   claimId: string,
   patch: Partial<Record<EditableField, unknown>>,
   opts: { ifMatch?: number } = {},
-): Promise<ClaimsTable> {
+): Promise<ClaimView> {
   return transact(ctx.db, async (trx) => {
     const loaded = await loadClaim(ctx, trx, principal, claimId);
     const before = inputOf(loaded.row);
@@ -52,7 +53,7 @@ export async function editClaim(
       }
     }
     const changes = Object.fromEntries(changed.map((f) => [f, { before: before[f], after: after[f] }]));
-    const row = await applyCommand(
+    const written = await applyCommand(
       ctx,
       trx,
       principal,
@@ -68,6 +69,6 @@ export async function editClaim(
       },
     );
     if (changed.includes("products") || changed.includes("customer")) await writeKeys(trx, claimId, keys);
-    return row;
+    return writtenView(trx, principal, written);
   });
 }

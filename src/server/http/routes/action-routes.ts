@@ -4,7 +4,6 @@ import type { Command } from "../../../domain/commands.ts";
 import { CLAIM_ACTIONS, type ClaimAction } from "../../../domain/vocabulary.ts";
 import { actOnClaim, type TransitionCommand } from "../../claims/use-cases/act-on-claim.ts";
 import { copyClaim } from "../../claims/use-cases/copy-claim.ts";
-import { getClaim } from "../../claims/use-cases/get-claim.ts";
 import { callerOf } from "../authenticate.ts";
 import { ifMatch, setEtag } from "../etag.ts";
 import { errors } from "../responses.ts";
@@ -42,15 +41,14 @@ export function actionRoutes(app: App, { ctx }: HttpDeps): void {
         const principal = callerOf(req).principal;
         const id = (req.params as { id: string }).id;
         if (action === "copy") {
-          const copy = await copyClaim(ctx, principal, id, { ifMatch: ifMatch(req) });
-          const view = await getClaim(ctx, principal, copy.id);
+          const view = await copyClaim(ctx, principal, id, { ifMatch: ifMatch(req) });
           setEtag(reply, view.version);
-          reply.header("Location", `/api/v1/claims/${copy.id}`);
+          reply.header("Location", `/api/v1/claims/${view.id}`);
           return reply.code(201).send(view);
         }
         const command = { type: action, ...(req.body as object) } as Command as TransitionCommand;
-        await actOnClaim(ctx, principal, id, command, { ifMatch: ifMatch(req) });
-        const view = await getClaim(ctx, principal, id);
+        // The answer is the version this write produced, built inside its transaction.
+        const view = await actOnClaim(ctx, principal, id, command, { ifMatch: ifMatch(req) });
         setEtag(reply, view.version);
         return view;
       },

@@ -83,10 +83,10 @@ export function claimRoutes(app: App, { ctx }: HttpDeps): void {
     },
     async (req, reply) => {
       const principal = callerOf(req).principal;
-      const row = await createClaim(ctx, principal, req.body);
-      const view = await getClaim(ctx, principal, row.id);
+      // The answer is the version this write produced, built inside its transaction.
+      const view = await createClaim(ctx, principal, req.body);
       setEtag(reply, view.version);
-      reply.header("Location", `/api/v1/claims/${row.id}`);
+      reply.header("Location", `/api/v1/claims/${view.id}`);
       return reply.code(201).send(view);
     },
   );
@@ -122,10 +122,13 @@ export function claimRoutes(app: App, { ctx }: HttpDeps): void {
     },
     async (req, reply) => {
       const principal = callerOf(req).principal;
-      await editClaim(ctx, principal, req.params.id, req.body as Partial<Record<EditableField, unknown>>, {
-        ifMatch: ifMatch(req),
-      });
-      const view = await getClaim(ctx, principal, req.params.id);
+      const view = await editClaim(
+        ctx,
+        principal,
+        req.params.id,
+        req.body as Partial<Record<EditableField, unknown>>,
+        { ifMatch: ifMatch(req) },
+      );
       setEtag(reply, view.version);
       return view;
     },
