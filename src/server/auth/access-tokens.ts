@@ -7,7 +7,16 @@ import { randomSecret, sha256 } from "./secrets.ts";
 
 const PREFIX = "cdp_";
 
-export async function createAccessToken(db: Kysely<DB>, userId: string, name: string, wall: Clock) {
+/** "read": the token may only read (GET, HEAD); "write": whatever its user may do. */
+export type TokenScope = "read" | "write";
+
+export async function createAccessToken(
+  db: Kysely<DB>,
+  userId: string,
+  name: string,
+  wall: Clock,
+  scope: TokenScope = "write",
+) {
   const token = `${PREFIX}${randomSecret()}`;
   const id = newId();
   await db
@@ -20,18 +29,27 @@ export async function createAccessToken(db: Kysely<DB>, userId: string, name: st
       created_at: wall.now(),
       last_used_at: null,
       revoked_at: null,
+      scope,
     })
     .execute();
   return { id, token };
 }
 
-export async function findByToken(db: Kysely<DB>, token: string, wall: Clock): Promise<UsersTable | null> {
+export async function findByToken(
+  db: Kysely<DB>,
+  token: string,
+  wall: Clock,
+): Promise<{ user: UsersTable; scope: TokenScope } | null> {
   if (!token.startsWith(PREFIX)) return null;
   const row = await db
     .selectFrom("access_tokens")
     .innerJoin("users", "users.id", "access_tokens.user_id")
     .selectAll("users")
-    .select(["access_tokens.id as token_id", "access_tokens.last_used_at"])
+    .select([
+      "access_tokens.id as token_id",
+      "access_tokens.last_used_at",
+      "access_tokens.scope as token_scope",
+    ])
     .where("access_tokens.token_hash", "=", sha256(token))
     .where("access_tokens.revoked_at", "is", null)
     .where("users.disabled_at", "is", null)
@@ -41,14 +59,14 @@ export async function findByToken(db: Kysely<DB>, token: string, wall: Clock): P
   if (row.last_used_at === null || now - row.last_used_at > 60_000) {
     await db.updateTable("access_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
   }
-  const { token_id: _t, last_used_at: _l, ...user } = row;
-  return user;
+  const { token_id: _t, last_used_at: _l, token_scope, ...user } = row;
+  return { user, scope: token_scope === "read" ? "read" : "write" };
 }
 
 export async function listAccessTokens(db: Kysely<DB>, userId: string) {
   return db
     .selectFrom("access_tokens")
-    .select(["id", "name", "created_at", "last_used_at", "revoked_at"])
+    .select(["id", "name", "created_at", "last_used_at", "revoked_at", "scope"])
     .where("user_id", "=", userId)
     .orderBy("created_at", "desc")
     .execute();

@@ -5,6 +5,7 @@ import { RefusalError } from "../../domain/refusal.ts";
 import { verifyPassword } from "../admin/passwords.ts";
 import type { Clock } from "../context.ts";
 import type { DB, UsersTable } from "../db/schema.ts";
+import { passwordsAllowedFor } from "./oidc/provider-store.ts";
 import { blocked, hit, type Limit, reset } from "./rate-limit.ts";
 
 export const ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
@@ -45,5 +46,12 @@ export async function signIn(
     throw new RefusalError({ code: "unauthenticated", detail: "wrong email or password" });
   }
   await reset(db, accountKey);
+  // Judged after the password, so that the answer tells nothing new to someone without it.
+  if (!(await passwordsAllowedFor(db, user.organization_id)))
+    throw new RefusalError({
+      code: "unauthenticated",
+      detail:
+        "your organisation signs in through its identity provider: use “Sign in with …” instead of a password",
+    });
   return user;
 }
