@@ -12,6 +12,12 @@ import { provisionUser } from "./provision.ts";
 
 const refused = (detail: string) => new RefusalError({ code: "unauthenticated", detail });
 
+/** The library's message, then its cause's, which names the claim judged (aud, exp, nonce, ...). */
+function reason(err: unknown): string {
+  if (!(err instanceof Error)) return "invalid";
+  return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
+}
+
 export interface CallbackInput {
   /** The callback URL as the browser called it (code, state, iss, or error). */
   url: URL;
@@ -53,9 +59,7 @@ export async function finishOidcSignIn(d: OidcDeps, input: CallbackInput) {
       idTokenExpected: true,
     });
   } catch (err) {
-    throw refused(
-      `the identity provider's answer was refused: ${err instanceof Error ? err.message : "invalid"}`,
-    );
+    throw refused(`the identity provider's answer was refused: ${reason(err)}`);
   }
   const claims = tokens.claims();
   if (!claims) throw refused("the identity provider sent no ID token");
