@@ -4,8 +4,8 @@ export class Browser {
   private readonly jars = new Map<string, Map<string, string>>();
 
   cookies(origin: string): Map<string, string> {
-    let jar = this.jars.get(origin);
-    if (!jar) this.jars.set(origin, (jar = new Map()));
+    const jar = this.jars.get(origin) ?? new Map<string, string>();
+    this.jars.set(origin, jar);
     return jar;
   }
 

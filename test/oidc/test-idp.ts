@@ -53,6 +53,8 @@ export async function startIdp(clients: IdpClient[]) {
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true, methods: ["S256"] },
+    // The ID token's lifetime follows the test's setting (read at each issue).
+    // biome-ignore lint/correctness/noComponentHookFactories: an oidc-provider TTL key, not a React component
     ttl: { IdToken: () => state.idTokenTtl },
   });
   const handle = provider.callback();
