@@ -4,10 +4,11 @@
 // refused. A first sign-in creates the user (no password) with the mapped role; later ones bring
 // its name, locale and role up to date. A user disabled in Claimdesk stays out.
 import type { Transaction } from "kysely";
-import { roleFitsProvider } from "../../../domain/policies/index.ts";
+import { isRoleChange, roleFitsProvider } from "../../../domain/policies/index.ts";
 import { forbidden, RefusalError } from "../../../domain/refusal.ts";
 import type { DB, UsersTable } from "../../db/schema.ts";
 import { newId } from "../../ids.ts";
+import { principalOf } from "../users.ts";
 import { emailDomain, type IdentityProvider } from "./provider-store.ts";
 import { mappedRole } from "./role-mapping.ts";
 
@@ -74,7 +75,7 @@ export async function provisionUser(
   const changes = {
     ...(name && name !== user.name ? { name } : {}),
     ...(locale && locale !== user.locale ? { locale } : {}),
-    ...(role !== user.role ? { role } : {}),
+    ...(isRoleChange(principalOf(user).role, role) ? { role } : {}),
   };
   if (Object.keys(changes).length) {
     await trx.updateTable("users").set(changes).where("id", "=", user.id).execute();
