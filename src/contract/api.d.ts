@@ -46,7 +46,10 @@ export interface paths {
     put?: never;
     /** Sign in */
     post: operations["session.create"];
-    /** Sign out (the session dies on the server) */
+    /**
+     * Sign out (the session dies on the server)
+     * @description A session opened through an identity provider with an end_session_endpoint answers 200 with the IdP's logoutUrl, for the browser to go to next; any other answers 204.
+     */
     delete: operations["session.delete"];
     options?: never;
     head?: never;
@@ -1249,6 +1252,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/session/providers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sign-in options for an e-mail address: identity providers by domain, and whether a password is allowed */
+    get: operations["sessions.providers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/session/oidc/{providerId}/start": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Start signing in with an identity provider (redirects to it; PKCE S256, state, nonce) */
+    get: operations["sessions.oidcStart"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/session/oidc/callback": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the identity provider returns: the code is exchanged, the user signed in, and sent to returnTo */
+    get: operations["sessions.oidcCallback"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/session/oidc/backchannel-logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** OpenID Connect back-channel logout: the IdP ends the sessions it opened (logout_token) */
+    post: operations["sessions.backchannelLogout"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/identity-providers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Identity providers: every one for a program admin, its organisation's for a global admin */
+    get: operations["idp.list"];
+    put?: never;
+    /** Configure an identity provider for an organisation (or the operator: organizationId null) */
+    post: operations["idp.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/identity-providers/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an identity provider (its users stay; they sign in otherwise) */
+    delete: operations["idp.delete"];
+    options?: never;
+    head?: never;
+    /** Change an identity provider (clientSecret: a new one, or null to remove it) */
+    patch: operations["idp.update"];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1345,10 +1452,20 @@ export interface components {
     };
     AccessTokenCreate: {
       name: string;
+      /**
+       * @description read: GET and HEAD only (any other method answers 403); write (default): what the user may do
+       * @enum {unknown}
+       */
+      scope?: "read" | "write";
     };
     AccessTokenCreated: {
       id: string;
       token: string;
+      /**
+       * @description read: GET and HEAD only (any other method answers 403); write (default): what the user may do
+       * @enum {unknown}
+       */
+      scope: "read" | "write";
     };
     AccessTokenList: {
       items: {
@@ -1357,6 +1474,11 @@ export interface components {
         createdAt: string;
         lastUsedAt: string | null;
         revokedAt: string | null;
+        /**
+         * @description read: GET and HEAD only (any other method answers 403); write (default): what the user may do
+         * @enum {unknown}
+         */
+        scope: "read" | "write";
       }[];
     };
     ClaimList: {
@@ -2659,6 +2781,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            logoutUrl: string;
+          };
+        };
+      };
       /** @description No Content */
       204: {
         headers: {
@@ -7610,6 +7743,599 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "sessions.providers": {
+    parameters: {
+      query: {
+        email: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            providers: {
+              id: string;
+              name: string;
+              /** @description navigate the browser here (add ?returnTo=/path) */
+              startUrl: string;
+            }[];
+            passwordAllowed: boolean;
+          };
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "sessions.oidcStart": {
+    parameters: {
+      query?: {
+        returnTo?: string;
+      };
+      header?: never;
+      path: {
+        providerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description where the browser goes next */
+            redirectTo: string;
+          };
+        };
+      };
+      /** @description Found */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "sessions.oidcCallback": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description where the browser goes next */
+            redirectTo: string;
+          };
+        };
+      };
+      /** @description Found */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "sessions.backchannelLogout": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          logout_token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            ended: number;
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "idp.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              organizationId: string | null;
+              name: string;
+              issuer: string;
+              clientId: string;
+              hasSecret: boolean;
+              allowedDomains: string[];
+              roleMapping: {
+                /** @description the ID token claim to read, e.g. "groups" */
+                claim: string;
+                /** @description claim value -> role; the first entry the user holds wins (list the strongest first) */
+                values: {
+                  [key: string]:
+                    | "global_admin"
+                    | "incentives_admin"
+                    | "billing_admin"
+                    | "reviewer"
+                    | "program_admin";
+                };
+                /** @enum {unknown} */
+                default?:
+                  | "global_admin"
+                  | "incentives_admin"
+                  | "billing_admin"
+                  | "reviewer"
+                  | "program_admin";
+              };
+              passwordsAllowed: boolean;
+              /** @description the redirect URI to register at the IdP */
+              redirectUri: string;
+              abilities: {
+                edit: boolean;
+                delete: boolean;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "idp.create": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description null: the programme operator's */
+          organizationId: string | null;
+          /** @description shown as "Sign in with <name>" */
+          name: string;
+          /** @description the IdP's issuer URL (https) */
+          issuer: string;
+          clientId: string;
+          /** @description write-only; null removes it (a public client) */
+          clientSecret?: string | null;
+          allowedDomains: string[];
+          roleMapping: {
+            /** @description the ID token claim to read, e.g. "groups" */
+            claim: string;
+            /** @description claim value -> role; the first entry the user holds wins (list the strongest first) */
+            values: {
+              [key: string]:
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin";
+            };
+            /** @enum {unknown} */
+            default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+          };
+          /** @description false: the organisation's users may no longer sign in with a local password */
+          passwordsAllowed?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            organizationId: string | null;
+            name: string;
+            issuer: string;
+            clientId: string;
+            hasSecret: boolean;
+            allowedDomains: string[];
+            roleMapping: {
+              /** @description the ID token claim to read, e.g. "groups" */
+              claim: string;
+              /** @description claim value -> role; the first entry the user holds wins (list the strongest first) */
+              values: {
+                [key: string]:
+                  | "global_admin"
+                  | "incentives_admin"
+                  | "billing_admin"
+                  | "reviewer"
+                  | "program_admin";
+              };
+              /** @enum {unknown} */
+              default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+            };
+            passwordsAllowed: boolean;
+            /** @description the redirect URI to register at the IdP */
+            redirectUri: string;
+            abilities: {
+              edit: boolean;
+              delete: boolean;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "idp.delete": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "idp.update": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description shown as "Sign in with <name>" */
+          name?: string;
+          /** @description the IdP's issuer URL (https) */
+          issuer?: string;
+          clientId?: string;
+          /** @description write-only; null removes it (a public client) */
+          clientSecret?: string | null;
+          allowedDomains?: string[];
+          roleMapping?: {
+            /** @description the ID token claim to read, e.g. "groups" */
+            claim: string;
+            /** @description claim value -> role; the first entry the user holds wins (list the strongest first) */
+            values: {
+              [key: string]:
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin";
+            };
+            /** @enum {unknown} */
+            default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+          };
+          /** @description false: the organisation's users may no longer sign in with a local password */
+          passwordsAllowed?: boolean;
+        };
+        "application/merge-patch+json": {
+          /** @description shown as "Sign in with <name>" */
+          name?: string;
+          /** @description the IdP's issuer URL (https) */
+          issuer?: string;
+          clientId?: string;
+          /** @description write-only; null removes it (a public client) */
+          clientSecret?: string | null;
+          allowedDomains?: string[];
+          roleMapping?: {
+            /** @description the ID token claim to read, e.g. "groups" */
+            claim: string;
+            /** @description claim value -> role; the first entry the user holds wins (list the strongest first) */
+            values: {
+              [key: string]:
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin";
+            };
+            /** @enum {unknown} */
+            default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+          };
+          /** @description false: the organisation's users may no longer sign in with a local password */
+          passwordsAllowed?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            organizationId: string | null;
+            name: string;
+            issuer: string;
+            clientId: string;
+            hasSecret: boolean;
+            allowedDomains: string[];
+            roleMapping: {
+              /** @description the ID token claim to read, e.g. "groups" */
+              claim: string;
+              /** @description claim value -> role; the first entry the user holds wins (list the strongest first) */
+              values: {
+                [key: string]:
+                  | "global_admin"
+                  | "incentives_admin"
+                  | "billing_admin"
+                  | "reviewer"
+                  | "program_admin";
+              };
+              /** @enum {unknown} */
+              default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
+            };
+            passwordsAllowed: boolean;
+            /** @description the redirect URI to register at the IdP */
+            redirectUri: string;
+            abilities: {
+              edit: boolean;
+              delete: boolean;
+            };
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -54,10 +54,12 @@ export async function startServer(
     parseAllowList(config.webhooksAllowHosts.join(",")).allow,
     opts.webhookResolver,
   );
+  const secret = loadSecret(config.secret, config.dataDir);
   const { app, metrics, routes } = await buildApp(
     {
       ctx,
       wall,
+      secret,
       secureCookies: config.baseUrl.startsWith("https:"),
       simulatedClock: config.simulatedClock,
       uploads: opts.uploads ?? DEFAULT_UPLOAD_LIMITS,
@@ -87,7 +89,7 @@ export async function startServer(
   const notifier = new Notifier({
     ctx,
     wall,
-    secret: loadSecret(config.secret, config.dataDir),
+    secret,
     baseUrl: config.baseUrl,
     from: config.mailFrom,
     transport,

@@ -43,7 +43,7 @@ describe.each(ENGINES)("principal cache on %s", (engine) => {
       role: "reviewer",
     });
     const { id, token } = await createAccessToken(db, user.id, "t", wall);
-    expect((await findByToken(db, token, wall))?.role).toBe("reviewer");
+    expect((await findByToken(db, token, wall))?.user.role).toBe("reviewer");
     // As another process would: straight in the database, without this process's cache knowing.
     await db.updateTable("access_tokens").set({ revoked_at: wall.now() }).where("id", "=", id).execute();
     expect(await findByToken(db, token, wall)).not.toBeNull();
@@ -53,7 +53,7 @@ describe.each(ENGINES)("principal cache on %s", (engine) => {
     const second = await createAccessToken(db, user.id, "t2", wall);
     expect(await findByToken(db, second.token, wall)).not.toBeNull();
     await updateUser(ctx, await admin(), { id: user.id, changes: { role: "program_admin" } }, wall);
-    expect((await findByToken(db, second.token, wall))?.role).toBe("program_admin");
+    expect((await findByToken(db, second.token, wall))?.user.role).toBe("program_admin");
     expect(await revokeAccessToken(db, user.id, second.id, wall)).toBe(true);
     expect(await findByToken(db, second.token, wall)).toBeNull();
   });

@@ -41,6 +41,20 @@ const ROUTES: Record<string, Expectation> = {
   "POST /api/v1/tokens": { kind: "own", why: "creates the caller's own token" },
   "GET /api/v1/tokens": { kind: "own", why: "lists the caller's own tokens" },
   "DELETE /api/v1/tokens/:id": { kind: "object" },
+  "GET /api/v1/session/providers": { kind: "public" },
+  "GET /api/v1/session/oidc/:providerId/start": { kind: "public" },
+  "GET /api/v1/session/oidc/callback": { kind: "public" },
+  "POST /api/v1/session/oidc/backchannel-logout": { kind: "public" },
+  "GET /api/v1/admin/identity-providers": {
+    kind: "own",
+    why: "a global admin lists its own organisation's (test/oidc/identity-providers.test.ts)",
+  },
+  "POST /api/v1/admin/identity-providers": {
+    kind: "own",
+    why: "another organisation's id is 404 (test/oidc/identity-providers.test.ts)",
+  },
+  "PATCH /api/v1/admin/identity-providers/:id": { kind: "object", body: { name: "taken over" } },
+  "DELETE /api/v1/admin/identity-providers/:id": { kind: "object" },
   "GET /api/v1/claims": { kind: "list", path: "/api/v1/claims" },
   "GET /api/v1/claims/summary": { kind: "list", path: "/api/v1/claims/summary" },
   "GET /api/v1/claims/export.csv": { kind: "list", path: "/api/v1/claims/export.csv" },
@@ -141,6 +155,7 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
   let deliveryId: string;
   let notificationId: string;
   let historyLength: number;
+  let providerId: string;
   beforeAll(async () => {
     t = await startTestServer(engine);
     w = await httpWorld(t);
@@ -168,6 +183,16 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
     expect([notificationId, deliveryId].every((x) => x.length > 0)).toBe(true);
     const history = await w.a.incentives.get<{ items: unknown[] }>(`/api/v1/claims/${claimId}/history`);
     historyLength = history.body.items.length;
+    const idp = await w.a.global.post<{ id: string }>("/api/v1/admin/identity-providers", {
+      organizationId: w.a.id,
+      name: "A's IdP",
+      issuer: "https://idp.a.example",
+      clientId: "claimdesk",
+      allowedDomains: ["a.example"],
+      roleMapping: { claim: "groups", values: {}, default: "incentives_admin" },
+    });
+    providerId = idp.body.id;
+    expect(idp.status).toBe(201);
   });
   afterAll(() => t.stop());
 
@@ -194,11 +219,13 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
       const [method = "GET", url = ""] = route.split(" ");
       const id = url.includes("/tokens/")
         ? tokenId
-        : url.includes("/webhooks/")
-          ? webhookId
-          : url.includes("/notifications/")
-            ? notificationId
-            : objectId(url);
+        : url.includes("/identity-providers/")
+          ? providerId
+          : url.includes("/webhooks/")
+            ? webhookId
+            : url.includes("/notifications/")
+              ? notificationId
+              : objectId(url);
       const path = url
         .replace(":id", id)
         .replace(":documentId", documentId)

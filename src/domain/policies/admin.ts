@@ -105,3 +105,31 @@ export function adminAbilities(s: Subject) {
     manageCustomerRegistry: mayManageCustomerRegistry(s),
   };
 }
+
+/**
+ * Configuring sign-in through an identity provider (issue 15): a program admin for the operator's
+ * and every organisation's, a global admin for its own organisation's only.
+ */
+export function mayManageIdentityProviders(s: Subject, organizationId: string | null): boolean {
+  const own = isUser(s) && organizationId !== null && organizationId === s.organizationId;
+  if (hasRole(s, "program_admin")) return true;
+  return hasRole(s, "global_admin") && own;
+}
+
+/** The identity providers whose configuration `s` may list: null for all, else one organisation's. */
+export const identityProviderScope = (s: Subject) => administeredOrganization(s);
+
+export function identityProviderAbilities(s: Subject, provider: { organizationId: string | null }) {
+  const manage = mayManageIdentityProviders(s, provider.organizationId);
+  return { edit: manage, delete: manage };
+}
+
+/**
+ * The role an IdP maps a user to must fit the organisation the provider signs in: partner roles
+ * for an organisation's, operator roles for the operator's (organizationId null).
+ */
+export const roleFitsProvider = (role: Role, organizationId: string | null) =>
+  roleBelongsToOrganization(role) === (organizationId !== null);
+
+/** What a credential allows: a read-only personal access token changes nothing. */
+export const mayChangeData = (access: { scope: "read" | "write" }) => access.scope === "write";

@@ -9,7 +9,16 @@ import { randomSecret, sha256 } from "./secrets.ts";
 
 const PREFIX = "cdp_";
 
-export async function createAccessToken(db: Kysely<DB>, userId: string, name: string, wall: Clock) {
+/** "read": the token may only read (GET, HEAD); "write": whatever its user may do. */
+export type TokenScope = "read" | "write";
+
+export async function createAccessToken(
+  db: Kysely<DB>,
+  userId: string,
+  name: string,
+  wall: Clock,
+  scope: TokenScope = "write",
+) {
   const token = `${PREFIX}${randomSecret()}`;
   const id = newId();
   await db
@@ -22,6 +31,7 @@ export async function createAccessToken(db: Kysely<DB>, userId: string, name: st
       created_at: wall.now(),
       last_used_at: null,
       revoked_at: null,
+      scope,
     })
     .execute();
   return { id, token };
@@ -36,6 +46,7 @@ const tokenRow = compiledOnce((db, tokenHash: string) =>
       "access_tokens.id as token_id",
       "access_tokens.created_at as token_created",
       "access_tokens.last_used_at",
+      "access_tokens.scope as token_scope",
     ])
     .where("access_tokens.token_hash", "=", tokenHash)
     .where("access_tokens.revoked_at", "is", null)
@@ -43,12 +54,16 @@ const tokenRow = compiledOnce((db, tokenHash: string) =>
 );
 
 /** The token's user, from the principal cache when read in the last few seconds. */
-export async function findByToken(db: Kysely<DB>, token: string, wall: Clock): Promise<UsersTable | null> {
+export async function findByToken(
+  db: Kysely<DB>,
+  token: string,
+  wall: Clock,
+): Promise<{ user: UsersTable; scope: TokenScope } | null> {
   if (!token.startsWith(PREFIX)) return null;
   const hash = sha256(token);
   const now = wall.now();
   const hit = tokenCache.get(hash, now);
-  if (hit) return hit.user;
+  if (hit) return { user: hit.user, scope: hit.scope ?? "write" };
   const epoch = tokenCache.epoch();
   const [row] = await tokenRow(db, hash);
   if (!row) return null;
@@ -56,15 +71,21 @@ export async function findByToken(db: Kysely<DB>, token: string, wall: Clock): P
   if (row.last_used_at === null || now - row.last_used_at > 60_000) {
     await db.updateTable("access_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
   }
-  const { token_id: _t, token_created, last_used_at: _l, ...user } = row;
-  tokenCache.set(hash, { user, csrfToken: null, createdAt: token_created, lastSeenAt: now }, now, epoch);
-  return user;
+  const { token_id: _t, token_created, last_used_at: _l, token_scope, ...user } = row;
+  const scope: TokenScope = token_scope === "read" ? "read" : "write";
+  tokenCache.set(
+    hash,
+    { user, csrfToken: null, createdAt: token_created, lastSeenAt: now, scope },
+    now,
+    epoch,
+  );
+  return { user, scope };
 }
 
 export async function listAccessTokens(db: Kysely<DB>, userId: string) {
   return db
     .selectFrom("access_tokens")
-    .select(["id", "name", "created_at", "last_used_at", "revoked_at"])
+    .select(["id", "name", "created_at", "last_used_at", "revoked_at", "scope"])
     .where("user_id", "=", userId)
     .orderBy("created_at", "desc")
     .execute();

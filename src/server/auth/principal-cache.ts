@@ -16,6 +16,8 @@ export interface CachedCredential {
   csrfToken: string | null;
   createdAt: number;
   lastSeenAt: number;
+  /** Tokens only: a read-only token may not change data. Sessions are "write". */
+  scope?: "read" | "write";
 }
 
 interface Entry extends CachedCredential {

@@ -11,6 +11,7 @@ import { RefusalError } from "../../domain/refusal.ts";
 import { verifyPassword } from "../admin/passwords.ts";
 import type { Clock } from "../context.ts";
 import type { DB, UsersTable } from "../db/schema.ts";
+import { passwordsAllowedFor } from "./oidc/provider-store.ts";
 import { blocked, counted, failureRun, hit, type Limit, noteFailure, reset } from "./rate-limit.ts";
 
 export const PAIR_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
@@ -69,5 +70,12 @@ export async function signIn(
   // The account's run of failures stays: the guesser's addresses are still held after the real user
   // got in. This address's own count is forgiven.
   await reset(db, pairKey);
+  // Judged after the password, so that the answer tells nothing new to someone without it.
+  if (!(await passwordsAllowedFor(db, user.organization_id)))
+    throw new RefusalError({
+      code: "unauthenticated",
+      detail:
+        "your organisation signs in through its identity provider: use “Sign in with …” instead of a password",
+    });
   return user;
 }

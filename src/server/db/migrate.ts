@@ -10,6 +10,7 @@ import * as claimCounts from "./migrations/0006-claim-counts.ts";
 import * as historyEvents from "./migrations/0007-history-events.ts";
 import * as webhookBreaker from "./migrations/0008-webhook-breaker.ts";
 import * as readIndexes from "./migrations/0009-read-indexes.ts";
+import * as oidcIdentityProviders from "./migrations/0010-oidc-identity-providers.ts";
 
 const ALL = {
   "0001-core": core,
@@ -21,6 +22,7 @@ const ALL = {
   "0007-history-events": historyEvents,
   "0008-webhook-breaker": webhookBreaker,
   "0009-read-indexes": readIndexes,
+  "0010-oidc-identity-providers": oidcIdentityProviders,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -204,6 +204,46 @@ export interface AccessTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** "read": GET/HEAD only; "write": everything the user may do. */
+  scope: Generated<string>;
+}
+
+export interface IdentityProvidersTable {
+  id: string;
+  organization_id: string | null;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret_enc: string | null;
+  allowed_domains: string;
+  role_mapping: string;
+  passwords_allowed: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OidcLoginsTable {
+  state_hash: string;
+  provider_id: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: number;
+}
+
+export interface UserIdentitiesTable {
+  provider_id: string;
+  subject: string;
+  user_id: string;
+}
+
+export interface OidcSessionsTable {
+  session_hash: string;
+  provider_id: string;
+  subject: string;
+  sid: string | null;
+  logout_url: string | null;
+  created_at: number;
 }
 
 export interface RateLimitsTable {
@@ -453,4 +493,8 @@ export interface DB {
   revenue_imports: RevenueImportsTable;
   payout_statements: PayoutStatementsTable;
   payout_lines: PayoutLinesTable;
+  identity_providers: IdentityProvidersTable;
+  oidc_logins: OidcLoginsTable;
+  user_identities: UserIdentitiesTable;
+  oidc_sessions: OidcSessionsTable;
 }

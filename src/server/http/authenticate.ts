@@ -2,7 +2,8 @@
 // the session's CSRF token in X-CSRF-Token; bearer requests need none (a browser never adds them).
 import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { findByToken } from "../auth/access-tokens.ts";
+import { mayChangeData } from "../../domain/policies/index.ts";
+import { findByToken, type TokenScope } from "../auth/access-tokens.ts";
 import { sameSecret } from "../auth/secrets.ts";
 import { DEFAULT_SESSION_POLICY, findSession, type SessionPolicy } from "../auth/sessions.ts";
 import { principalOf, type UserPrincipal } from "../auth/users.ts";
@@ -18,6 +19,7 @@ export interface Caller {
   user: UsersTable;
   via: "cookie" | "bearer";
   csrfToken: string | null;
+  scope: TokenScope;
 }
 
 declare module "fastify" {
@@ -43,6 +45,8 @@ export function registerAuthentication(
     if (!req.routeOptions.url) return; // 404s are answered as such, signed in or not
     if (!req.caller)
       throw new HttpProblem(401, "unauthenticated", "sign in, or send a personal access token");
+    if (!SAFE.has(req.method) && !mayChangeData(req.caller))
+      throw new HttpProblem(403, "forbidden", "this personal access token is read-only");
     if (req.caller.via === "cookie" && !SAFE.has(req.method)) {
       const sent = req.headers["x-csrf-token"];
       if (typeof sent !== "string" || !req.caller.csrfToken || !sameSecret(sent, req.caller.csrfToken)) {
@@ -61,14 +65,28 @@ async function identify(
   const db = ctx.db.kysely;
   const auth = req.headers.authorization;
   if (auth?.startsWith("Bearer ")) {
-    const user = await findByToken(db, auth.slice(7).trim(), wall);
-    return user ? { principal: principalOf(user), user, via: "bearer", csrfToken: null } : null;
+    const found = await findByToken(db, auth.slice(7).trim(), wall);
+    return found
+      ? {
+          principal: principalOf(found.user),
+          user: found.user,
+          via: "bearer",
+          csrfToken: null,
+          scope: found.scope,
+        }
+      : null;
   }
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return null;
   const found = await findSession(db, cookie, wall, policy);
   return found
-    ? { principal: principalOf(found.user), user: found.user, via: "cookie", csrfToken: found.csrfToken }
+    ? {
+        principal: principalOf(found.user),
+        user: found.user,
+        via: "cookie",
+        csrfToken: found.csrfToken,
+        scope: "write",
+      }
     : null;
 }
 

@@ -27,6 +27,7 @@ import { claimRoutes } from "./routes/claim-routes.ts";
 import { consentRoutes } from "./routes/consent-routes.ts";
 import { incentiveRoutes } from "./routes/incentive-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
+import { oidcRoutes } from "./routes/oidc-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { threadRoutes } from "./routes/thread-routes.ts";
@@ -179,6 +180,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   notificationRoutes(app, deps);
   webhookRoutes(app, deps);
   incentiveRoutes(app, deps);
+  oidcRoutes(app, deps);
   await app.ready();
   return { app: app as unknown as FastifyInstance, metrics, routes };
 }

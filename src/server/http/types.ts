@@ -32,6 +32,8 @@ export interface HttpDeps {
   webhooksAllowHttp?: boolean;
   /** Where webhook calls may go (WEBHOOKS_ALLOW_HOSTS); default: public addresses only. */
   webhookEgress?: WebhookEgress;
+  /** The server secret (CLAIMDESK_SECRET or DATA_DIR/secret.key): IdP client secrets are sealed with it. */
+  secret: Buffer;
   /** Bare baseline routes for `npm run bench` (never on in production). */
   benchRoutes?: boolean;
   /** Limits on comments, actions, uploads and imports (RATE_LIMIT_*); default: built in. */

@@ -1,5 +1,6 @@
 // The OpenAPI document exactly as a server serves it, built in-process on a throwaway SQLite
 // database: `npm run gen:api` and the contract tests read it from here, never from a hand copy.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,8 @@ export async function servedDocument(): Promise<Record<string, unknown>> {
       {
         ctx,
         wall: systemClock,
+        // Nothing is sealed while the document is built: a throwaway secret will do.
+        secret: randomBytes(32),
         secureCookies: false,
         simulatedClock: false,
         uploads: DEFAULT_UPLOAD_LIMITS,

@@ -6,6 +6,7 @@ import { signOut, startSession } from "../../auth/use-cases/start-session.ts";
 import { updatePreferences } from "../../auth/use-cases/update-preferences.ts";
 import { callerOf, SESSION_COOKIE } from "../authenticate.ts";
 import { errors } from "../responses.ts";
+import { TokenScope } from "../schemas/oidc.ts";
 import { Session } from "../schemas.ts";
 import type { App, HttpDeps } from "../types.ts";
 
@@ -78,12 +79,15 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
       schema: {
         tags: ["session"],
         summary: "Sign out (the session dies on the server)",
-        response: { 204: Type.Null(), ...errors(401, 403) },
+        description:
+          "A session opened through an identity provider with an end_session_endpoint answers 200 with the IdP's logoutUrl, for the browser to go to next; any other answers 204.",
+        response: { 200: Type.Object({ logoutUrl: Type.String() }), 204: Type.Null(), ...errors(401, 403) },
       },
     },
     async (req, reply) => {
-      await signOut(ctx, req.cookies[SESSION_COOKIE]);
+      const { logoutUrl } = await signOut(ctx, req.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      if (logoutUrl) return reply.code(200).send({ logoutUrl });
       return reply.code(204).send(null);
     },
   );
@@ -95,14 +99,22 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         tags: ["session"],
         summary: "Create a personal access token (shown once)",
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100 }) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            scope: Type.Optional(TokenScope),
+          },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...errors(401, 403, 422) },
+        response: {
+          201: Type.Object({ id: Type.String(), token: Type.String(), scope: TokenScope }),
+          ...errors(401, 403, 422),
+        },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await createToken(ctx, wall, callerOf(req).principal, req.body.name)),
+      reply
+        .code(201)
+        .send(await createToken(ctx, wall, callerOf(req).principal, req.body.name, req.body.scope)),
   );
 
   app.get(
@@ -120,6 +132,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
                 createdAt: Type.String(),
                 lastUsedAt: Type.Union([Type.String(), Type.Null()]),
                 revokedAt: Type.Union([Type.String(), Type.Null()]),
+                scope: TokenScope,
               }),
             ),
           }),

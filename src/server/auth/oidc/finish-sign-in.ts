@@ -1,0 +1,92 @@
+// GET /api/v1/session/oidc/callback: the IdP sends the browser back with a code. The state is taken
+// once (a replay finds nothing), the library exchanges the code and validates the ID token, and
+// the user gets a session under today's rules (a new id, the previous one destroyed, CSRF token).
+import { RefusalError } from "../../../domain/refusal.ts";
+import { transact } from "../../db/transact.ts";
+import { sameSecret, sha256 } from "../secrets.ts";
+import { createSession, destroySession } from "../sessions.ts";
+import { oidc } from "./oidc-client.ts";
+import { LOGIN_TTL_MS, type OidcDeps } from "./oidc-deps.ts";
+import { findProvider } from "./provider-store.ts";
+import { provisionUser } from "./provision.ts";
+
+const refused = (detail: string) => new RefusalError({ code: "unauthenticated", detail });
+
+/** The library's message, then its cause's, which names the claim judged (aud, exp, nonce, ...). */
+function reason(err: unknown): string {
+  if (!(err instanceof Error)) return "invalid";
+  return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
+}
+
+export interface CallbackInput {
+  /** The callback URL as the browser called it (code, state, iss, or error). */
+  url: URL;
+  /** The state cookie set by the start route. */
+  stateCookie: string | undefined;
+  previousCookie: string | undefined;
+}
+
+async function takeLogin(d: OidcDeps, state: string) {
+  const db = d.ctx.db.kysely;
+  const row = await db
+    .selectFrom("oidc_logins")
+    .selectAll()
+    .where("state_hash", "=", sha256(state))
+    .executeTakeFirst();
+  if (!row) return null;
+  const gone = await db.deleteFrom("oidc_logins").where("state_hash", "=", row.state_hash).executeTakeFirst();
+  // Two callbacks racing with one state: only the one that deleted the row goes on.
+  if (gone.numDeletedRows !== 1n) return null;
+  return d.wall.now() - row.created_at > LOGIN_TTL_MS ? null : row;
+}
+
+export async function finishOidcSignIn(d: OidcDeps, input: CallbackInput) {
+  const state = input.url.searchParams.get("state");
+  if (!state) throw refused("the identity provider's answer carries no state");
+  if (!input.stateCookie || !sameSecret(input.stateCookie, state))
+    throw refused("this sign-in was started in another browser; start again");
+  const login = await takeLogin(d, state);
+  if (!login) throw refused("this sign-in is used or expired; start again");
+  const provider = await findProvider(d.ctx.db.kysely, login.provider_id);
+  if (!provider) throw refused("the identity provider is no longer configured");
+  const config = await d.clients.configuration(provider);
+  let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+  try {
+    tokens = await oidc.authorizationCodeGrant(config, input.url, {
+      pkceCodeVerifier: login.code_verifier,
+      expectedState: state,
+      expectedNonce: login.nonce,
+      idTokenExpected: true,
+    });
+  } catch (err) {
+    throw refused(`the identity provider's answer was refused: ${reason(err)}`);
+  }
+  const claims = tokens.claims();
+  if (!claims) throw refused("the identity provider sent no ID token");
+  const endSession = config.serverMetadata().end_session_endpoint;
+  const logoutUrl = endSession
+    ? oidc.buildEndSessionUrl(config, {
+        ...(tokens.id_token ? { id_token_hint: tokens.id_token } : {}),
+        post_logout_redirect_uri: `${d.baseUrl}/`,
+      }).href
+    : null;
+  const now = d.wall.now();
+  const cookie = await transact(d.ctx.db, async (trx) => {
+    const user = await provisionUser(trx, provider, claims, now);
+    if (input.previousCookie) await destroySession(trx, input.previousCookie);
+    const session = await createSession(trx, user.id, d.wall);
+    await trx
+      .insertInto("oidc_sessions")
+      .values({
+        session_hash: sha256(session.cookie),
+        provider_id: provider.id,
+        subject: claims.sub,
+        sid: typeof claims.sid === "string" ? claims.sid : null,
+        logout_url: logoutUrl,
+        created_at: now,
+      })
+      .execute();
+    return session.cookie;
+  });
+  return { cookie, returnTo: login.return_to };
+}
