@@ -48,7 +48,8 @@ const program = new Command("claimdesk")
 program
   .command("serve")
   .description("start the server (API and web app); configured by environment variables, see README")
-  .action(async () => serve(loadConfig()));
+  .option("--workers <n>", "server processes sharing the port (PostgreSQL only)", (v) => Number(v), 1)
+  .action(async (o: { workers: number }) => serve(loadConfig(), { workers: o.workers }));
 
 program
   .command("migrate")
