@@ -135,6 +135,8 @@ mail
   .action(async (o: { id?: string }) =>
     withContext(async (ctx) => {
       const n = await retryMail(ctx.db.kysely, o.id ? { id: o.id } : { allFailed: true }, Date.now());
+      // Not a transact() write: tell a running server (PostgreSQL NOTIFY) that mail is waiting.
+      ctx.db.commits.committed();
       out(
         `${n} message${n === 1 ? "" : "s"} back in the queue; a running server sends ${n === 1 ? "it" : "them"} within seconds`,
       );
