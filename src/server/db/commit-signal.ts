@@ -25,6 +25,7 @@ export class CommitSignal {
   readonly #o: CommitSignalOptions;
   #publishTimer: NodeJS.Timeout | null = null;
   #publishing: Promise<void> = Promise.resolve();
+  #closed = false;
 
   constructor(o: CommitSignalOptions = {}) {
     this.#o = o;
@@ -37,7 +38,7 @@ export class CommitSignal {
 
   /** transact() calls this after a commit. */
   committed(): void {
-    if (quiet.getStore()) return;
+    if (this.#closed || quiet.getStore()) return;
     if (this.#listeners.size > 0) {
       this.notifyLocal();
       return;
@@ -58,8 +59,9 @@ export class CommitSignal {
     return this.#o.changedElsewhere?.() ?? false;
   }
 
-  /** Sends what is still waiting to be sent; the database closes after this. */
-  async flush(): Promise<void> {
+  /** Sends what is still waiting to be sent and signals nothing more: the database closes next. */
+  async close(): Promise<void> {
+    this.#closed = true;
     if (this.#publishTimer) this.#flush();
     await this.#publishing;
   }

@@ -130,7 +130,7 @@ function openPostgres(url: string, poolSize: number): Db {
     listenForCommits: listen,
     close: async () => {
       closed = true;
-      await commits.flush();
+      await commits.close();
       await listener?.end();
       await kysely.destroy();
     },
