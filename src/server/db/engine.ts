@@ -54,6 +54,9 @@ function openSqlite(url: string): Db {
         if (raw.open) raw.pragma("wal_autocheckpoint = 1000");
       });
   if (checkpointer) raw.pragma("wal_autocheckpoint = 0");
+  // The WAL file keeps its largest size (a bulk import can leave hundreds of MiB); once the WAL
+  // restarts after a full checkpoint, cut it back to 64 MiB.
+  raw.pragma("journal_size_limit = 67108864");
   const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
   let dataVersion = Number(raw.pragma("data_version", { simple: true }));
   const commits = new CommitSignal({
