@@ -48,7 +48,8 @@ const program = new Command("claimdesk")
 program
   .command("serve")
   .description("start the server (API and web app); configured by environment variables, see README")
-  .action(async () => serve(loadConfig()));
+  .option("--workers <n>", "server processes sharing the port (PostgreSQL only)", (v) => Number(v), 1)
+  .action(async (o: { workers: number }) => serve(loadConfig(), { workers: o.workers }));
 
 program
   .command("migrate")
@@ -134,6 +135,8 @@ mail
   .action(async (o: { id?: string }) =>
     withContext(async (ctx) => {
       const n = await retryMail(ctx.db.kysely, o.id ? { id: o.id } : { allFailed: true }, Date.now());
+      // Not a transact() write: tell a running server (PostgreSQL NOTIFY) that mail is waiting.
+      ctx.db.commits.committed();
       out(
         `${n} message${n === 1 ? "" : "s"} back in the queue; a running server sends ${n === 1 ? "it" : "them"} within seconds`,
       );

@@ -4,7 +4,9 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { COMMIT_CHANNEL, CommitSignal } from "./commit-signal.ts";
 import type { DB } from "./schema.ts";
+import { startCheckpointer } from "./sqlite-checkpointer.ts";
 import { ImmediateSqliteDialect } from "./sqlite-driver.ts";
 
 export type Engine = "sqlite" | "postgres";
@@ -14,6 +16,10 @@ export interface Db {
   kysely: Kysely<DB>;
   /** A short description without credentials, for logs. */
   label: string;
+  /** Fired after write transactions commit (see commit-signal.ts). */
+  commits: CommitSignal;
+  /** Hears other processes' commits (PostgreSQL LISTEN); a server calls it once. */
+  listenForCommits(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,18 +33,52 @@ export function engineOf(url: string): Engine {
 
 function openSqlite(url: string): Db {
   const path = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const inMemory = path === ":memory:";
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
   raw.pragma("journal_mode = WAL");
   raw.pragma("foreign_keys = ON");
-  // WAL with NORMAL sync: durable across process crashes, loses at most the last commits on power loss.
+  // Durability (README, "Durability"): in WAL mode NORMAL does not fsync on commit. A committed
+  // transaction survives a crash of the process; a power loss or OS crash may lose the last
+  // commits, never corrupt the file. FULL would fsync on the event loop at every commit.
   raw.pragma("synchronous = NORMAL");
   // 64 MiB of page cache: the claim indexes of a large programme stay in memory.
   raw.pragma("cache_size = -65536");
   // Several processes may share the file: wait for the write lock rather than fail at once.
   raw.pragma("busy_timeout = 10000");
+  // Checkpoints (copying the WAL into the file, with its fsyncs) stall everything when they run on
+  // the committing connection, which is the event loop: a worker thread runs them instead.
+  const checkpointer = inMemory
+    ? null
+    : startCheckpointer(path, () => {
+        if (raw.open) raw.pragma("wal_autocheckpoint = 1000");
+      });
+  if (checkpointer) raw.pragma("wal_autocheckpoint = 0");
+  // The WAL file keeps its largest size (a bulk import can leave hundreds of MiB); once the WAL
+  // restarts after a full checkpoint, cut it back to 64 MiB.
+  raw.pragma("journal_size_limit = 67108864");
   const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
-  return { engine: "sqlite", kysely, label: `sqlite:${path}`, close: () => kysely.destroy() };
+  let dataVersion = Number(raw.pragma("data_version", { simple: true }));
+  const commits = new CommitSignal({
+    changedElsewhere: () => {
+      if (!raw.open) return false;
+      const v = Number(raw.pragma("data_version", { simple: true }));
+      const changed = v !== dataVersion;
+      dataVersion = v;
+      return changed;
+    },
+  });
+  return {
+    engine: "sqlite",
+    kysely,
+    label: `sqlite:${path}`,
+    commits,
+    listenForCommits: async () => {},
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
 }
 
 const INT8 = 20;
@@ -62,11 +102,41 @@ function openPostgres(url: string, poolSize: number): Db {
   });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
+  const commits = new CommitSignal({
+    publish: async () => {
+      await pool.query("select pg_notify($1, '')", [COMMIT_CHANNEL]);
+    },
+  });
+  let listener: pg.Client | null = null;
+  let closed = false;
+  const listen = async (): Promise<void> => {
+    if (closed || listener) return;
+    const client = new pg.Client({ connectionString: url });
+    listener = client;
+    const retry = (err: Error) => {
+      // Lost the connection: commits elsewhere reach us through the safety poll until it is back.
+      process.emitWarning(`PostgreSQL LISTEN connection: ${err.message}`);
+      if (listener === client) listener = null;
+      client.end().catch(() => {});
+      if (!closed) setTimeout(() => void listen().catch(retry), 5000).unref();
+    };
+    client.on("error", retry);
+    client.on("notification", () => commits.notifyLocal());
+    await client.connect();
+    await client.query(`LISTEN ${COMMIT_CHANNEL}`);
+  };
   return {
     engine: "postgres",
     kysely,
     label: `postgres://${u.host}${u.pathname}`,
-    close: () => kysely.destroy(),
+    commits,
+    listenForCommits: listen,
+    close: async () => {
+      closed = true;
+      await commits.close();
+      await listener?.end();
+      await kysely.destroy();
+    },
   };
 }
 

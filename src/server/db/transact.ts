@@ -8,7 +8,8 @@ import type { DB } from "./schema.ts";
 const RETRYABLE_PG_CODES = new Set(["40001", "40P01"]);
 const ATTEMPTS = 5;
 
-function retryable(err: unknown): boolean {
+/** A lost race with another writer: worth running again, not worth an error report. */
+export function isWriteConflict(err: unknown): boolean {
   if (err instanceof ConcurrentWriteError) return true;
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" && (RETRYABLE_PG_CODES.has(code) || code === "SQLITE_BUSY");
@@ -17,9 +18,12 @@ function retryable(err: unknown): boolean {
 export async function transact<T>(db: Db, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.kysely.transaction().execute(work);
+      const result = await db.kysely.transaction().execute(work);
+      // After the commit: a waiting notifier looks for new outbox rows now rather than at its poll.
+      db.commits.committed();
+      return result;
     } catch (err) {
-      if (attempt >= ATTEMPTS || !retryable(err)) throw err;
+      if (attempt >= ATTEMPTS || !isWriteConflict(err)) throw err;
     }
   }
 }

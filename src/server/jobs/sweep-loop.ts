@@ -1,8 +1,13 @@
 // The in-process sweeper: every SWEEP_INTERVAL_SECONDS, fire what is due. Safe beside other
-// server processes (see sweeper.ts); stops cleanly on shutdown.
+// server processes (see sweeper.ts); stops cleanly on shutdown. It sweeps in slices of SLICE
+// claims, one transaction each, and yields to the event loop between them: on SQLite a
+// transaction holds the only connection, so a backlog of thousands of due timers must not hold
+// it in one go while requests wait.
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../context.ts";
-import { sweep } from "./sweeper.ts";
+import { sweepBatch } from "./sweeper.ts";
+
+const SLICE = 100;
 
 export interface SweepLoop {
   stop(): Promise<void>;
@@ -26,9 +31,18 @@ export function startSweepLoop(
     if (running || stopped) return;
     running = (async () => {
       await hooks.before?.();
-      const r = await sweep(ctx);
-      hooks.fired?.(r.fired);
-      if (r.fired > 0) log.info({ fired: r.fired, claims: r.claims }, "deadlines fired");
+      let fired = 0;
+      let claims = 0;
+      while (!stopped) {
+        const r = await sweepBatch(ctx, SLICE);
+        fired += r.fired;
+        claims += r.claims;
+        hooks.fired?.(r.fired);
+        // Fewer rows than asked: nothing else is due. No progress: the rest is locked by others.
+        if (r.seen < SLICE || r.claims === 0) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (fired > 0) log.info({ fired, claims }, "deadlines fired");
     })()
       .catch((err: unknown) => log.error({ err }, "sweep failed"))
       .finally(() => {

@@ -37,3 +37,29 @@ export async function leaseDue<T extends QueueTable>(
 export function backoff(attempts: number, baseMs: number, capMs: number): number {
   return Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
 }
+
+/**
+ * When the notifier next has something to do: now if the outbox holds an undispatched event,
+ * else the earliest time a pending message or delivery becomes due (or its lease runs out).
+ * Null: nothing is waiting.
+ */
+export async function nextDueAt(db: Db, now: number): Promise<number | null> {
+  const undispatched = await db.kysely
+    .selectFrom("outbox")
+    .select("id")
+    .where("sent_at", "is", null)
+    .limit(1)
+    .executeTakeFirst();
+  if (undispatched) return now;
+  const due = (t: QueueTable, also: RawBuilder<unknown>) =>
+    sql<{ due: number | null }>`
+      select min(case when lease_until is not null and lease_until > available_at
+                      then lease_until else available_at end) as due
+      from ${sql.table(t)} where status = 'pending' and ${also}`.execute(db.kysely);
+  const [mail, hooks] = await Promise.all([
+    due("mail_messages", sql`true`),
+    due("webhook_deliveries", sql`webhook_id not in (select id from webhooks where paused_at is not null)`),
+  ]);
+  const times = [mail.rows[0]?.due, hooks.rows[0]?.due].filter((t) => t !== null && t !== undefined);
+  return times.length ? Math.min(...times.map(Number)) : null;
+}

@@ -1,12 +1,25 @@
 // The notifier inside each server process: expands the outbox, sends due mail, delivers due
-// webhooks, every NOTIFY_INTERVAL_SECONDS. Safe beside other servers (SKIP LOCKED and leases).
-// Tests call runOnce() instead of waiting for the timer.
+// webhooks. Safe beside other servers (SKIP LOCKED and leases). It sleeps until there is work: a
+// commit in this process wakes it (db.commits), another process's commit too (PostgreSQL NOTIFY;
+// SQLite's data_version, read every NOTIFY_INTERVAL_SECONDS), and so does the time the next retry
+// falls due; a safety poll every minute covers anything else. Idle, it costs no queries.
+// Tests call runOnce() instead of waiting for it.
+
 import type { AppContext, Clock } from "../context.ts";
+import { quietly } from "../db/commit-signal.ts";
+import { retryConflicts } from "./conflict-retry.ts";
 import { type DispatchResult, dispatchOutbox } from "./dispatcher.ts";
 import type { WebhookEgress } from "./egress.ts";
+import { nextDueAt } from "./lease.ts";
 import { type SendResult, sendDueMail } from "./mail-sender.ts";
 import type { MailTransport } from "./mail-transport.ts";
 import { type DeliveryResult, deliverDueWebhooks } from "./webhook-sender.ts";
+
+export interface NotifierLog {
+  error(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
 
 export interface NotifierOptions {
   ctx: AppContext;
@@ -15,7 +28,7 @@ export interface NotifierOptions {
   baseUrl: string;
   from: string;
   transport: MailTransport;
-  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
+  log: NotifierLog;
   afterSend?: (messageId: string) => Promise<void>;
   /** Where webhook calls may go (default: public addresses only). */
   egress?: WebhookEgress;
@@ -28,60 +41,117 @@ export interface NotifyRound {
 }
 
 const MAX_BATCHES = 20;
+/** Events per dispatch transaction: on SQLite a transaction holds the only connection. */
+const DISPATCH_BATCH = 50;
+const SAFETY_POLL_MS = 60_000;
+/** A burst of commits wakes one round, not one round per commit. */
+const COALESCE_MS = 20;
+
+const pause = () => new Promise<void>((r) => setImmediate(r));
 
 export class Notifier {
   #timer: NodeJS.Timeout | null = null;
-  #running: Promise<unknown> | null = null;
+  #running: Promise<void> | null = null;
+  #again = false;
   #stopped = false;
+  #nextAt = 0;
+  #unsubscribe: (() => void) | null = null;
 
   constructor(private readonly o: NotifierOptions) {}
 
-  /** One round: everything due now, in batches, bounded so that a huge backlog yields to shutdown. */
-  async runOnce(): Promise<NotifyRound> {
+  /** One round: everything due now, in batches that yield to requests between them, bounded. */
+  runOnce(): Promise<NotifyRound> {
+    // Its own commits (history, queue leases) must not wake it again.
+    return quietly(() => this.#round());
+  }
+
+  async #round(): Promise<NotifyRound> {
     const round: NotifyRound = {
       dispatched: { events: 0, mails: 0, notifications: 0, deliveries: 0 },
       mail: { sent: 0, retrying: 0, failed: 0 },
       webhooks: { delivered: 0, retrying: 0, failed: 0 },
     };
     const deps = { ...this.o, db: this.o.ctx.db };
+    const { log } = this.o;
     for (let i = 0; i < MAX_BATCHES && !this.#stopped; i++) {
-      const d = await dispatchOutbox(deps);
+      const d = await retryConflicts("dispatch", () => dispatchOutbox(deps, DISPATCH_BATCH), log);
+      if (!d) {
+        this.#again = true;
+        break;
+      }
       add(round.dispatched, d);
-      if (d.events === 0) break;
+      if (d.events < DISPATCH_BATCH) break;
+      await pause();
     }
     for (let i = 0; i < MAX_BATCHES && !this.#stopped; i++) {
-      const m = await sendDueMail(deps);
+      const m = await retryConflicts("mail", () => sendDueMail(deps), log);
+      if (!m) break;
       add(round.mail, m);
       if (m.sent + m.retrying + m.failed === 0) break;
+      await pause();
     }
     for (let i = 0; i < MAX_BATCHES && !this.#stopped; i++) {
-      const w = await deliverDueWebhooks(deps);
+      const w = await retryConflicts("webhooks", () => deliverDueWebhooks(deps), log);
+      if (!w) break;
       add(round.webhooks, w);
       if (w.delivered + w.retrying + w.failed === 0) break;
+      await pause();
     }
     return round;
   }
 
+  /** Runs rounds when woken; `intervalSeconds` is how often it looks at the clock and data_version. */
   start(intervalSeconds: number): void {
-    const tick = () => {
-      if (this.#running || this.#stopped) return;
-      this.#running = this.runOnce()
-        .then((r) => {
-          if (r.mail.sent + r.mail.failed + r.webhooks.delivered + r.webhooks.failed > 0)
-            this.o.log.info({ mail: r.mail, webhooks: r.webhooks }, "notifications sent");
-        })
-        .catch((err: unknown) => this.o.log.error({ err }, "notifier round failed"))
-        .finally(() => {
-          this.#running = null;
-        });
-    };
-    this.#timer = setInterval(tick, intervalSeconds * 1000);
+    const { ctx, log } = this.o;
+    this.#unsubscribe = ctx.db.commits.on(() => this.#wake());
+    ctx.db
+      .listenForCommits()
+      .catch((err: unknown) =>
+        log.info({ err }, "no LISTEN connection; other processes' commits wait for the poll"),
+      );
+    this.#timer = setInterval(() => {
+      if (ctx.db.commits.changedElsewhere() || this.o.wall.now() >= this.#nextAt) this.#wake();
+    }, intervalSeconds * 1000);
     this.#timer.unref();
-    tick();
+    this.#wake();
+  }
+
+  #wake(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = new Promise<void>((r) => setTimeout(r, COALESCE_MS))
+      .then(() => this.#tick())
+      .finally(() => {
+        this.#running = null;
+        if (this.#again && !this.#stopped) {
+          this.#again = false;
+          this.#wake();
+        }
+      });
+  }
+
+  async #tick(): Promise<void> {
+    const { log, wall, ctx } = this.o;
+    this.#again = false;
+    try {
+      const r = await this.runOnce();
+      if (r.mail.sent + r.mail.failed + r.webhooks.delivered + r.webhooks.failed > 0)
+        log.info({ mail: r.mail, webhooks: r.webhooks }, "notifications sent");
+      // Sleep until the next retry is due (or the safety poll), unless more work arrived meanwhile.
+      const due = await nextDueAt(ctx.db, wall.now());
+      this.#nextAt = Math.min(due ?? Number.POSITIVE_INFINITY, wall.now() + SAFETY_POLL_MS);
+    } catch (err) {
+      log.error({ err }, "notifier round failed");
+      this.#nextAt = wall.now() + SAFETY_POLL_MS / 6;
+    }
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#unsubscribe?.();
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
     this.o.transport.close();
