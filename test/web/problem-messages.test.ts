@@ -50,13 +50,18 @@ const CODES = [
 ];
 
 // What Ajv and the use cases write; none of it may be shown.
+const EMAIL = { field: "customerContact.email", message: 'must match format "email"' };
+const NO_REASON = { field: "reasons", message: "must NOT have fewer than 1 items" };
+const NO_COMMENT = { field: "body", message: "must have required property 'comment'" };
+const NO_NAME = { field: "customerContact", message: "must have required property 'name'" };
+const EMPTY_NAME = { field: "customerContact.name", message: "must NOT have fewer than 1 characters" };
 const RAW = [
-  { field: "customerContact.email", message: 'must match format "email"' },
-  { field: "reasons", message: "must NOT have fewer than 1 items" },
-  { field: "body", message: "must have required property 'comment'" },
-  { field: "customerContact", message: "must have required property 'name'" },
+  EMAIL,
+  NO_REASON,
+  NO_COMMENT,
+  NO_NAME,
+  EMPTY_NAME,
   { field: "comment", message: "must NOT have more than 4000 characters" },
-  { field: "customerContact.name", message: "must NOT have fewer than 1 characters" },
   { field: "partnerId", message: 'must match pattern "^[0-9]{7}$"' },
   { field: "activity", message: "must be equal to one of the allowed values" },
   { field: "products.0", message: "must be string" },
@@ -99,12 +104,12 @@ describe("problem messages", () => {
         expect(fieldLabel(fieldPath(e), t)).not.toMatch(/problems\./);
       }
     }
-    expect(fieldMessage(RAW[0], en)).toBe("Enter a valid e-mail address.");
-    expect(fieldMessage(RAW[1], en)).toBe("Choose at least one reason.");
-    expect(fieldMessage(RAW[1], es)).toBe("Elija al menos un motivo.");
-    expect(fieldPath(RAW[2])).toBe("comment");
-    expect(fieldPath(RAW[3])).toBe("customerContact.name");
-    expect(fieldMessage(RAW[5], en)).toBe("This field is required.");
+    expect(fieldMessage(EMAIL, en)).toBe("Enter a valid e-mail address.");
+    expect(fieldMessage(NO_REASON, en)).toBe("Choose at least one reason.");
+    expect(fieldMessage(NO_REASON, es)).toBe("Elija al menos un motivo.");
+    expect(fieldPath(NO_COMMENT)).toBe("comment");
+    expect(fieldPath(NO_NAME)).toBe("customerContact.name");
+    expect(fieldMessage(EMPTY_NAME, en)).toBe("This field is required.");
     expect(fieldLabel("customerContact.email", en)).toBe("Customer contact › E-mail");
     expect(fieldLabel("customerContact.email", es)).toBe("Contacto del cliente › Correo electrónico");
   });
