@@ -3,6 +3,7 @@
 // labels, and no raw validator text (or an untranslated key) ever reaches the screen.
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
+import { INELIGIBLE_REASONS } from "../../src/domain/incentives.ts";
 import { vocabularyEn } from "../../src/i18n/vocabulary-en.ts";
 import { webEn } from "../../web/src/i18n/en.ts";
 import { webEs } from "../../web/src/i18n/es.ts";
@@ -112,6 +113,13 @@ describe("problem messages", () => {
     expect(fieldMessage(EMPTY_NAME, en)).toBe("This field is required.");
     expect(fieldLabel("customerContact.email", en)).toBe("Customer contact › E-mail");
     expect(fieldLabel("customerContact.email", es)).toBe("Contacto del cliente › Correo electrónico");
+  });
+
+  it("translates every eligibility reason", () => {
+    for (const r of INELIGIBLE_REASONS) {
+      expect(en(`problems.ineligible.${r}`)).not.toMatch(/problems\.|_/);
+      expect(es(`problems.ineligible.${r}`)).not.toBe(en(`problems.ineligible.${r}`));
+    }
   });
 
   it("says a generic sentence for what is not a refusal", () => {

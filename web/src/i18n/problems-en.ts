@@ -1,5 +1,6 @@
 // What a refusal says to a person, by problem `code` and by the kind of a field's error; field
-// paths are named by the form's labels. Loaded with the pages that show forms, and on the first
+// paths are named by the form's labels; also the few codes the claim pages show (eligibility
+// reasons, subscription statuses). Loaded with the pages that show forms, and on the first
 // error elsewhere (problem-texts.ts), not in the first load. problems-es.ts must have every key.
 export const problemsEn = {
   code: {
@@ -86,5 +87,17 @@ export const problemsEn = {
     currency: "Currency",
     solutionArea: "Solution area",
     other: "A field",
+  },
+  // Codes the claim pages show beside the refusals (same lazily loaded chunk).
+  ineligible: {
+    product_not_in_program: "No product of the claim is in the programme",
+    activity_not_incentivised: "The activity is not paid by the programme",
+    organization_not_enrolled: "The organisation is not enrolled",
+    program_not_active: "The programme is not running",
+  },
+  subscription: {
+    active: "active",
+    suspended: "suspended",
+    cancelled: "cancelled",
   },
 };

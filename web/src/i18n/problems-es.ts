@@ -88,4 +88,15 @@ export const problemsEs: Messages<typeof problemsEn> = {
     solutionArea: "Área de solución",
     other: "Un campo",
   },
+  ineligible: {
+    product_not_in_program: "Ningún producto de la reclamación está en el programa",
+    activity_not_incentivised: "El programa no paga esta actividad",
+    organization_not_enrolled: "La organización no está inscrita",
+    program_not_active: "El programa no está en curso",
+  },
+  subscription: {
+    active: "activa",
+    suspended: "suspendida",
+    cancelled: "cancelada",
+  },
 };

@@ -157,7 +157,7 @@ export default function ClaimPage() {
                       </Badge>
                       <Text size="sm">{t(`web.claim.${e.status}`)}</Text>
                       <Text size="xs" c="dimmed">
-                        {e.reasons.join(", ")}
+                        {e.reasons.map((r) => t(`problems.ineligible.${r}`, { defaultValue: r })).join("; ")}
                       </Text>
                     </Group>
                   ))}

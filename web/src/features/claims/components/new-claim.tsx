@@ -20,6 +20,7 @@ import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
 import { useErrorText } from "../../../components/error-alert.tsx";
 import { useFieldErrors, verdict } from "../../../components/use-field-errors.ts";
 import { useT } from "../../../i18n/index.tsx";
+import "../../../i18n/problem-texts.ts";
 import type { Claim, ClaimDocument } from "../../../lib/api-types.ts";
 import { useCatalog, useProductNames } from "../../../lib/catalog.ts";
 import { isOneOf } from "../../../lib/one-of.ts";
@@ -162,7 +163,7 @@ export default function NewClaim() {
                     }}
                     data={customer.subscriptions.map((s) => ({
                       value: s.id,
-                      label: `${s.product} · ${s.id} (${s.status})`,
+                      label: `${productNames([s.product])} · ${s.id} (${t(`problems.subscription.${s.status}`)})`,
                     }))}
                     disabled={!!claim}
                   />
