@@ -1436,6 +1436,12 @@ export interface components {
         | "reviewer"
         | "program_admin"
       )[];
+      limits: {
+        /** @description the largest claim document, in bytes */
+        uploadMaxBytes: number;
+        /** @description documents one claim may hold */
+        maxFilesPerClaim: number;
+      };
     };
     User: {
       id: string;

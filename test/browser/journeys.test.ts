@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
+import { problemsEs } from "../../web/src/i18n/problems-es.ts";
 import { ADMIN, Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import {
@@ -243,6 +244,8 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
 
       // The draft exists: now the proof of execution.
       await visible(p.getByText(en.newClaim.dropFiles));
+      // The limit promised is the server's own, in MB.
+      await visible(p.getByText("Up to 20 files, each at most 10 MB"));
       await p.locator("input[type=file]").setInputFiles(pdfFile("poe.pdf"));
       await visible(p.getByText(en.newClaim.uploaded.replace("{{name}}", "poe.pdf")));
       await screenshot(p, engine, "new-claim-documents");
@@ -436,6 +439,27 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       await visible(p.getByText(`${es.claim.reasons}: Solicitud del partner`));
       await visible(p.getByText(es.action.done.replace("{{action}}", es.action.withdraw)));
       await screenshot(p, engine, "claim-withdrawn-es");
+
+      // A form's errors are the browser's own and in Spanish: required fields and an e-mail
+      // address checked before any round trip, each error gone once its field is fixed.
+      const free = await w.customer();
+      await p
+        .getByRole("navigation", { name: es.nav.main })
+        .getByRole("link", { name: es.nav.newClaim })
+        .click();
+      await p.getByLabel(es.newClaim.lookupBy).fill(free.tenantId);
+      await p.getByRole("button", { name: es.newClaim.lookup, exact: true }).click();
+      await visible(p.getByText(`Customer Ltd · ${free.domain}`));
+      await p.getByLabel(`${es.claim.customerContact}: ${es.claim.email}`).fill("casey-at-example");
+      await p.getByRole("button", { name: es.newClaim.createDraft }).click();
+      await visible(p.getByText(problemsEs.kind.email));
+      const required = p.getByText(problemsEs.kind.required);
+      const before = await required.count();
+      expect(before).toBeGreaterThan(0);
+      expect(await p.getByText(/must|fewer than/).count()).toBe(0);
+      await screenshot(p, engine, "new-claim-errors-es");
+      await p.getByLabel(`${es.claim.customerContact}: ${es.claim.name}`).fill("Casey");
+      expect(await required.count()).toBe(before - 1);
     },
     JOURNEY_TIMEOUT,
   );

@@ -4,6 +4,7 @@ import type { Static } from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SessionAbilities, sessionAbilities } from "../../src/domain/policies/abilities.ts";
 import { assignableRoles } from "../../src/domain/policies/admin.ts";
+import { DEFAULT_UPLOAD_LIMITS } from "../../src/server/claims/use-cases/attach-document.ts";
 import { SessionAbilities as SessionAbilitiesSchema } from "../../src/server/http/schemas.ts";
 import { ENGINES } from "../support/engines.ts";
 import { ADMIN, Client, startTestServer, type TestServer } from "./http-support.ts";
@@ -59,5 +60,15 @@ describe.each(ENGINES)("the session answer on %s", (engine) => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.abilities).toMatchObject({ manageOrganizations: true, operateSystem: true });
     expect(signedIn.body.assignableRoles).toContain("reviewer");
+  });
+
+  it("carries the upload limits this server enforces, for the screens to promise", async () => {
+    const s = await w.reviewer.get<{ limits: { uploadMaxBytes: number; maxFilesPerClaim: number } }>(
+      "/api/v1/session",
+    );
+    expect(s.body.limits).toEqual({
+      uploadMaxBytes: DEFAULT_UPLOAD_LIMITS.maxBytes,
+      maxFilesPerClaim: DEFAULT_UPLOAD_LIMITS.maxFilesPerClaim,
+    });
   });
 });

@@ -365,4 +365,9 @@ export const Session = Type.Object({
   abilities: SessionAbilities,
   /** The roles this user may give a user it creates or edits (empty: manages no users). */
   assignableRoles: Type.Array(Enum(ROLES)),
+  /** What this server accepts, for the screens to promise no more. */
+  limits: Type.Object({
+    uploadMaxBytes: Type.Integer({ description: "the largest claim document, in bytes" }),
+    maxFilesPerClaim: Type.Integer({ description: "documents one claim may hold" }),
+  }),
 });

@@ -3,8 +3,11 @@
 import { Alert, Button, Group, List, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
-import { useT } from "../i18n/index.tsx";
+import { currentT, useT } from "../i18n/index.tsx";
+import "../i18n/problem-texts.ts";
 import { ApiError } from "../lib/api-client.ts";
+import { fieldLabel, fieldMessage, fieldPath, findFieldError } from "../lib/problem-messages.ts";
+import { useErrorText } from "./error-alert.tsx";
 
 /** Any thrown value as an ApiError, so that one display fits every failure. */
 export function asApiError(err: unknown): ApiError {
@@ -12,27 +15,27 @@ export function asApiError(err: unknown): ApiError {
   return new ApiError(0, "client_error", err instanceof Error ? err.message : String(err));
 }
 
-/** The message of a field's error (also for nested fields such as `partnerIds.0`). */
+/** The sentence for a field's error (also for nested fields such as `partnerIds.0`), translated. */
 export function fieldError(error: Error | null, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  for (const [name, message] of Object.entries(error.fields))
-    if (name === field || name.startsWith(`${field}.`)) return message;
-  return undefined;
+  const found = findFieldError(error.errors, field);
+  return found && fieldMessage(found, currentT());
 }
 
-/** An ApiError with every field error listed (the fields also show their own under the input). */
+/** An ApiError with every field error listed by label (the fields also show theirs under the input). */
 export function FormError({ error }: { error: Error | null }) {
   const { t } = useT();
+  const text = useErrorText(error);
   if (!error) return null;
-  const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
+  const fields = error instanceof ApiError ? error.errors : [];
   return (
     <Alert color="red" role="alert" title={t("adminUi.common.failed")}>
-      <Text size="sm">{error.message}</Text>
+      <Text size="sm">{text}</Text>
       {fields.length > 0 && (
         <List size="sm" mt="xs">
-          {fields.map(([field, message]) => (
-            <List.Item key={field}>
-              {field}: {message}
+          {fields.map((e) => (
+            <List.Item key={`${e.field}:${e.message}`}>
+              {fieldLabel(fieldPath(e), t)}: {fieldMessage(e, t)}
             </List.Item>
           ))}
         </List>

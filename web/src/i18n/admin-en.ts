@@ -105,6 +105,8 @@ export const adminEn = {
     name: "Name",
     solutionArea: "Solution area",
     solutionAreaHint: "Pick an existing one or type a new one.",
+    // The seeded areas by name; an area an admin typed shows as typed.
+    areas: { business_applications: "Business applications", microsoft_365: "Microsoft 365" },
     basis: "Claimed per",
     basisSubscription: "Subscription",
     basisWorkload: "Workload",

@@ -106,6 +106,7 @@ export const adminEs: Messages<typeof adminEn> = {
     name: "Nombre",
     solutionArea: "Área de solución",
     solutionAreaHint: "Elija una existente o escriba una nueva.",
+    areas: { business_applications: "Aplicaciones empresariales", microsoft_365: "Microsoft 365" },
     basis: "Se reclama por",
     basisSubscription: "Suscripción",
     basisWorkload: "Carga de trabajo",

@@ -171,7 +171,7 @@ export const webEn = {
     noSubscription: "No subscription (per-workload products)",
     createDraft: "Save draft and add documents",
     dropFiles: "Drop PDF, image, Word or Excel files here, or click to choose",
-    fileLimits: "Up to 10 files, each at most 25 MB",
+    fileLimits: "Up to {{count}} files, each at most {{mb}} MB",
     uploading: "Uploading {{name}}…",
     uploaded: "{{name}} uploaded",
     failed: "{{name}}: {{reason}}",

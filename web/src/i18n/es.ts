@@ -174,7 +174,7 @@ export const webEs: Messages<typeof webEn> = {
     noSubscription: "Sin suscripción (productos por carga de trabajo)",
     createDraft: "Guardar borrador y añadir documentos",
     dropFiles: "Suelte aquí archivos PDF, imagen, Word o Excel, o haga clic para elegirlos",
-    fileLimits: "Hasta 10 archivos de 25 MB como máximo cada uno",
+    fileLimits: "Hasta {{count}} archivos de {{mb}} MB como máximo cada uno",
     uploading: "Subiendo {{name}}…",
     uploaded: "{{name}} subido",
     failed: "{{name}}: {{reason}}",

@@ -67,7 +67,13 @@ interface LangContext {
 
 const Ctx = createContext<LangContext>({ lang: "en", setLang: () => {}, timeZone: undefined });
 
+// The language on screen, for the few texts read outside a component's render (fieldError).
+let current: Lang = "en";
+/** The translation function of the language on screen. */
+export const currentT = (): TFunction => i18n.getFixedT(current);
+
 export function LanguageProvider({ value, children }: { value: LangContext; children: ReactNode }) {
+  current = value.lang;
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -21,6 +21,8 @@ export class ApiError extends Error {
     /** The claim's state and what the caller may still do, when a claim action was refused. */
     readonly state: Status | null = null,
     readonly allowedActions: Action[] = [],
+    /** The numbers a refusal cites: `maxBytes` (file_too_large), `retryAfter` (rate_limited). */
+    readonly details: Readonly<Record<string, number>> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -52,7 +54,17 @@ export function problemError(status: number, body: unknown, statusText = ""): Ap
     errors,
     isStatus(body.state) ? body.state : null,
     allowed.filter(isAction),
+    numbers(body),
   );
+}
+
+function numbers(body: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of ["maxBytes", "retryAfter", "retryAfterSeconds", "currentVersion"]) {
+    const v = body[key];
+    if (typeof v === "number") out[key] = v;
+  }
+  return out;
 }
 
 const STATUSES: readonly string[] = [
@@ -93,14 +105,21 @@ const csrf: Middleware = {
 };
 
 const problems: Middleware = {
-  async onResponse({ response, schemaPath }) {
+  async onResponse({ request, response, schemaPath }) {
     if (response.ok) return response;
     const body: unknown = await response
       .clone()
       .json()
       .catch(() => null);
     announceExpiry(response.status, schemaPath);
-    throw problemError(response.status, body, response.statusText);
+    const error = problemError(response.status, body, response.statusText);
+    // The server's own words stay here for whoever debugs; a person reads problemMessage's.
+    console.info(
+      `${request.method} ${schemaPath}: ${error.status} ${error.code}`,
+      error.message,
+      error.errors,
+    );
+    throw error;
   },
   onError({ error }) {
     if (error instanceof ApiError) return error;

@@ -10,7 +10,9 @@ import { TokenScope } from "../schemas/oidc.ts";
 import { Session } from "../schemas.ts";
 import type { App, HttpDeps } from "../types.ts";
 
-export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps): void {
+export function sessionRoutes(app: App, { ctx, wall, secureCookies, uploads }: HttpDeps): void {
+  // The limits the web app shows are the ones this server enforces, not a copy of them.
+  const limits = { uploadMaxBytes: uploads.maxBytes, maxFilesPerClaim: uploads.maxFilesPerClaim };
   app.post(
     "/api/v1/session",
     {
@@ -38,7 +40,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         secure: secureCookies,
         path: "/",
       });
-      return session;
+      return { ...session, limits };
     },
   );
 
@@ -51,7 +53,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         response: { 200: Session, ...errors(401) },
       },
     },
-    async (req) => getSession(ctx, callerOf(req)),
+    async (req) => ({ ...(await getSession(ctx, callerOf(req))), limits }),
   );
 
   app.patch(
@@ -70,7 +72,7 @@ export function sessionRoutes(app: App, { ctx, wall, secureCookies }: HttpDeps):
         response: { 200: Session, ...errors(401, 403, 422) },
       },
     },
-    async (req) => updatePreferences(ctx, callerOf(req), req.body),
+    async (req) => ({ ...(await updatePreferences(ctx, callerOf(req), req.body)), limits }),
   );
 
   app.delete(

@@ -2,7 +2,9 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { type FormEvent, useState } from "react";
 import { LanguageSwitch } from "../../../components/language-switch.tsx";
 import { useT } from "../../../i18n/index.tsx";
+import "../../../i18n/problem-texts.ts";
 import { ApiError } from "../../../lib/api-client.ts";
+import { humanError } from "../../../lib/human-error.ts";
 import { useSession } from "../../../lib/session.tsx";
 
 export function SignInForm({ onDone }: { onDone?: () => void }) {
@@ -20,7 +22,8 @@ export function SignInForm({ onDone }: { onDone?: () => void }) {
       await signIn(email, password);
       onDone?.();
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? err.message : t("web.signIn.failed"));
+      // A wrong password reads as such; a flood, a lost connection or a fault says its own reason.
+      setError(err instanceof ApiError && err.status === 401 ? t("web.signIn.failed") : humanError(err, t));
     } finally {
       setBusy(false);
     }

@@ -7,8 +7,9 @@ import {
   REVIEWER_REJECTION_REASONS,
   WITHDRAW_REASONS,
 } from "../../../../../src/domain/vocabulary.ts";
+import { useErrorText } from "../../../components/error-alert.tsx";
+import { useFieldErrors, verdict } from "../../../components/use-field-errors.ts";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
 import type { Action, Claim, ClaimDocument } from "../../../lib/api-types.ts";
 import { isOneOf } from "../../../lib/one-of.ts";
 import { type ActionInput, useClaimAction } from "../api/claim-mutations.ts";
@@ -46,7 +47,8 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
   const [to, setTo] = useState("under_review");
   const [keep, setKeep] = useState<string[]>([]);
   const claimAction = useClaimAction(claim);
-  const error = claimAction.error instanceof ApiError ? claimAction.error : null;
+  const errorText = useErrorText(claimAction.error);
+  const fields = useFieldErrors(claimAction.error);
   const busy = claimAction.isPending;
 
   if (!action) return null;
@@ -91,6 +93,13 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
   };
   const ready = input() !== null;
   const run = () => {
+    // Required choices are checked here, before a round trip.
+    const fine = fields.check({
+      reasons: reasonList ? verdict(reasons) : null,
+      reason: action === "withdraw" ? verdict(withdrawReason) : null,
+      [action === "dispute" ? "justification" : "comment"]: needsComment ? verdict(comment) : null,
+    });
+    if (!fine) return;
     const i = input();
     if (i) claimAction.mutate(i, { onSuccess: (result) => onDone(result, action) });
   };
@@ -100,6 +109,7 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
   const needsComment = ["request-information", "reject", "uphold-dispute", "overturn-dispute"].includes(
     action,
   );
+  const commentField = action === "dispute" ? "justification" : "comment";
   const hasComment = !["submit", "start-review", "copy"].includes(action);
   return (
     <Modal
@@ -110,21 +120,20 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
       size="lg"
     >
       <Stack>
-        {error && (
+        {errorText && (
           <Alert color="red" role="alert">
-            {error.message}
-            {Object.entries(error.fields).map(([f, m]) => (
-              <div key={f}>
-                {f}: {m}
-              </div>
-            ))}
+            {errorText}
           </Alert>
         )}
         {reasonList && (
           <Checkbox.Group
             label={t("web.action.reasonsLabel")}
             value={reasons}
-            onChange={setReasons}
+            onChange={(v) => {
+              setReasons(v);
+              fields.clear("reasons");
+            }}
+            error={fields.of("reasons")}
             withAsterisk
           >
             <Stack gap={6} mt={6}>
@@ -139,7 +148,11 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
             label={t("web.action.withdrawReason")}
             withAsterisk
             value={withdrawReason}
-            onChange={setWithdrawReason}
+            onChange={(v) => {
+              setWithdrawReason(v);
+              fields.clear("reason");
+            }}
+            error={fields.of("reason")}
             data={WITHDRAW_REASONS.map((r) => ({ value: r, label: t(`web.withdraw.${r}`) }))}
           />
         )}
@@ -176,7 +189,11 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
             autosize
             minRows={3}
             value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
+            onChange={(e) => {
+              setComment(e.currentTarget.value);
+              fields.clear(commentField);
+            }}
+            error={fields.of(commentField)}
           />
         )}
         <Group justify="flex-end">
@@ -186,7 +203,7 @@ export function ActionModal({ claim, action, documents, onClose, onDone }: Props
           <Button
             onClick={run}
             loading={busy}
-            disabled={!ready}
+            disabled={!ready && action !== "withdraw"}
             color={["reject", "withdraw", "uphold-dispute"].includes(action) ? "red" : undefined}
           >
             {t(`web.action.${action}`)}

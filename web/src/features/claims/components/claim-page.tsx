@@ -21,8 +21,10 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
+import "../../../i18n/problem-texts.ts";
 import { ApiError } from "../../../lib/api-client.ts";
 import type { Action, Claim } from "../../../lib/api-types.ts";
+import { humanError } from "../../../lib/human-error.ts";
 import { useClaim, useClaimComments, useClaimDocuments, useClaimHistory } from "../api/claim-queries.ts";
 import { ActionModal, TRANSITIONS } from "./action-modal.tsx";
 import { Facts, StateChips } from "./claim-facts.tsx";
@@ -63,7 +65,7 @@ export default function ClaimPage() {
       <Alert color="red" role="alert">
         {claim.error instanceof ApiError && claim.error.status === 404
           ? t("web.claim.notFound")
-          : claim.error.message}
+          : humanError(claim.error, t)}
       </Alert>
     );
   const c = claim.data;
@@ -155,7 +157,7 @@ export default function ClaimPage() {
                       </Badge>
                       <Text size="sm">{t(`web.claim.${e.status}`)}</Text>
                       <Text size="xs" c="dimmed">
-                        {e.reasons.join(", ")}
+                        {e.reasons.map((r) => t(`problems.ineligible.${r}`, { defaultValue: r })).join("; ")}
                       </Text>
                     </Group>
                   ))}

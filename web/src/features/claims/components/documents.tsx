@@ -5,7 +5,11 @@ import { Dropzone } from "@mantine/dropzone";
 import "@mantine/dropzone/styles.css";
 import { useEffect, useState } from "react";
 import { useT } from "../../../i18n/index.tsx";
+import "../../../i18n/problem-texts.ts";
 import type { ClaimDocument } from "../../../lib/api-types.ts";
+import { humanError } from "../../../lib/human-error.ts";
+import { toMegabytes } from "../../../lib/problem-messages.ts";
+import { useUser } from "../../../lib/session.tsx";
 import { useUploadDocument } from "../api/claim-mutations.ts";
 import { useDocumentContent } from "../api/claim-queries.ts";
 
@@ -31,7 +35,9 @@ export function DocumentUpload({
   claimId: string;
   onUploaded?(doc: ClaimDocument): void;
 }) {
-  const { t } = useT();
+  const { t, number } = useT();
+  // The server's own limits (the session carries them), in the reader's language.
+  const { limits } = useUser();
   const [files, setFiles] = useState<UploadState[]>([]);
   const uploadDocument = useUploadDocument(claimId);
   const set = (name: string, patch: Partial<UploadState>) =>
@@ -50,7 +56,7 @@ export function DocumentUpload({
         set(file.name, { progress: 1, done: true });
         onUploaded?.(doc);
       } catch (err) {
-        set(file.name, { error: err instanceof Error ? err.message : String(err) });
+        set(file.name, { error: humanError(err, t) });
       }
     }
   };
@@ -65,7 +71,10 @@ export function DocumentUpload({
         <Stack align="center" gap={4} py="md">
           <Text>{t("web.newClaim.dropFiles")}</Text>
           <Text size="xs" c="dimmed">
-            {t("web.newClaim.fileLimits")}
+            {t("web.newClaim.fileLimits", {
+              count: limits.maxFilesPerClaim,
+              mb: number(toMegabytes(limits.uploadMaxBytes)),
+            })}
           </Text>
         </Stack>
       </Dropzone>

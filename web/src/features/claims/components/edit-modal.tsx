@@ -13,8 +13,9 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
+import { useErrorText } from "../../../components/error-alert.tsx";
+import { useFieldErrors, verdict } from "../../../components/use-field-errors.ts";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
 import type { Claim } from "../../../lib/api-types.ts";
 import { useCatalog } from "../../../lib/catalog.ts";
 import { isOneOf } from "../../../lib/one-of.ts";
@@ -42,7 +43,16 @@ export function EditModal({
   const editClaim = useEditClaim(claim);
   const { error } = editClaim;
   const busy = editClaim.isPending;
+  const errorText = useErrorText(error);
+  const fields = useFieldErrors(error);
   const save = () =>
+    fields.check({
+      products: verdict(productCodes),
+      "customerContact.name": verdict(cc.name),
+      "customerContact.email": verdict(cc.email, "email"),
+      "partnerContact.name": verdict(pc.name),
+      "partnerContact.email": verdict(pc.email, "email"),
+    }) &&
     editClaim.mutate(
       {
         partnerId,
@@ -54,7 +64,6 @@ export function EditModal({
       },
       { onSuccess: onSaved },
     );
-  const fields = error instanceof ApiError ? error.fields : {};
   return (
     <Modal
       opened
@@ -65,9 +74,9 @@ export function EditModal({
     >
       <Stack>
         <Alert color="gray">{t("web.claim.editHint")}</Alert>
-        {error && (
+        {errorText && (
           <Alert color="red" role="alert">
-            {error.message}
+            {errorText}
           </Alert>
         )}
         <SimpleGrid cols={2}>
@@ -76,7 +85,7 @@ export function EditModal({
             value={partnerId}
             onChange={(v) => setPartnerId(v ?? partnerId)}
             data={[...new Set([claim.partnerId, ...(organization?.partnerIds ?? [])])]}
-            error={fields.partnerId}
+            error={fields.of("partnerId")}
           />
           <Select
             label={t("web.claim.activity")}
@@ -90,23 +99,32 @@ export function EditModal({
           label={t("web.claim.products")}
           searchable
           value={productCodes}
-          onChange={setProducts}
+          onChange={(v) => {
+            setProducts(v);
+            fields.clear("products");
+          }}
           data={products.map((p) => ({ value: p.code, label: p.name }))}
-          error={fields.products}
+          error={fields.of("products")}
         />
         <SimpleGrid cols={2}>
           <TextInput
             label={`${t("web.claim.customerContact")}: ${t("web.claim.name")}`}
             value={cc.name}
-            onChange={(e) => setCc({ ...cc, name: e.currentTarget.value })}
-            error={fields["customerContact.name"]}
+            onChange={(e) => {
+              setCc({ ...cc, name: e.currentTarget.value });
+              fields.clear("customerContact.name");
+            }}
+            error={fields.of("customerContact.name")}
           />
           <TextInput
             label={`${t("web.claim.customerContact")}: ${t("web.claim.email")}`}
             type="email"
             value={cc.email}
-            onChange={(e) => setCc({ ...cc, email: e.currentTarget.value })}
-            error={fields["customerContact.email"]}
+            onChange={(e) => {
+              setCc({ ...cc, email: e.currentTarget.value });
+              fields.clear("customerContact.email");
+            }}
+            error={fields.of("customerContact.email")}
           />
           <TextInput
             label={`${t("web.claim.customerContact")}: ${t("web.claim.title")}`}
@@ -126,15 +144,21 @@ export function EditModal({
           <TextInput
             label={`${t("web.claim.partnerContact")}: ${t("web.claim.name")}`}
             value={pc.name}
-            onChange={(e) => setPc({ ...pc, name: e.currentTarget.value })}
-            error={fields["partnerContact.name"]}
+            onChange={(e) => {
+              setPc({ ...pc, name: e.currentTarget.value });
+              fields.clear("partnerContact.name");
+            }}
+            error={fields.of("partnerContact.name")}
           />
           <TextInput
             label={`${t("web.claim.partnerContact")}: ${t("web.claim.email")}`}
             type="email"
             value={pc.email}
-            onChange={(e) => setPc({ ...pc, email: e.currentTarget.value })}
-            error={fields["partnerContact.email"]}
+            onChange={(e) => {
+              setPc({ ...pc, email: e.currentTarget.value });
+              fields.clear("partnerContact.email");
+            }}
+            error={fields.of("partnerContact.email")}
           />
         </SimpleGrid>
         <Group justify="flex-end">

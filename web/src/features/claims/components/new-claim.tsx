@@ -17,8 +17,10 @@ import {
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
+import { useErrorText } from "../../../components/error-alert.tsx";
+import { useFieldErrors, verdict } from "../../../components/use-field-errors.ts";
 import { useT } from "../../../i18n/index.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
+import "../../../i18n/problem-texts.ts";
 import type { Claim, ClaimDocument } from "../../../lib/api-types.ts";
 import { useCatalog, useProductNames } from "../../../lib/catalog.ts";
 import { isOneOf } from "../../../lib/one-of.ts";
@@ -52,16 +54,27 @@ export default function NewClaim() {
   const create = useCreateClaim();
   const busy = create.isPending;
   const failure = create.error ?? found.error;
-  const error = failure instanceof ApiError ? failure : null;
-  const fields = error?.fields ?? {};
+  const failureText = useErrorText(failure);
+  const fields = useFieldErrors(create.error);
+  const [lookupEmpty, setLookupEmpty] = useState(false);
 
-  const find = () => setTerm(lookup);
+  const find = () => {
+    setLookupEmpty(lookup.trim() === "");
+    setTerm(lookup);
+  };
 
-  // The activity is an enum the draft cannot be sent without: checked here, not by a round trip.
-  const [activityMissing, setActivityMissing] = useState(false);
+  // Required fields are checked here, before a round trip; each error goes once its field is edited.
   const createDraft = () => {
-    setActivityMissing(!isOneOf(ACTIVITIES, activity));
-    if (!customer || !isOneOf(ACTIVITIES, activity)) return;
+    const fine = fields.check({
+      partnerId: verdict(partnerId),
+      activity: verdict(activity),
+      products: verdict(productCodes),
+      "customerContact.name": verdict(cc.name),
+      "customerContact.email": verdict(cc.email, "email"),
+      "partnerContact.name": verdict(pc.name),
+      "partnerContact.email": verdict(pc.email, "email"),
+    });
+    if (!fine || !customer || !isOneOf(ACTIVITIES, activity)) return;
     create.mutate(
       {
         partnerId: partnerId ?? "",
@@ -94,9 +107,9 @@ export default function NewClaim() {
   return (
     <Stack>
       <Title order={1}>{t("web.newClaim.title")}</Title>
-      {failure && (
+      {failureText && (
         <Alert color="red" role="alert">
-          {failure.message}
+          {failureText}
         </Alert>
       )}
       <Stepper active={step} onStepClick={(s) => claim && setStep(s)}>
@@ -110,7 +123,11 @@ export default function NewClaim() {
                 <TextInput
                   label={t("web.newClaim.lookupBy")}
                   value={lookup}
-                  onChange={(e) => setLookup(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setLookup(e.currentTarget.value);
+                    setLookupEmpty(false);
+                  }}
+                  error={lookupEmpty ? t("problems.kind.required") : undefined}
                   onKeyDown={(e) => {
                     if (e.key === "Enter") find();
                   }}
@@ -146,7 +163,7 @@ export default function NewClaim() {
                     }}
                     data={customer.subscriptions.map((s) => ({
                       value: s.id,
-                      label: `${s.product} · ${s.id} (${s.status})`,
+                      label: `${productNames([s.product])} · ${s.id} (${t(`problems.subscription.${s.status}`)})`,
                     }))}
                     disabled={!!claim}
                   />
@@ -159,18 +176,24 @@ export default function NewClaim() {
                 withAsterisk
                 allowDeselect={false}
                 value={partnerId}
-                onChange={setPartnerId}
+                onChange={(v) => {
+                  setPartnerId(v);
+                  fields.clear("partnerId");
+                }}
                 data={organization?.partnerIds ?? []}
-                error={fields.partnerId}
+                error={fields.of("partnerId")}
               />
               <Select
                 label={t("web.claim.activity")}
                 withAsterisk
                 allowDeselect={false}
                 value={activity}
-                onChange={setActivity}
+                onChange={(v) => {
+                  setActivity(v);
+                  fields.clear("activity");
+                }}
                 data={activities.map((a) => ({ value: a.code, label: t(`activity.${a.code}`) }))}
-                error={fields.activity ?? (activityMissing ? t("web.required") : undefined)}
+                error={fields.of("activity")}
               />
             </SimpleGrid>
             <MultiSelect
@@ -178,25 +201,34 @@ export default function NewClaim() {
               withAsterisk
               searchable
               value={productCodes}
-              onChange={setProducts}
+              onChange={(v) => {
+                setProducts(v);
+                fields.clear("products");
+              }}
               data={products.map((p) => ({ value: p.code, label: p.name }))}
-              error={fields.products}
+              error={fields.of("products")}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 label={`${t("web.claim.customerContact")}: ${t("web.claim.name")}`}
                 withAsterisk
                 value={cc.name}
-                onChange={(e) => setCc({ ...cc, name: e.currentTarget.value })}
-                error={fields["customerContact.name"]}
+                onChange={(e) => {
+                  setCc({ ...cc, name: e.currentTarget.value });
+                  fields.clear("customerContact.name");
+                }}
+                error={fields.of("customerContact.name")}
               />
               <TextInput
                 label={`${t("web.claim.customerContact")}: ${t("web.claim.email")}`}
                 withAsterisk
                 type="email"
                 value={cc.email}
-                onChange={(e) => setCc({ ...cc, email: e.currentTarget.value })}
-                error={fields["customerContact.email"]}
+                onChange={(e) => {
+                  setCc({ ...cc, email: e.currentTarget.value });
+                  fields.clear("customerContact.email");
+                }}
+                error={fields.of("customerContact.email")}
               />
               <TextInput
                 label={`${t("web.claim.customerContact")}: ${t("web.claim.title")}`}
@@ -217,16 +249,22 @@ export default function NewClaim() {
                 label={`${t("web.claim.partnerContact")}: ${t("web.claim.name")}`}
                 withAsterisk
                 value={pc.name}
-                onChange={(e) => setPc({ ...pc, name: e.currentTarget.value })}
-                error={fields["partnerContact.name"]}
+                onChange={(e) => {
+                  setPc({ ...pc, name: e.currentTarget.value });
+                  fields.clear("partnerContact.name");
+                }}
+                error={fields.of("partnerContact.name")}
               />
               <TextInput
                 label={`${t("web.claim.partnerContact")}: ${t("web.claim.email")}`}
                 withAsterisk
                 type="email"
                 value={pc.email}
-                onChange={(e) => setPc({ ...pc, email: e.currentTarget.value })}
-                error={fields["partnerContact.email"]}
+                onChange={(e) => {
+                  setPc({ ...pc, email: e.currentTarget.value });
+                  fields.clear("partnerContact.email");
+                }}
+                error={fields.of("partnerContact.email")}
               />
             </SimpleGrid>
             <Group justify="flex-end">

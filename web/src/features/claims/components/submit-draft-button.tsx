@@ -2,6 +2,7 @@
 import { Alert, Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useNavigate } from "react-router";
+import { useErrorText } from "../../../components/error-alert.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import type { Claim } from "../../../lib/api-types.ts";
 import { useClaimAction } from "../api/claim-mutations.ts";
@@ -11,11 +12,12 @@ export function SubmitButton({ claim, disabled }: { claim: Claim; disabled: bool
   const { t } = useT();
   const navigate = useNavigate();
   const submit = useClaimAction(claim);
+  const errorText = useErrorText(submit.error);
   return (
     <>
-      {submit.error && (
+      {errorText && (
         <Alert color="red" role="alert">
-          {submit.error.message}
+          {errorText}
         </Alert>
       )}
       <Button

@@ -192,7 +192,9 @@ export default function Catalog() {
               </Text>
             </Table.Td>
             <Table.Td>{p.name}</Table.Td>
-            <Table.Td>{p.solutionArea}</Table.Td>
+            <Table.Td>
+              {t(`adminUi.catalog.areas.${p.solutionArea}`, { defaultValue: p.solutionArea })}
+            </Table.Td>
             <Table.Td>
               {t(
                 p.basis === "workload"

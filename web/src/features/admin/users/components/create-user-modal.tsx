@@ -4,7 +4,8 @@ import { useState } from "react";
 import { roleBelongsToOrganization } from "../../../../../../src/domain/policies/admin.ts";
 import { ROLES } from "../../../../../../src/domain/vocabulary.ts";
 import { FormModal } from "../../../../components/data-table.tsx";
-import { fieldError, notifyDone } from "../../../../components/forms.tsx";
+import { notifyDone } from "../../../../components/forms.tsx";
+import { useFieldErrors } from "../../../../components/use-field-errors.ts";
 import { useT } from "../../../../i18n/index.tsx";
 import type { Role } from "../../../../lib/api-types.ts";
 import { isOneOf } from "../../../../lib/one-of.ts";
@@ -35,6 +36,8 @@ export function CreateUserModal({
   const [locale, setLocale] = useState<string>(lang);
   const req = useCreateUser();
   const partner = roleBelongsToOrganization(role);
+  // The server's verdict on a field goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
 
   const submit = () => {
     const body = {
@@ -71,15 +74,21 @@ export function CreateUserModal({
         type="email"
         required
         value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-        error={fieldError(req.error, "email")}
+        onChange={(e) => {
+          setEmail(e.currentTarget.value);
+          fields.clear("email");
+        }}
+        error={fields.of("email")}
       />
       <TextInput
         label={t("adminUi.users.name")}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldError(req.error, "name")}
+        onChange={(e) => {
+          setName(e.currentTarget.value);
+          fields.clear("name");
+        }}
+        error={fields.of("name")}
       />
       <PasswordInput
         label={t("adminUi.users.password")}
@@ -87,17 +96,23 @@ export function CreateUserModal({
         required
         minLength={12}
         value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        error={fieldError(req.error, "password")}
+        onChange={(e) => {
+          setPassword(e.currentTarget.value);
+          fields.clear("password");
+        }}
+        error={fields.of("password")}
       />
       <Select
         label={t("adminUi.users.role")}
         required
         allowDeselect={false}
         value={role}
-        onChange={(v) => isOneOf(ROLES, v) && setRole(v)}
+        onChange={(v) => {
+          if (isOneOf(ROLES, v)) setRole(v);
+          fields.clear("role");
+        }}
         data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
-        error={fieldError(req.error, "role")}
+        error={fields.of("role")}
       />
       {program && partner && (
         <Select
@@ -105,9 +120,12 @@ export function CreateUserModal({
           required
           searchable
           value={organizationId}
-          onChange={setOrganizationId}
+          onChange={(v) => {
+            setOrganizationId(v);
+            fields.clear("organizationId");
+          }}
           data={orgs.map((o) => ({ value: o.id, label: o.name }))}
-          error={fieldError(req.error, "organizationId")}
+          error={fields.of("organizationId")}
         />
       )}
       <Select
@@ -119,7 +137,7 @@ export function CreateUserModal({
           { value: "en", label: t("adminUi.locales.en") },
           { value: "es", label: t("adminUi.locales.es") },
         ]}
-        error={fieldError(req.error, "locale")}
+        error={fields.of("locale")}
       />
     </FormModal>
   );
