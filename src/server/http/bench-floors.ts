@@ -19,6 +19,17 @@ const placeholders = (db: Db, text: string) => {
 };
 
 export function benchFloorRoutes(app: App, db: Db): void {
+  // The framework alone, and the framework plus one INSERT in a transaction.
+  app.get("/bench/hello", { config: open, schema: { hide: true } }, async () => ({ hello: "world" }));
+  let rows = 0;
+  app.post("/bench/row", { config: open, schema: { hide: true } }, async () => {
+    rows += 1;
+    const key = `bench:${process.pid}:${rows}`;
+    await db.kysely
+      .transaction()
+      .execute((trx) => trx.insertInto("settings").values({ key, value: "x" }).execute());
+    return { key };
+  });
   const q = (text: string, params: unknown[]) =>
     db.kysely.executeQuery<Record<string, unknown>>(CompiledQuery.raw(placeholders(db, text), params));
   const byId = `select ${COLUMNS} from claims where id = ?`;

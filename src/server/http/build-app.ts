@@ -6,9 +6,9 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
-import { sql } from "kysely";
 import { Type } from "typebox";
 import type { SimulatedClock } from "../simulated-clock.ts";
+import { databaseAnswers } from "../system/operations.ts";
 import { registerAuthentication } from "./authenticate.ts";
 import { benchFloorRoutes } from "./bench-floors.ts";
 import { frameworkErrorOptions } from "./framework-errors.ts";
@@ -167,7 +167,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   });
 
   operationalRoutes(app, deps, metrics);
-  if (deps.benchRoutes) benchRoutes(app, deps);
+  if (deps.benchRoutes) benchFloorRoutes(app, ctx.db);
   sessionRoutes(app, deps);
   claimRoutes(app, deps);
   actionRoutes(app, deps);
@@ -214,7 +214,7 @@ function operationalRoutes(app: App, { ctx, metricsToken }: HttpDeps, metrics: M
     },
     async (req, reply) => {
       try {
-        await sql`select 1`.execute(ctx.db.kysely);
+        await databaseAnswers(ctx.db);
         return { status: "ready", database: ctx.db.engine };
       } catch (err) {
         // The reason goes to the log, not to an unauthenticated caller (hosts, ports, users).
@@ -233,20 +233,4 @@ function operationalRoutes(app: App, { ctx, metricsToken }: HttpDeps, metrics: M
     async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   app.get("/openapi.json", { config: open, schema: { hide: true } }, async () => app.swagger());
-}
-
-/** Baselines for the API benchmark: the framework alone, and the framework plus one INSERT. */
-function benchRoutes(app: App, { ctx }: HttpDeps): void {
-  const open = { auth: false } as const;
-  app.get("/bench/hello", { config: open, schema: { hide: true } }, async () => ({ hello: "world" }));
-  let n = 0;
-  app.post("/bench/row", { config: open, schema: { hide: true } }, async () => {
-    n += 1;
-    const key = `bench:${process.pid}:${n}`;
-    await ctx.db.kysely
-      .transaction()
-      .execute((trx) => trx.insertInto("settings").values({ key, value: "x" }).execute());
-    return { key };
-  });
-  benchFloorRoutes(app, ctx.db);
 }

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import client from "prom-client";
 import type { AppContext } from "../context.ts";
+import { claimCountsByStatus, outboxBacklog } from "../system/operations.ts";
 
 export interface Metrics {
   registry: client.Registry;
@@ -28,13 +29,9 @@ export function createMetrics(ctx: AppContext): Metrics {
     labelNames: ["status"],
     registers: [registry],
     async collect() {
-      const rows = await ctx.db.kysely
-        .selectFrom("claims")
-        .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
-        .groupBy("status")
-        .execute();
+      const rows = await claimCountsByStatus(ctx.db);
       this.reset();
-      for (const r of rows) this.set({ status: r.status }, Number(r.n));
+      for (const r of rows) this.set({ status: r.status }, r.n);
     },
   });
   new client.Gauge({
@@ -42,12 +39,7 @@ export function createMetrics(ctx: AppContext): Metrics {
     help: "Outbox messages not yet sent",
     registers: [registry],
     async collect() {
-      const r = await ctx.db.kysely
-        .selectFrom("outbox")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("sent_at", "is", null)
-        .executeTakeFirstOrThrow();
-      this.set(Number(r.n));
+      this.set(await outboxBacklog(ctx.db));
     },
   });
   return { registry, deadlinesFired };

@@ -12,6 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useState } from "react";
+import { editableFields } from "../../../../../src/domain/editing.ts";
 import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
 import { useErrorText } from "../../../components/error-alert.tsx";
 import { useFieldErrors, verdict } from "../../../components/use-field-errors.ts";
@@ -34,7 +35,8 @@ export function EditModal({
   const { t } = useT();
   const { organization } = useUser();
   const { products, activities } = useCatalog();
-  const free = claim.status === "editing";
+  // The activity is fixed after submission (RULES.md §7): the domain says so, not this screen.
+  const free = editableFields(claim.status).includes("activity");
   const [partnerId, setPartnerId] = useState(claim.partnerId);
   const [productCodes, setProducts] = useState<string[]>(claim.products);
   const [activity, setActivity] = useState(claim.activity);
