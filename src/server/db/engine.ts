@@ -29,14 +29,14 @@ function openSqlite(url: string): Db {
   const path = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
+  // First, so that even switching a new file to WAL waits for a sibling process (issue 12).
+  raw.pragma("busy_timeout = 10000");
   raw.pragma("journal_mode = WAL");
   raw.pragma("foreign_keys = ON");
   // WAL with NORMAL sync: durable across process crashes, loses at most the last commits on power loss.
   raw.pragma("synchronous = NORMAL");
   // 64 MiB of page cache: the claim indexes of a large programme stay in memory.
   raw.pragma("cache_size = -65536");
-  // Several processes may share the file: wait for the write lock rather than fail at once.
-  raw.pragma("busy_timeout = 10000");
   const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
   return { engine: "sqlite", kysely, label: `sqlite:${path}`, close: () => kysely.destroy() };
 }
