@@ -2,8 +2,8 @@
 // migrate, seed and become ready, and the seed exists once. Before the startup lock, one of three
 // exited 1 on a duplicate key while seeding on PostgreSQL.
 import { afterEach, describe, expect, it } from "vitest";
-import { SEED_ACTIVITIES, SEED_PRODUCTS } from "../../src/server/catalog/seed-catalog.ts";
 import { bootstrap } from "../../src/server/bootstrap.ts";
+import { SEED_ACTIVITIES, SEED_PRODUCTS } from "../../src/server/catalog/seed-catalog.ts";
 import { openDb } from "../../src/server/db/engine.ts";
 import { SEED_PROGRAMS } from "../../src/server/incentives/programs.ts";
 import { ADMIN } from "../http/http-support.ts";
