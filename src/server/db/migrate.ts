@@ -9,6 +9,7 @@ import * as dashboardIndexes from "./migrations/0005-dashboard-indexes.ts";
 import * as claimCounts from "./migrations/0006-claim-counts.ts";
 import * as historyEvents from "./migrations/0007-history-events.ts";
 import * as webhookBreaker from "./migrations/0008-webhook-breaker.ts";
+import * as idempotencyLease from "./migrations/0009-crash-idempotency-lease.ts";
 
 const ALL = {
   "0001-core": core,
@@ -19,6 +20,7 @@ const ALL = {
   "0006-claim-counts": claimCounts,
   "0007-history-events": historyEvents,
   "0008-webhook-breaker": webhookBreaker,
+  "0009-crash-idempotency-lease": idempotencyLease,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -9,6 +9,7 @@ import type {
 } from "fastify";
 import type { AppContext, Clock } from "../context.ts";
 import type { WebhookEgress } from "../notify/egress.ts";
+import type { IdempotencyOptions } from "./idempotency.ts";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -33,6 +34,8 @@ export interface HttpDeps {
   webhookEgress?: WebhookEgress;
   /** Bare baseline routes for `npm run bench` (never on in production). */
   benchRoutes?: boolean;
+  /** Idempotency-Key leases (issue 12): their length, and a test seam. */
+  idempotency?: IdempotencyOptions;
 }
 
 /** Error responses every operation may give; listed in the OpenAPI document. */
