@@ -82,7 +82,7 @@ describe.each(ENGINES)("an Idempotency-Key whose request died, on %s", (engine) 
       await victim.closed;
       offset = 0;
     }
-  }, 120_000);
+  }, 300_000);
 
   it("a holder that died before committing: after the lease the retry runs afresh, once", async () => {
     offset = 0;

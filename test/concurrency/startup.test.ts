@@ -69,7 +69,7 @@ describe.each(ENGINES)(
       }
       for (const s of servers) s.child.kill("SIGTERM");
       for (const s of servers) expect((await s.closed).code).toBe(0);
-    }, 120_000);
+    }, 300_000);
   },
 );
 
