@@ -10,6 +10,7 @@ import * as claimCounts from "./migrations/0006-claim-counts.ts";
 import * as historyEvents from "./migrations/0007-history-events.ts";
 import * as webhookBreaker from "./migrations/0008-webhook-breaker.ts";
 import * as idempotencyLease from "./migrations/0009-crash-idempotency-lease.ts";
+import * as blobTimes from "./migrations/0010-crash-blob-times.ts";
 
 const ALL = {
   "0001-core": core,
@@ -21,6 +22,7 @@ const ALL = {
   "0007-history-events": historyEvents,
   "0008-webhook-breaker": webhookBreaker,
   "0009-crash-idempotency-lease": idempotencyLease,
+  "0010-crash-blob-times": blobTimes,
 };
 
 class InCodeProvider implements MigrationProvider {

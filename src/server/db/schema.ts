@@ -121,6 +121,8 @@ export interface DocumentsTable {
 export interface BlobsTable {
   sha256: string;
   content: Uint8Array;
+  /** Migration 0010: set by the database on insert (null: stored before it). */
+  created_at?: number | null;
 }
 
 export interface CommentsTable {
