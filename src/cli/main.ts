@@ -11,6 +11,7 @@ import { bootstrap } from "../server/bootstrap.ts";
 import { ConfigError, loadConfig } from "../server/config.ts";
 import type { AppContext } from "../server/context.ts";
 import { loadDemo } from "../server/demo/demo-world.ts";
+import { collectOrphanedBlobs } from "../server/documents/blob-collector.ts";
 import { verifyHistory } from "../server/history/verify-history.ts";
 import { calculatePayouts } from "../server/incentives/payouts.ts";
 import { importRevenue } from "../server/incentives/revenue-import.ts";
@@ -103,6 +104,32 @@ program
         out(`BREAK ${b.claimNumber} (${b.claimId}) entry ${b.seq ?? "-"}: ${b.problem}`);
       out(`${r.claims} claims, ${r.entries} history entries, ${r.breaks.length} breaks`);
       if (r.breaks.length) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command("blobs")
+  .description("PoE bytes in storage")
+  .command("gc")
+  .description("delete stored files no document names, older than the grace period (issue 12)")
+  .option("--dry-run", "only list what would be deleted, and how many bytes")
+  .option("--grace-minutes <n>", "spare blobs younger than this", "60")
+  .action(async (opts: { dryRun?: boolean; graceMinutes: string }) =>
+    withContext(async (ctx) => {
+      const graceMs = Number(opts.graceMinutes) * 60_000;
+      if (!Number.isFinite(graceMs) || graceMs < 0)
+        throw new InvalidArgumentError("--grace-minutes: a number");
+      const r = await collectOrphanedBlobs(ctx, {
+        dataDir: loadConfig().dataDir,
+        graceMs,
+        dryRun: !!opts.dryRun,
+      });
+      for (const b of r.orphans) out(`${r.dryRun ? "would delete" : "orphan"} ${b.key} ${b.bytes} bytes`);
+      out(
+        r.dryRun
+          ? `${r.orphans.length} orphaned blobs, ${r.bytes} bytes (dry run: nothing deleted)`
+          : `${r.deleted} of ${r.orphans.length} orphaned blobs deleted, ${r.bytes} bytes`,
+      );
     }),
   );
 

@@ -20,18 +20,64 @@ export interface BootOptions {
   poolSize?: number;
 }
 
+// Any fixed 64-bit number no other advisory lock here uses (Kysely's migrator takes its own inside).
+const STARTUP_LOCK = 7_203_114_512;
+// SQLite: how long a process waits for another's migrations and seed before it gives up.
+const SQLITE_STARTUP_WAIT_MS = 300_000;
+
+/**
+ * Migrations and seeding, one process at a time: several servers starting together on an empty
+ * database would otherwise all run them and trip over each other's rows (issue 12). PostgreSQL:
+ * a session advisory lock held on one connection; SQLite: the file's write lock (BEGIN IMMEDIATE),
+ * which also makes the whole of it one transaction.
+ */
+async function underStartupLock(db: Db, work: (held: Db) => Promise<void>): Promise<void> {
+  await db.kysely.connection().execute(async (conn) => {
+    const held: Db = { ...db, kysely: conn };
+    if (db.engine === "postgres") {
+      await sql`select pg_advisory_lock(${sql.lit(STARTUP_LOCK)})`.execute(conn);
+      try {
+        await work(held);
+      } finally {
+        await sql`select pg_advisory_unlock(${sql.lit(STARTUP_LOCK)})`.execute(conn);
+      }
+      return;
+    }
+    const giveUp = Date.now() + SQLITE_STARTUP_WAIT_MS;
+    for (;;) {
+      try {
+        await sql`begin immediate`.execute(conn);
+        break;
+      } catch (err) {
+        // busy_timeout already waited; a slow sibling may still be migrating: wait on.
+        const busy = err instanceof Error && "code" in err && err.code === "SQLITE_BUSY";
+        if (!busy || Date.now() > giveUp) throw err;
+      }
+    }
+    try {
+      await work(held);
+      await sql`commit`.execute(conn);
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
+}
+
 export async function bootstrap(opts: BootOptions): Promise<AppContext> {
   const db: Db = openDb(opts.databaseUrl, { poolSize: opts.poolSize });
   const clock = opts.clock ?? systemClock;
   try {
-    await migrate(db);
+    await underStartupLock(db, async (held) => {
+      await migrate(held);
+      await seedCatalog(held.kysely, clock.now());
+      await seedPrograms(held.kysely, clock.now());
+    });
     // Keeps the planner's statistics fresh as tables grow (SQLite's advice: on every open, bounded).
     if (db.engine === "sqlite") {
       await sql`pragma analysis_limit = 1000`.execute(db.kysely);
       await sql`pragma optimize = 0x10002`.execute(db.kysely);
     }
-    await seedCatalog(db.kysely, clock.now());
-    await seedPrograms(db.kysely, clock.now());
   } catch (err) {
     await db.close();
     throw err;

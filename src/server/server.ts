@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
 import { ensureFirstAdmin, type FirstAdmin } from "./first-admin.ts";
 import { buildApp } from "./http/build-app.ts";
+import type { IdempotencyOptions } from "./http/idempotency.ts";
 import { purgeIdempotencyKeys } from "./idempotency/idempotency-store.ts";
 import { removeAbandonedRevenue } from "./incentives/revenue-import.ts";
 import { type SweepLoop, startSweepLoop } from "./jobs/sweep-loop.ts";
@@ -36,6 +37,7 @@ export async function startServer(
     afterSend?: (messageId: string) => Promise<void>;
     /** How webhook hosts resolve (tests: no DNS); default: the system's resolver. */
     webhookResolver?: Resolver;
+    idempotency?: IdempotencyOptions;
   } = {},
 ): Promise<RunningServer> {
   const wall = opts.wall ?? systemClock;
@@ -69,6 +71,7 @@ export async function startServer(
       baseUrl: config.baseUrl,
       rateLimits: config.rateLimits,
       metricsToken: config.metricsToken,
+      idempotency: opts.idempotency,
     },
     { logLevel: config.logLevel },
   );

@@ -68,27 +68,48 @@ describe("graceful stop", () => {
         ...env,
         DATABASE_URL: db.url,
         PORT: "0",
-        LOG_LEVEL: "warn",
+        // info: the server logs each request as it arrives, which is the event this test waits for.
+        LOG_LEVEL: "info",
         CLAIMDESK_ADMIN_EMAIL: ADMIN.email,
         CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => {
-        const m = /running at (http:\/\/\S+) /.exec(d.toString());
-        if (m?.[1]) resolve(m[1]);
+    let stdout = "";
+    const seen: { test: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
+    const waitFor = (test: RegExp) =>
+      new Promise<RegExpExecArray>((resolve) => {
+        const m = test.exec(stdout);
+        if (m) resolve(m);
+        else seen.push({ test, resolve });
       });
-      child.on("exit", (code) => reject(new Error(`exited early: ${code}`)));
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      for (const w of [...seen]) {
+        const m = w.test.exec(stdout);
+        if (m) {
+          seen.splice(seen.indexOf(w), 1);
+          w.resolve(m);
+        }
+      }
     });
+    const early = new Promise<never>((_, reject) =>
+      child.on("exit", (code) => reject(new Error(`exited early: ${code}`))),
+    );
+    early.catch(() => undefined);
+    const url = (await Promise.race([waitFor(/running at (http:\/\/\S+) /), early]))[1] ?? "";
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-    // A sign-in is slow on purpose (argon2id); SIGTERM lands while it runs.
+    // SIGTERM lands once the server has the request (its "incoming request" log line), not after a
+    // delay: on a busy machine a delay can elapse before the request arrives, and a request that
+    // arrives after the stop began is rightly refused (503).
     const inFlight = fetch(`${url}/api/v1/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(ADMIN),
     });
-    await new Promise((r) => setTimeout(r, 15));
+    await waitFor(
+      /"msg":"incoming request"[^\n]*\/api\/v1\/session|\/api\/v1\/session[^\n]*"msg":"incoming request"/,
+    );
     child.kill("SIGTERM");
     const res = await inFlight;
     expect(res.status).toBe(200);

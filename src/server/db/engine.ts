@@ -36,6 +36,8 @@ function openSqlite(url: string): Db {
   const inMemory = path === ":memory:";
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
+  // First, so that even switching a new file to WAL waits for a sibling process (issue 12).
+  raw.pragma("busy_timeout = 10000");
   raw.pragma("journal_mode = WAL");
   raw.pragma("foreign_keys = ON");
   // Durability (README, "Durability"): in WAL mode NORMAL does not fsync on commit. A committed
@@ -44,8 +46,6 @@ function openSqlite(url: string): Db {
   raw.pragma("synchronous = NORMAL");
   // 64 MiB of page cache: the claim indexes of a large programme stay in memory.
   raw.pragma("cache_size = -65536");
-  // Several processes may share the file: wait for the write lock rather than fail at once.
-  raw.pragma("busy_timeout = 10000");
   // Checkpoints (copying the WAL into the file, with its fsyncs) stall everything when they run on
   // the committing connection, which is the event loop: a worker thread runs them instead.
   const checkpointer = inMemory

@@ -11,6 +11,8 @@ import * as historyEvents from "./migrations/0007-history-events.ts";
 import * as webhookBreaker from "./migrations/0008-webhook-breaker.ts";
 import * as readIndexes from "./migrations/0009-read-indexes.ts";
 import * as oidcIdentityProviders from "./migrations/0010-oidc-identity-providers.ts";
+import * as idempotencyLease from "./migrations/0011-idempotency-lease.ts";
+import * as blobTimes from "./migrations/0012-blob-times.ts";
 
 const ALL = {
   "0001-core": core,
@@ -23,6 +25,8 @@ const ALL = {
   "0008-webhook-breaker": webhookBreaker,
   "0009-read-indexes": readIndexes,
   "0010-oidc-identity-providers": oidcIdentityProviders,
+  "0011-idempotency-lease": idempotencyLease,
+  "0012-blob-times": blobTimes,
 };
 
 class InCodeProvider implements MigrationProvider {

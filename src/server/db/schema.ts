@@ -121,6 +121,8 @@ export interface DocumentsTable {
 export interface BlobsTable {
   sha256: string;
   content: Uint8Array;
+  /** Migration 0010: set by the database on insert (null: stored before it). */
+  created_at?: number | null;
 }
 
 export interface CommentsTable {
@@ -175,6 +177,11 @@ export interface IdempotencyKeysTable {
   response_status: number | null;
   response_body: string | null;
   created_at: number;
+  /** Migration 0009: the holder's lease (null on rows written before it: created_at + the lease). */
+  lease_until?: number | null;
+  lease_token?: string | null;
+  /** JSON array: what each committed transaction of the holding request returned. */
+  results?: string | null;
 }
 
 export interface CountersTable {

@@ -1,5 +1,6 @@
 // Transactions with retry: a lost optimistic guard, a PostgreSQL serialization failure or a
 // deadlock re-runs the whole unit of work, which re-reads and re-judges from scratch.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Kysely, Transaction } from "kysely";
 import { ConcurrentWriteError } from "./concurrent-write-error.ts";
 import type { Db } from "./engine.ts";
@@ -15,10 +16,35 @@ export function isWriteConflict(err: unknown): boolean {
   return typeof code === "string" && (RETRYABLE_PG_CODES.has(code) || code === "SQLITE_BUSY");
 }
 
+/**
+ * Work that commits or rolls back with every unit of work of one request: the Idempotency-Key's
+ * record (src/server/http/idempotency.ts), set around a request's handler; absent elsewhere.
+ */
+export interface UnitOfWorkHook {
+  /** What this unit of work committed in an earlier, crashed run of the request, as JSON. */
+  replay(): string | undefined;
+  /** Inside the transaction, after the work: throwing rolls the work back. */
+  beforeCommit(trx: Transaction<DB>, result: unknown): Promise<void>;
+  afterCommit(): void;
+}
+
+export const unitOfWorkHooks = new AsyncLocalStorage<UnitOfWorkHook>();
+
 export async function transact<T>(db: Db, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const hook = unitOfWorkHooks.getStore();
+  const replayed = hook?.replay();
+  // The result this very work committed before: what it returned then, as plain JSON.
+  if (replayed !== undefined) return JSON.parse(replayed);
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.kysely.transaction().execute(work);
+      const result = hook
+        ? await db.kysely.transaction().execute(async (trx) => {
+            const r = await work(trx);
+            await hook.beforeCommit(trx, r);
+            return r;
+          })
+        : await db.kysely.transaction().execute(work);
+      hook?.afterCommit();
       // After the commit: a waiting notifier looks for new outbox rows now rather than at its poll.
       db.commits.committed();
       return result;

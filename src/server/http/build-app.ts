@@ -132,7 +132,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
     const clock = ctx.clock as SimulatedClock;
     app.addHook("onRequest", async () => clock.refresh());
   }
-  registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall);
+  registerIdempotency(app as unknown as FastifyInstance, ctx.db.kysely, deps.wall, deps.idempotency);
   await registerRateLimits(app as unknown as FastifyInstance, deps);
   app.setErrorHandler(errorHandler);
   // While shutting down, answers in flight close their connection, so that a keep-alive socket

@@ -2,19 +2,49 @@
 // the same key and body; another body answers 422; a repeat while the first still runs, 409.
 // Keys are scoped to the caller and kept at least 24 hours (real time); the rows are the
 // idempotency store's (src/server/idempotency/idempotency-store.ts).
+//
+// The request holding a key runs its handler inside a unit-of-work hook (db/transact.ts): every
+// transaction it commits records its result with the key, in that transaction, and the lease on the
+// key is renewed while it runs. A retry after the holder died (its lease ran out) re-runs the
+// handler with those results replayed, so it answers what was committed and commits nothing twice.
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Clock } from "../context.ts";
 import type { DB } from "../db/schema.ts";
-import { claimKey, type KeyRef, recordAnswer, releaseKey } from "../idempotency/idempotency-store.ts";
+import { type UnitOfWorkHook, unitOfWorkHooks } from "../db/transact.ts";
+import {
+  claimKey,
+  commitResults,
+  DEFAULT_LEASE_MS,
+  type KeyRef,
+  type Lease,
+  recordAnswer,
+  releaseKey,
+  renewLease,
+} from "../idempotency/idempotency-store.ts";
 import { HttpProblem } from "./problem.ts";
 
 const REPLAYED_HEADERS = ["etag", "location", "content-type"];
 
+export interface IdempotencyOptions {
+  /** How long a crashed holder keeps its key from a retry (default 30 s); renewed at a third of it. */
+  leaseMs?: number;
+  /** Tests only: runs after the handler's work committed and before the answer is recorded. */
+  beforeAnswer?: () => Promise<void>;
+}
+
+/** A request holding its key: the lease, the unit-of-work hook, the renewal timer. */
+interface Holding {
+  ref: KeyRef;
+  lease: Lease;
+  hook: UnitOfWorkHook & { replayed: number; close(): void };
+  renewal: NodeJS.Timeout;
+}
+
 declare module "fastify" {
   interface FastifyRequest {
-    idempotency: KeyRef | null;
+    idempotency: Holding | null;
   }
 }
 
@@ -26,7 +56,44 @@ function fingerprint(req: FastifyRequest): string {
   return createHash("sha256").update(`${req.method} ${req.url}\n${body}`).digest("hex");
 }
 
-export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, wall: Clock): void {
+function hookFor(ref: KeyRef, lease: Lease): Holding["hook"] {
+  const committed = [...lease.committed];
+  let next = 0;
+  let pending: string | null = null;
+  let open = true;
+  return {
+    replayed: 0,
+    replay() {
+      if (!open || next >= committed.length) return undefined;
+      this.replayed += 1;
+      return committed[next++];
+    },
+    async beforeCommit(trx: Transaction<DB>, result: unknown) {
+      if (!open) return;
+      // undefined (a void use case) is not JSON: null stands in, and replays as null.
+      pending = JSON.stringify(result ?? null);
+      await commitResults(trx, ref, lease.token, [...committed, pending]);
+    },
+    afterCommit() {
+      if (!open || pending === null) return;
+      committed.push(pending);
+      next = committed.length;
+      pending = null;
+    },
+    close() {
+      // Work started by the request but finishing after its answer is not the request's.
+      open = false;
+    },
+  };
+}
+
+export function registerIdempotency(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  wall: Clock,
+  opts: IdempotencyOptions = {},
+): void {
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   app.decorateRequest("idempotency", null);
 
   app.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
@@ -38,11 +105,21 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, wall: 
       });
     }
     const ref = { scope: req.caller.user.id, key };
-    const claim = await claimKey(db, ref, fingerprint(req), wall);
+    const claim = await claimKey(db, ref, fingerprint(req), wall, leaseMs);
     switch (claim.outcome) {
-      case "run":
-        req.idempotency = ref;
+      case "run": {
+        const renewal = setInterval(
+          () => {
+            renewLease(db, ref, claim.lease.token, wall, leaseMs).catch((err: unknown) =>
+              req.log.warn({ err }, "renewing an Idempotency-Key lease failed"),
+            );
+          },
+          Math.max(1, Math.floor(leaseMs / 3)),
+        );
+        renewal.unref();
+        req.idempotency = { ref, lease: claim.lease, hook: hookFor(ref, claim.lease), renewal };
         return;
+      }
       case "unguarded":
         return;
       case "running":
@@ -67,21 +144,43 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, wall: 
     }
   });
 
+  // Callback style on purpose: the rest of the chain, the handler included, runs inside the hook's
+  // async context, so that every transaction of the handler sees it (db/transact.ts).
+  app.addHook("preHandler", (req, _reply, done) => {
+    const holding = req.idempotency;
+    if (!holding) return done();
+    unitOfWorkHooks.run(holding.hook, () => done());
+  });
+
   app.addHook("onSend", async (req, reply, payload) => {
-    const ref = req.idempotency;
-    if (!ref) return payload;
+    const holding = req.idempotency;
+    if (!holding) return payload;
     req.idempotency = null;
+    holding.hook.close();
+    clearInterval(holding.renewal);
+    const { ref, lease } = holding;
     // A failure on our side is not an answer: let the client try again with the same key.
     if (reply.statusCode >= 500) {
-      await releaseKey(db, ref);
+      await releaseKey(db, ref, lease.token);
       return payload;
     }
+    if (holding.hook.replayed > 0) reply.header("Idempotent-Replayed", "true");
+    await opts.beforeAnswer?.();
     const headers: Record<string, string> = {};
     for (const h of REPLAYED_HEADERS) {
       const v = reply.getHeader(h);
       if (v !== undefined) headers[h] = String(v);
     }
-    await recordAnswer(db, ref, { status: reply.statusCode, headers, body: String(payload ?? "") });
+    await recordAnswer(db, ref, lease.token, {
+      status: reply.statusCode,
+      headers,
+      body: String(payload ?? ""),
+    });
     return payload;
+  });
+
+  // Whatever way the request ended, the renewal stops with it.
+  app.addHook("onResponse", async (req) => {
+    if (req.idempotency) clearInterval(req.idempotency.renewal);
   });
 }

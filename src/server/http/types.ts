@@ -10,6 +10,7 @@ import type {
 import type { AppContext, Clock } from "../context.ts";
 import type { WebhookEgress } from "../notify/egress.ts";
 import type { RateLimitSettings } from "../rate-limit-settings.ts";
+import type { IdempotencyOptions } from "./idempotency.ts";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -40,6 +41,8 @@ export interface HttpDeps {
   rateLimits?: RateLimitSettings;
   /** /metrics wants this bearer token (METRICS_TOKEN); unset: loopback callers only. */
   metricsToken?: string | null;
+  /** Idempotency-Key leases (issue 12): their length, and a test seam. */
+  idempotency?: IdempotencyOptions;
 }
 
 /** Error responses every operation may give; listed in the OpenAPI document. */
