@@ -5,6 +5,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import type { Kysely } from "kysely";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { DB } from "../../db/schema.ts";
+import { sessionCache } from "../principal-cache.ts";
 import { sha256 } from "../secrets.ts";
 import { CLOCK_TOLERANCE_S } from "./oidc-client.ts";
 import type { OidcDeps } from "./oidc-deps.ts";
@@ -76,5 +77,7 @@ async function endSessions(db: Kysely<DB>, providerId: string, sub: string | nul
     await trx.deleteFrom("sessions").where("id_hash", "in", hashes).execute();
     await trx.deleteFrom("oidc_sessions").where("session_hash", "in", hashes).execute();
   });
+  // This process drops them at once; others within the principal cache's few seconds.
+  for (const h of hashes) sessionCache.forget(h);
   return hashes.length;
 }
