@@ -2,7 +2,7 @@
 // on demand so that the first load carries only the shell and the page in view.
 import { Center, Loader } from "@mantine/core";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
 // The first screen after sign-in comes with the first load (it is in the budget anyway): one
 // round trip less before the dashboard can ask for its data.
 import Dashboard from "../features/claims/components/dashboard.tsx";
@@ -21,6 +21,7 @@ const ReviewQueue = lazy(() => import("../features/review/components/review-queu
 const NotificationsPage = lazy(() => import("../features/notifications/components/notifications-page.tsx"));
 const Admin = lazy(() => import("../features/admin/components/admin.tsx"));
 const Payouts = lazy(() => import("../features/payouts/components/payouts.tsx"));
+const NotFound = lazy(() => import("./not-found.tsx"));
 
 const fallback = (
   <Center h="50vh">
@@ -40,7 +41,7 @@ function SignedInRoutes() {
       <Route path="/notifications" element={<NotificationsPage />} />
       {(can.viewPayouts || can.viewEarnings) && <Route path="/payouts/*" element={<Payouts />} />}
       <Route path="/admin/*" element={<Admin />} />
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
