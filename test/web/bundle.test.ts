@@ -24,10 +24,6 @@ describe("the web app's first load", () => {
     const later = all.filter((c) => /claim-page|admin|new-claim/.test(c.file));
     expect(later.length).toBeGreaterThanOrEqual(3);
     for (const c of later) expect(first.has(c.file)).toBe(false);
-    // Issue 11: the "page not found" screen is its own chunk, loaded only at an unknown address.
-    const notFound = all.filter((c) => /not-found/.test(c.file));
-    expect(notFound.length).toBe(1);
-    for (const c of notFound) expect(first.has(c.file)).toBe(false);
   });
 
   it("carries a favicon the content security policy allows (an inline SVG: img-src data:)", () => {

@@ -9,7 +9,7 @@ describe("the web app's unknown routes", () => {
   it("route to the not-found page, not to the dashboard", () => {
     const app = readFileSync("web/src/app/app.tsx", "utf8");
     expect(app).toMatch(/<Route path="\*" element={<NotFound \/>} \/>/);
-    expect(app).toContain('lazy(() => import("./not-found.tsx"))');
+    expect(app).toContain('import NotFound from "./not-found.tsx";');
     expect(app).not.toContain("<Navigate");
     const page = readFileSync("web/src/app/not-found.tsx", "utf8");
     expect(page).toContain('to="/"');

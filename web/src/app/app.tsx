@@ -9,6 +9,8 @@ import Dashboard from "../features/claims/components/dashboard.tsx";
 import { ensureLanguage, initialLanguage, type Lang, LanguageProvider } from "../i18n/index.tsx";
 import { useAbilities, useSession } from "../lib/session.tsx";
 import { Layout } from "./layout/layout.tsx";
+// Tiny, and built of components the first load already has: a chunk of its own would cost more.
+import NotFound from "./not-found.tsx";
 import { AppProviders } from "./providers.tsx";
 
 // Signing in (a first visit) and signing in again (after expiry) are screens of their own, loaded
@@ -21,7 +23,6 @@ const ReviewQueue = lazy(() => import("../features/review/components/review-queu
 const NotificationsPage = lazy(() => import("../features/notifications/components/notifications-page.tsx"));
 const Admin = lazy(() => import("../features/admin/components/admin.tsx"));
 const Payouts = lazy(() => import("../features/payouts/components/payouts.tsx"));
-const NotFound = lazy(() => import("./not-found.tsx"));
 
 const fallback = (
   <Center h="50vh">

@@ -1,5 +1,5 @@
 // An address the app has no page for (or one the caller's abilities do not route): said plainly,
-// with the way back, rather than silently showing the dashboard. Loaded on demand.
+// with the way back, rather than silently showing the dashboard.
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { useT } from "../i18n/index.tsx";
