@@ -69,6 +69,8 @@ program
       const r = await loadDemo(ctx, (line) => out(`  ${line}`));
       out("\nClaims:");
       for (const c of r.claims) out(`  ${c.number}  ${c.status.padEnd(24)} ${c.label}`);
+      out("\nCustomers with no claim yet (file one for any of them):");
+      for (const c of r.freeCustomers) out(`  ${c.tenantId}  ${c.domain.padEnd(36)} ${c.name}`);
       out(`\nSign in with any of these (password for all: ${r.password}):`);
       for (const s of r.signIns)
         out(`  ${s.email.padEnd(34)} ${s.role.padEnd(17)} ${s.locale}  ${s.organization ?? "operator"}`);

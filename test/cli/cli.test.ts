@@ -71,6 +71,11 @@ describe("claimdesk CLI", () => {
       expect(demo.stdout).toContain(role);
     }
     expect(demo.stdout).toContain("password for all");
+    // Issue 11: a newcomer is shown customers free to file a claim for (tenant id, domain, name).
+    const free = demo.stdout.split("Customers with no claim yet")[1]?.split("\n\n")[0] ?? "";
+    const rows = free.split("\n").filter((l) => /^\s+[0-9a-f-]{36}\s+\S+\.example\.com\s+\S/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(free).toContain("Adventure Works");
     const again = await cli(["demo"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already loaded");

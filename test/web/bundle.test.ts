@@ -1,6 +1,7 @@
 // The first-load JavaScript budget of issue 5: at most 200 KB gzipped for the entry, its imports
 // and the dashboard page (scripts/bundle-size.mjs measures it from Vite's manifest).
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script with no type declarations.
 import { BUDGET_BYTES, firstLoad } from "../../scripts/bundle-size.mjs";
@@ -23,5 +24,10 @@ describe("the web app's first load", () => {
     const later = all.filter((c) => /claim-page|admin|new-claim/.test(c.file));
     expect(later.length).toBeGreaterThanOrEqual(3);
     for (const c of later) expect(first.has(c.file)).toBe(false);
+  });
+
+  it("carries a favicon the content security policy allows (an inline SVG: img-src data:)", () => {
+    const html = readFileSync("web/dist/index.html", "utf8");
+    expect(html).toMatch(/<link\s+rel="icon"\s+type="image\/svg\+xml"\s+href="data:image\/svg\+xml,/);
   });
 });

@@ -18,6 +18,21 @@ export const mayViewReviewMetrics = (s: Subject) => hasRole(s, "reviewer", "prog
  */
 export const mayViewClaim = (s: Subject, claimOrganizationId: string) =>
   seesOrganization(s, claimOrganizationId);
+/**
+ * A claim still in `editing` is its partner's unsubmitted draft: the operator never sees it (not in
+ * its lists, counts, export, queue, nor by id: 404 as if it did not exist); partners see their own.
+ */
+export const mayListDrafts = (s: Subject) => !isOperatorUser(s);
+export const maySeeDraft = (s: Subject, claimOrganizationId: string) =>
+  mayListDrafts(s) && seesOrganization(s, claimOrganizationId);
+/** `mayViewClaim`, with drafts hidden from whoever may not see them. */
+export const mayViewClaimIn = (s: Subject, claimOrganizationId: string, status: string) =>
+  mayViewClaim(s, claimOrganizationId) && (status !== "editing" || maySeeDraft(s, claimOrganizationId));
+/**
+ * Who gets "needs your action" items: on the partner side those who file and answer (global and
+ * incentives admins), not billing admins, who only read; on the operator side everyone.
+ */
+export const mayActOnClaims = (s: Subject) => !isPartnerUser(s) || mayCreateClaim(s);
 /** Only people comment (the transition table then says who of them, in which state). */
 export const mayComment = (s: Subject, claimOrganizationId: string) =>
   isUser(s) && mayViewClaim(s, claimOrganizationId);

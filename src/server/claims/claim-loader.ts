@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState } from "../../domain/claim-state.ts";
-import { mayViewClaim } from "../../domain/policies/claims.ts";
+import { mayViewClaim, mayViewClaimIn } from "../../domain/policies/claims.ts";
 import { notFound } from "../../domain/refusal.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { fireDue } from "../../domain/timers.ts";
@@ -89,6 +89,6 @@ export async function visibleClaim(
   id: string,
 ): Promise<ClaimsTable & { calendar_id: string | null }> {
   const row = await selectClaim(ctx, ctx.db.kysely, id);
-  if (!row || !mayViewClaim(principal, row.organization_id)) throw notFound(`no claim ${id}`);
+  if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
   return row;
 }

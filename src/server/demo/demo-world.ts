@@ -27,6 +27,12 @@ const ORGS = [
   { name: "Fabrikam Soluciones", slug: "fabrikam", partnerIds: ["2345678"], locale: "es" },
   { name: "Northwind Partners", slug: "northwind", partnerIds: ["3456789"], locale: "en" },
 ] as const;
+/** Customers left free of claims, so that a newcomer has someone to file a claim for. */
+const FREE_CUSTOMERS = [
+  { name: "Adventure Works", product: "m365_copilot", locale: "en" },
+  { name: "Tailspin Toys", product: "power_bi_pro", locale: "en" },
+  { name: "Bodega Mundial", product: "teams_phone", locale: "es" },
+] as const;
 const PARTNER_ROLES: Role[] = ["global_admin", "incentives_admin", "billing_admin"];
 
 export interface SignIn {
@@ -40,6 +46,8 @@ export interface DemoResult {
   signIns: SignIn[];
   password: string;
   claims: { number: string; label: string; status: string }[];
+  /** Registry customers with no claim at all: a newcomer can file one for any of them. */
+  freeCustomers: { tenantId: string; domain: string; name: string }[];
   /** The month's revenue file the demo imported (CSV), to look at or import again. */
   revenue: { month: string; csv: string; rows: number; statements: number };
 }
@@ -163,6 +171,18 @@ export async function loadDemo(
       { type: "approve" },
     );
   }
+  for (const f of FREE_CUSTOMERS) {
+    const tenantId = randomUUID();
+    const slug = f.name.toLowerCase().replace(/[^a-z]+/g, "-");
+    await upsertCustomer(base, {
+      tenantId,
+      domain: `${slug}-${tenantId.slice(0, 4)}.example.com`,
+      name: f.name,
+      locale: f.locale,
+      subscriptions: [{ id: randomUUID(), product: f.product, status: "active" }],
+    });
+  }
+  onProgress(`customers with no claim yet: ${FREE_CUSTOMERS.length}`);
   const swept = await sweep(base);
   onProgress(`deadlines due by now fired: ${swept.fired}`);
   const revenue = await demoRevenue(base, customers, realNow);
@@ -183,7 +203,22 @@ export async function loadDemo(
     const r = rows.find((x) => x.id === id);
     return { number: r?.number ?? "?", label, status: r?.status ?? "?" };
   });
-  return { signIns, password: DEMO_PASSWORD, claims, revenue };
+  const freeCustomers = await base.db.kysely
+    .selectFrom("customers")
+    .select(["tenant_id as tenantId", "domain", "name"])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("claims")
+            .select("claims.id")
+            .whereRef("claims.tenant_id", "=", "customers.tenant_id"),
+        ),
+      ),
+    )
+    .orderBy("name")
+    .execute();
+  return { signIns, password: DEMO_PASSWORD, claims, freeCustomers, revenue };
 }
 
 /**

@@ -2,13 +2,15 @@
 // on demand so that the first load carries only the shell and the page in view.
 import { Center, Loader } from "@mantine/core";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
 // The first screen after sign-in comes with the first load (it is in the budget anyway): one
 // round trip less before the dashboard can ask for its data.
 import Dashboard from "../features/claims/components/dashboard.tsx";
 import { ensureLanguage, initialLanguage, type Lang, LanguageProvider } from "../i18n/index.tsx";
 import { useAbilities, useSession } from "../lib/session.tsx";
 import { Layout } from "./layout/layout.tsx";
+// Tiny, and built of components the first load already has: a chunk of its own would cost more.
+import NotFound from "./not-found.tsx";
 import { AppProviders } from "./providers.tsx";
 
 // Signing in (a first visit) and signing in again (after expiry) are screens of their own, loaded
@@ -40,7 +42,7 @@ function SignedInRoutes() {
       <Route path="/notifications" element={<NotificationsPage />} />
       {(can.viewPayouts || can.viewEarnings) && <Route path="/payouts/*" element={<Payouts />} />}
       <Route path="/admin/*" element={<Admin />} />
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }

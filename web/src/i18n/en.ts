@@ -14,6 +14,11 @@ export const webEn = {
   error: "Something went wrong",
   saved: "Saved",
   language: "Language",
+  notFound: {
+    title: "Page not found",
+    body: "There is no page at this address, or it is not one you can open.",
+    back: "Go to the dashboard",
+  },
   nav: {
     dashboard: "Customer associations",
     newClaim: "New claim",

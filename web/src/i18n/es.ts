@@ -17,6 +17,11 @@ export const webEs: Messages<typeof webEn> = {
   error: "Algo ha fallado",
   saved: "Guardado",
   language: "Idioma",
+  notFound: {
+    title: "Página no encontrada",
+    body: "No hay ninguna página en esta dirección, o no es una que pueda abrir.",
+    back: "Ir al panel",
+  },
   nav: {
     dashboard: "Asociaciones de clientes",
     newClaim: "Nueva reclamación",

@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../../domain/calendar.ts";
 import type { ClaimState } from "../../../domain/claim-state.ts";
-import { maySeeCompetingClaims, mayViewClaim } from "../../../domain/policies/claims.ts";
+import { maySeeCompetingClaims, mayViewClaimIn } from "../../../domain/policies/claims.ts";
 import { notFound } from "../../../domain/refusal.ts";
 import { visibleChange } from "../../../domain/sla.ts";
 import { fireDue, nextTimer } from "../../../domain/timers.ts";
@@ -25,7 +25,7 @@ const claimById = compiledOnce((db, id: string) =>
     .selectFrom("claims")
     .innerJoin("organizations", "organizations.id", "claims.organization_id")
     .select(VIEW_COLUMNS)
-    .select("organizations.calendar_id")
+    .select(["organizations.calendar_id", "claims.status"])
     .where("claims.id", "=", id),
 );
 const calendarOf = compiledOnce((db, organizationId: string) =>
@@ -174,7 +174,7 @@ export async function competingClaimsOf(
 
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
   const [row] = await claimById(ctx.db.kysely, id);
-  if (!row || !mayViewClaim(principal, row.organization_id)) throw notFound(`no claim ${id}`);
+  if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
   const view = await viewRow(ctx, principal, row);
   if (maySeeCompetingClaims(principal)) {
     const competing = await competingClaimsOf(ctx, [row]);

@@ -6,7 +6,12 @@ import {
   type SelectQueryBuilder,
   sql,
 } from "kysely";
-import { listedOrganization, sideOf } from "../../../domain/policies/claims.ts";
+import {
+  listedOrganization,
+  mayActOnClaims,
+  mayListDrafts,
+  sideOf,
+} from "../../../domain/policies/claims.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { Status } from "../../../domain/vocabulary.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
@@ -69,6 +74,7 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
   let q = db.selectFrom("claims");
   const organizationId = listedOrganization(principal);
   if (organizationId !== null) q = q.where("claims.organization_id", "=", organizationId);
+  if (!mayListDrafts(principal)) q = q.where("claims.status", "!=", "editing");
   if (f.status) q = q.where("claims.status", "=", f.status);
   if (f.activity) q = q.where("claims.activity", "=", f.activity);
   if (f.partnerId) q = q.where("claims.partner_id", "=", f.partnerId);
@@ -85,7 +91,9 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
       ),
     );
   }
-  if (f.needsAction !== undefined) {
+  // Nothing needs the action of someone who may not act (a billing admin): none do, all don't.
+  if (f.needsAction === true && !mayActOnClaims(principal)) q = q.where(sql<boolean>`1 = 0`);
+  else if (f.needsAction !== undefined && mayActOnClaims(principal)) {
     const column = sideOf(principal) === "partner" ? "claims.partner_action" : "claims.operator_action";
     q = q.where(column, "=", f.needsAction ? 1 : 0);
   }
@@ -120,12 +128,13 @@ function shapeOf(principal: UserPrincipal, f: ListFilters, sort: string, cursor:
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const present = [
     organizationId,
+    mayListDrafts(principal) ? null : "editing",
     f.status || null,
     f.activity || null,
     f.partnerId || null,
     f.tenantId || null,
     f.product || null,
-    f.needsAction === undefined ? null : f.needsAction ? 1 : 0,
+    f.needsAction === undefined || !mayActOnClaims(principal) ? null : f.needsAction ? 1 : 0,
     f.createdFrom ? Date.parse(f.createdFrom) : null,
     f.createdTo ? Date.parse(f.createdTo) : null,
   ];
@@ -134,7 +143,11 @@ function shapeOf(principal: UserPrincipal, f: ListFilters, sort: string, cursor:
   if (cursor) params.push(...cursor);
   const key = [
     ...present.map((v) => (v === null ? 0 : 1)),
-    f.needsAction === undefined ? "" : sideOf(principal),
+    f.needsAction === undefined
+      ? ""
+      : mayActOnClaims(principal)
+        ? sideOf(principal)
+        : `none-${f.needsAction}`,
     like === null ? 0 : 1,
     sort,
     cursor ? 1 : 0,
@@ -199,6 +212,7 @@ async function countsByStatus(ctx: AppContext, principal: UserPrincipal, f: List
       .groupBy("status");
     const organizationId = listedOrganization(principal);
     if (organizationId !== null) q = q.where("organization_id", "=", organizationId);
+    if (!mayListDrafts(principal)) q = q.where("status", "!=", "editing");
     return q.execute();
   }
   return filtered(db, principal, { ...f, status: undefined, needsAction: undefined })

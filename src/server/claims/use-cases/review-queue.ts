@@ -38,7 +38,9 @@ export async function reviewQueue(
     .selectFrom("claims")
     .select(VIEW_COLUMNS)
     .select(due.as("due"))
-    .where("claims.operator_action", "=", 1);
+    .where("claims.operator_action", "=", 1)
+    // A draft never needs the operator; said here too so the queue cannot show one (mayListDrafts).
+    .where("claims.status", "!=", "editing");
   if (opts.cursor) {
     const [d, id] = decodeCursor(opts.cursor);
     q = q.where((eb) => eb(eb.tuple(due, eb.ref("claims.id")), ">", eb.tuple(d, id)));
