@@ -31,6 +31,11 @@ export interface Config {
   rateLimits?: RateLimitSettings;
   /** Bearer token for /metrics (METRICS_TOKEN); null: only loopback callers may read it. */
   metricsToken?: string | null;
+  /**
+   * How long a request's Idempotency-Key stays held when its holder died (IDEMPOTENCY_LEASE_SECONDS):
+   * a retry within it answers 409 idempotency_in_progress; after it, the retry replays or runs afresh.
+   */
+  idempotencyLeaseSeconds?: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhooksAllowHosts: allowHosts(env, problems),
     rateLimits: rateLimitsFromEnv(env, problems),
     metricsToken: env.METRICS_TOKEN || null,
+    idempotencyLeaseSeconds: int(env, "IDEMPOTENCY_LEASE_SECONDS", 30, 2, 3600, problems),
   };
   if (config.metricsToken && config.metricsToken.length < 16)
     problems.push("METRICS_TOKEN: must be at least 16 characters (e.g. openssl rand -base64 24)");

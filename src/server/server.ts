@@ -71,7 +71,7 @@ export async function startServer(
       baseUrl: config.baseUrl,
       rateLimits: config.rateLimits,
       metricsToken: config.metricsToken,
-      idempotency: opts.idempotency,
+      idempotency: { leaseMs: (config.idempotencyLeaseSeconds ?? 30) * 1000, ...opts.idempotency },
     },
     { logLevel: config.logLevel },
   );
