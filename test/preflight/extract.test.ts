@@ -3,8 +3,8 @@
 // the main thread stays free and the pool goes on serving.
 import { afterAll, describe, expect, it } from "vitest";
 import { runPreflightChecks } from "../../src/domain/preflight/index.ts";
-import { ExtractPool } from "../../src/server/preflight/extract-pool.ts";
 import { extractDocument, IMAGES_UNREADABLE } from "../../src/server/preflight/extract.ts";
+import { ExtractPool } from "../../src/server/preflight/extract-pool.ts";
 import { realPng } from "../support/hostile-files.ts";
 import { poeDocx, poePdf, poeXlsx, xlsxBomb } from "../support/poe-files.ts";
 
