@@ -73,7 +73,8 @@ export default function PreflightPanel({ claimId, onAskInformation }: PreflightP
             return (
               <li key={name}>
                 <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <Badge color={COLOR[line.result]} variant="light" style={{ flexShrink: 0 }}>
+                  {/* Dark text on the light tint: Mantine's tinted text falls short of 4.5:1. */}
+                  <Badge color={COLOR[line.result]} variant="light" c="dark.8" style={{ flexShrink: 0 }}>
                     {t(`preflight.result.${line.result}`)}
                   </Badge>
                   <Stack gap={0}>
