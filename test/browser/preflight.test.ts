@@ -30,7 +30,6 @@ import { ENGINES } from "../support/engines.ts";
 import { poePdf } from "../support/poe-files.ts";
 
 const en = WEB.en;
-const es = WEB.es;
 const TIMEOUT = 180_000;
 const UNSIGNED = preflightEn.likely.replace("{{reasons}}", sharedEn.reason.missing_customer_acknowledgment);
 const UNSIGNED_ES = preflightEs.likely.replace(
