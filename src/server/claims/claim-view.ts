@@ -1,6 +1,7 @@
 // The claim resource of API.md §3, as the caller sees it now: due deadlines are applied in memory so
 // a late sweeper never shows a stale status.
 import type { ClaimState } from "../../domain/claim-state.ts";
+import type { ClaimPreflight } from "../../domain/preflight/index.ts";
 import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
 import type {
@@ -34,6 +35,8 @@ export interface ClaimView extends ClaimInput {
   allowedActions: UserVisibleAction[];
   /** Operator only: other organisations' claims on the same association keys. */
   competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
+  /** GET /claims/{id} only: the PoE preflight of its documents, summed (issue 14). */
+  preflight?: ClaimPreflight;
   createdAt: string;
   updatedAt: string;
 }

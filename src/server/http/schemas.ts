@@ -13,6 +13,7 @@ import {
   USER_VISIBLE_ACTIONS,
   WITHDRAW_REASONS,
 } from "../../domain/vocabulary.ts";
+import { ClaimPreflight, DocumentPreflight } from "./schemas/preflight.ts";
 
 const closed = { additionalProperties: false } as const;
 export const Enum = Type.Enum;
@@ -195,6 +196,7 @@ export const Claim = Type.Object(
         }),
       ),
     ),
+    preflight: Type.Optional(ClaimPreflight),
     createdAt: Time,
     updatedAt: Time,
   },
@@ -260,6 +262,7 @@ export const Document = Type.Object(
     }),
     uploadedBy: Type.String(),
     createdAt: Time,
+    preflight: DocumentPreflight,
   },
   { $id: "Document" },
 );

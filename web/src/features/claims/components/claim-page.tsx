@@ -16,7 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
@@ -31,6 +31,8 @@ import { Facts, StateChips } from "./claim-facts.tsx";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { EditModal } from "./edit-modal.tsx";
 import { Comments, History } from "./thread.tsx";
+
+const PreflightPanel = lazy(() => import("./preflight-panel.tsx"));
 
 const LIFECYCLE = new Set([
   "created",
@@ -60,6 +62,7 @@ export default function ClaimPage() {
   const history = useClaimHistory(id);
   const [action, setAction] = useState<Action | null>(null);
   const [editing, setEditing] = useState(false);
+  const [prefill, setPrefill] = useState<{ reasons: string[]; comment: string }>();
   if (claim.error)
     return (
       <Alert color="red" role="alert">
@@ -121,6 +124,11 @@ export default function ClaimPage() {
         </Group>
       </Group>
 
+      {(allowed.has("submit") || allowed.has("resubmit")) && (
+        <Suspense fallback={null}>
+          <PreflightPanel claimId={c.id} />
+        </Suspense>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs defaultValue="details" keepMounted={false}>
@@ -167,6 +175,17 @@ export default function ClaimPage() {
             <Tabs.Panel value="documents" pt="md">
               <Stack>
                 <DocumentList claimId={c.id} documents={docs.data?.items ?? []} />
+                {allowed.has("request-information") && (
+                  <Suspense fallback={null}>
+                    <PreflightPanel
+                      claimId={c.id}
+                      onAskInformation={(reasons, comment) => {
+                        setPrefill({ reasons, comment });
+                        setAction("request-information");
+                      }}
+                    />
+                  </Suspense>
+                )}
                 {allowed.has("upload") && <DocumentUpload claimId={c.id} />}
               </Stack>
             </Tabs.Panel>
@@ -231,7 +250,11 @@ export default function ClaimPage() {
           claim={c}
           action={action}
           documents={docs.data?.items ?? []}
-          onClose={() => setAction(null)}
+          initial={action === "request-information" ? prefill : undefined}
+          onClose={() => {
+            setAction(null);
+            setPrefill(undefined);
+          }}
           onDone={done}
         />
       )}

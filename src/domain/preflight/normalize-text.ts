@@ -1,0 +1,120 @@
+// Text folded for matching: case, accents and punctuation do not matter, and neither do the legal
+// suffixes a company name may or may not carry. `foldWithOrigin` keeps, for every folded character,
+// where it came from, so a match can be shown as the document's own words.
+
+// Longest first: "s a de c v" must go before "s a".
+const LEGAL_SUFFIXES = [
+  "s a de c v",
+  "s de r l de c v",
+  "s a p i de c v",
+  "s r l",
+  "s l u",
+  "s a u",
+  "s a s",
+  "s a",
+  "s l",
+  "s c",
+  "sa de cv",
+  "ltda",
+  "ltd",
+  "limited",
+  "inc",
+  "incorporated",
+  "corp",
+  "corporation",
+  "gmbh",
+  "ag",
+  "llc",
+  "llp",
+  "plc",
+  "bv",
+  "nv",
+  "pty",
+  "co",
+  "sas",
+  "srl",
+  "sa",
+  "sl",
+];
+
+export interface FoldedText {
+  text: string;
+  /** origin[i]: index in the original string of folded character i. */
+  origin: number[];
+}
+
+const MARK = /\p{M}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Lower-cases and strips accents; with `words`, every run of non-letters/digits becomes one space
+ * (so "S.A." reads "s a"), else only whitespace runs collapse (dates keep their slashes).
+ */
+export function foldWithOrigin(s: string, mode: "words" | "keep_punctuation" = "words"): FoldedText {
+  const out: string[] = [];
+  const origin: number[] = [];
+  let lastSpace = true;
+  let i = 0;
+  for (const ch of s) {
+    const at = i;
+    i += ch.length;
+    for (const c of ch.normalize("NFKD").toLowerCase()) {
+      if (MARK.test(c)) continue;
+      const blank = mode === "words" ? !WORD_CHAR.test(c) : /\s/u.test(c);
+      if (blank) {
+        if (!lastSpace) {
+          out.push(" ");
+          origin.push(at);
+        }
+        lastSpace = true;
+        continue;
+      }
+      out.push(c);
+      origin.push(at);
+      lastSpace = false;
+    }
+  }
+  if (out[out.length - 1] === " ") {
+    out.pop();
+    origin.pop();
+  }
+  return { text: out.join(""), origin };
+}
+
+/** Folded words without a trailing legal suffix ("Acme, S.A. de C.V." -> "acme"). */
+export function normalizeName(s: string): string {
+  let t = foldWithOrigin(s).text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const suffix of LEGAL_SUFFIXES) {
+      if (t.endsWith(` ${suffix}`)) {
+        t = t.slice(0, -suffix.length - 1);
+        changed = true;
+      }
+    }
+  }
+  // A name that is nothing but a suffix stays what it was rather than matching everything.
+  return t || foldWithOrigin(s).text;
+}
+
+/**
+ * The whole text folded, with every legal suffix token sequence removed wherever it stands: two
+ * documents that differ only in "Inc." against "Ltd" read the same (reuse/look-alike detection).
+ */
+export function normalizeText(s: string): string {
+  let t = ` ${foldWithOrigin(s).text} `;
+  for (const suffix of LEGAL_SUFFIXES) t = t.split(` ${suffix} `).join(" ");
+  return t.replace(/ {2,}/g, " ").trim();
+}
+
+/** Where `needle` (already folded) stands in `hay` as whole words, or -1. */
+export function findWords(hay: string, needle: string, from = 0): number {
+  if (!needle) return -1;
+  for (let at = hay.indexOf(needle, from); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    const before = at === 0 || hay[at - 1] === " ";
+    const end = at + needle.length;
+    const after = end === hay.length || hay[end] === " ";
+    if (before && after) return at;
+  }
+  return -1;
+}
