@@ -1,7 +1,7 @@
 // What a screen, a mail or an integration needs to say about one open deadline (RULES.md §4a),
 // computed once on the server from the stored exclusive end, the claim's calendar and the
 // server's clock, so that no client does date arithmetic of its own. Pure: `now` is injected.
-import { type BusinessCalendar, isBusinessDay, type LocalDate, localDateOf, nextDate } from "./calendar.ts";
+import { type BusinessCalendar, isBusinessDay, type LocalDate, localDateOf } from "./calendar.ts";
 import type { DeadlineKind } from "./vocabulary.ts";
 
 export type DeadlineState = "on_time" | "due_soon" | "breached";
@@ -42,12 +42,42 @@ export function deadlineState(d: { dueAt: number; warnAt: number | null }, now: 
   return d.warnAt !== null && now >= d.warnAt ? "due_soon" : "on_time";
 }
 
+const DAY = 86_400_000;
+const dayNumber = (date: LocalDate): number => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+// A list page asks the same few (today, last day) pairs again and again: remembered per calendar
+// object (a reloaded calendar is a new object, so an edit is never answered from an old count).
+const counted = new WeakMap<BusinessCalendar, Map<string, number>>();
+
 /** Business days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
 function businessDaysBetween(cal: BusinessCalendar, from: LocalDate, to: LocalDate): number {
+  if (to <= from) return 0;
+  let memo = counted.get(cal);
+  if (!memo) {
+    memo = new Map();
+    counted.set(cal, memo);
+  }
+  const key = `${from}|${to}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
   let n = 0;
-  // Dates as YYYY-MM-DD compare as strings; nextDate is plain arithmetic (no zone lookups).
-  for (let date = nextDate(from); date <= to; date = nextDate(date)) if (isBusinessDay(cal, date)) n++;
+  // Whole days as numbers (day 0, 1970-01-01, was a Thursday); a date string only for weekdays.
+  for (let d = dayNumber(from) + 1, end = dayNumber(to); d <= end; d++) {
+    if (cal.weekend.includes((d + 4) % 7)) continue;
+    if (!cal.isHoliday(new Date(d * DAY).toISOString().slice(0, 10))) n++;
+  }
+  if (memo.size > 10_000) memo.clear();
+  memo.set(key, n);
   return n;
+}
+
+// A page of rows is viewed at one `now`: its local date is worked out once, not once per deadline.
+let lastToday: { calendar: BusinessCalendar; now: number; date: LocalDate } | null = null;
+function todayIn(calendar: BusinessCalendar, now: number): LocalDate {
+  if (lastToday?.calendar === calendar && lastToday.now === now) return lastToday.date;
+  const date = localDateOf(now, calendar.timeZone);
+  lastToday = { calendar, now, date };
+  return date;
 }
 
 export function deadlineView(
@@ -56,7 +86,7 @@ export function deadlineView(
   now: number,
 ): DeadlineView {
   const last = lastMomentToAct(d.dueAt);
-  const today = localDateOf(now, calendar.timeZone);
+  const today = todayIn(calendar, now);
   const lastDay = localDateOf(last, calendar.timeZone);
   const overdue = now >= d.dueAt;
   return {
