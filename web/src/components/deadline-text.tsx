@@ -29,11 +29,15 @@ export function DeadlineText({ deadline, compact = false }: DeadlineTextProps) {
         </Text>
       </Stack>
     );
+  // The moment and the time left each wrap as a whole, never mid-phrase.
   return (
     <Text size="sm" data-deadline={deadline.kind}>
-      {t(`web.deadline.by.${deadline.kind}`)} {moment}
+      {t(`web.deadline.by.${deadline.kind}`)}{" "}
+      <Text span size="sm" style={{ whiteSpace: "nowrap" }}>
+        {moment}
+      </Text>
       {" · "}
-      <Text span size="sm" {...look}>
+      <Text span size="sm" style={{ whiteSpace: "nowrap" }} {...look}>
         {left}
       </Text>
     </Text>
