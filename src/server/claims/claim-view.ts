@@ -3,6 +3,7 @@
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState, Deadline } from "../../domain/claim-state.ts";
 import { type DeadlineState, deadlineView } from "../../domain/deadline-view.ts";
+import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
 import type {
   ConsentStatus,
@@ -11,7 +12,6 @@ import type {
   Status,
   UserVisibleAction,
 } from "../../domain/vocabulary.ts";
-import { isSlaKind } from "../../domain/vocabulary.ts";
 import type { ClaimsTable } from "../db/schema.ts";
 import { actorOf, type Principal } from "../principal.ts";
 import { inputOf } from "./claim-fields.ts";
@@ -110,7 +110,7 @@ export function claimView(
   const open = new Map(
     calendar === null ? [] : state.deadlines.map((d) => [d.kind, deadlineJson(d, calendar, now)] as const),
   );
-  const slaKind = state.deadlines.find((d) => isSlaKind(d.kind))?.kind;
+  const slaKind = slaOf(state, now)?.kind;
   return {
     id: row.id,
     number: row.number,
@@ -133,7 +133,7 @@ export function claimView(
       deadline: (state.dispute.status === "open" && open.get("dispute_decision")) || null,
     },
     deadlines: [...open.values()],
-    // The first open SLA deadline, as slaOf picks it.
+    // The operator SLA slaOf picks, with the same fields as in the deadline list.
     sla: (slaKind && open.get(slaKind)) || null,
     eligibility: state.assessmentAt !== null ? eligibility : null,
     allowedActions: allowedActions(state, actorOf(principal)),
