@@ -1623,6 +1623,8 @@ export interface components {
           | "approved"
           | "rejected";
       }[];
+      /** @description Operator only: reuse and look-alike claims */
+      similar?: components["schemas"]["SimilarClaim"][];
       /**
        * Format: date-time
        * @description UTC, ISO 8601 with milliseconds
@@ -1633,6 +1635,19 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       updatedAt: string;
+    };
+    SimilarClaim: {
+      claimId: string;
+      number: string;
+      organizationName: string;
+      customer: {
+        name: string;
+        domain: string;
+        tenantId: string;
+      };
+      reason: "same_file" | "similar_text" | "domain_variant";
+      score?: number;
+      documentId?: string;
     };
     ClaimSummary: {
       counts: {

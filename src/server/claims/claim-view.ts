@@ -12,6 +12,7 @@ import type {
 } from "../../domain/vocabulary.ts";
 import type { ClaimsTable } from "../db/schema.ts";
 import { actorOf, type Principal } from "../principal.ts";
+import type { SimilarClaim } from "../similarity/similar-claims.ts";
 import { inputOf } from "./claim-fields.ts";
 import type { ClaimInput } from "./claim-input.ts";
 
@@ -34,6 +35,8 @@ export interface ClaimView extends ClaimInput {
   allowedActions: UserVisibleAction[];
   /** Operator only: other organisations' claims on the same association keys. */
   competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
+  /** Operator only: reuse and look-alike claims (src/server/similarity/similar-claims.ts). */
+  similar?: SimilarClaim[];
   createdAt: string;
   updatedAt: string;
 }

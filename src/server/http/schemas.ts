@@ -13,6 +13,7 @@ import {
   USER_VISIBLE_ACTIONS,
   WITHDRAW_REASONS,
 } from "../../domain/vocabulary.ts";
+import { SimilarClaim } from "./schemas/similarity.ts";
 
 const closed = { additionalProperties: false } as const;
 export const Enum = Type.Enum;
@@ -194,6 +195,9 @@ export const Claim = Type.Object(
           status: Enum(STATUSES),
         }),
       ),
+    ),
+    similar: Type.Optional(
+      Type.Array(SimilarClaim, { description: "Operator only: reuse and look-alike claims" }),
     ),
     createdAt: Time,
     updatedAt: Time,

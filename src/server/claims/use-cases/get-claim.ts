@@ -13,6 +13,7 @@ import type { AppContext } from "../../context.ts";
 import { compiledOnce } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Principal } from "../../principal.ts";
+import { similarOf } from "../../similarity/similar-of.ts";
 import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
 
 /** A row to view; `calendar_id` when the query joined it, else it is read only if a timer is due. */
@@ -178,7 +179,7 @@ export async function getClaim(ctx: AppContext, principal: Principal, id: string
   const view = await viewRow(ctx, principal, row);
   if (maySeeCompetingClaims(principal)) {
     const competing = await competingClaimsOf(ctx, [row]);
-    return { ...view, competingClaims: competing.get(id) ?? [] };
+    return { ...view, competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) };
   }
   return view;
 }
