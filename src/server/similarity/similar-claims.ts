@@ -30,6 +30,7 @@ interface ThisClaim {
 }
 
 const MAX_LISTED = 20;
+const MAX_VARIANT_CANDIDATES = 200;
 const ORDER: Record<SimilarReason, number> = { same_file: 0, similar_text: 1, domain_variant: 2 };
 
 export async function similarClaimsOf(
@@ -94,6 +95,8 @@ export async function similarClaimsOf(
     .distinct()
     .where("mk.claim_id", "=", claim.id)
     .where("ok.claim_id", "!=", claim.id)
+    // A key many customers share (a hosting domain) would list everyone: a bounded candidate set.
+    .limit(MAX_VARIANT_CANDIDATES)
     .execute();
   const variantIds = variants.map((v) => v.claimId);
   if (variantIds.length) {
