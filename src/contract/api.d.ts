@@ -1625,6 +1625,7 @@ export interface components {
       }[];
       /** @description Operator only: reuse and look-alike claims */
       similar?: components["schemas"]["SimilarClaim"][];
+      preflight?: components["schemas"]["ClaimPreflight"];
       /**
        * Format: date-time
        * @description UTC, ISO 8601 with milliseconds
@@ -1648,6 +1649,39 @@ export interface components {
       reason: "same_file" | "similar_text" | "domain_variant";
       score?: number;
       documentId?: string;
+    };
+    ClaimPreflight: {
+      /** @enum {unknown} */
+      status: "none" | "pending" | "done" | "unreadable";
+      predictedReasons: (
+        | "missing_all_poe"
+        | "missing_customer_acknowledgment"
+        | "missing_or_old_dates"
+        | "missing_products"
+        | "missing_partner_solution"
+      )[];
+      /** @description per check, the best result of any read document */
+      checks: {
+        /** @enum {unknown} */
+        check:
+          | "customer_named"
+          | "products_named"
+          | "dates"
+          | "customer_acknowledgment"
+          | "partner_work_described";
+        /** @enum {unknown} */
+        result: "pass" | "warn" | "unknown";
+        /**
+         * @description the information-request reason the check predicts when it does not pass
+         * @enum {unknown}
+         */
+        reason:
+          | "missing_all_poe"
+          | "missing_customer_acknowledgment"
+          | "missing_or_old_dates"
+          | "missing_products"
+          | "missing_partner_solution";
+      }[];
     };
     ClaimSummary: {
       counts: {
@@ -1792,6 +1826,43 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       createdAt: string;
+      preflight: components["schemas"]["DocumentPreflight"];
+    };
+    /** @description what a reviewer would likely send the document back for */
+    DocumentPreflight: {
+      /** @enum {unknown} */
+      status: "pending" | "done" | "unreadable";
+      /** @description empty unless done */
+      checks: components["schemas"]["PreflightCheck"][];
+      unreadableReason?: string;
+    };
+    PreflightCheck: {
+      /** @enum {unknown} */
+      check:
+        | "customer_named"
+        | "products_named"
+        | "dates"
+        | "customer_acknowledgment"
+        | "partner_work_described";
+      /** @enum {unknown} */
+      result: "pass" | "warn" | "unknown";
+      /**
+       * @description the information-request reason the check predicts when it does not pass
+       * @enum {unknown}
+       */
+      reason:
+        | "missing_all_poe"
+        | "missing_customer_acknowledgment"
+        | "missing_or_old_dates"
+        | "missing_products"
+        | "missing_partner_solution";
+      evidence?: {
+        /** @description absent for form fields */
+        page?: number;
+        snippet: string;
+      };
+      /** @description products_named: the claimed codes the document does not name */
+      missingProducts?: string[];
     };
     DocumentList: {
       items: components["schemas"]["Document"][];

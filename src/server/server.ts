@@ -15,6 +15,7 @@ import { parseAllowList, type Resolver, WebhookEgress } from "./notify/egress.ts
 import { createMailTransport } from "./notify/mail-transport.ts";
 import { Notifier } from "./notify/notifier.ts";
 import { loadSecret } from "./notify/secret.ts";
+import { PreflightRunner } from "./preflight/preflight-runner.ts";
 import { SimulatedClock } from "./simulated-clock.ts";
 
 export interface RunningServer {
@@ -24,6 +25,8 @@ export interface RunningServer {
   url: string;
   firstAdmin: FirstAdmin | null;
   notifier: Notifier;
+  /** Reads attached documents after their commit (issue 14). */
+  preflight: PreflightRunner;
   stop(): Promise<void>;
 }
 
@@ -102,6 +105,12 @@ export async function startServer(
   });
   if (opts.sweep !== false) notifier.start(config.notifyIntervalSeconds);
   app.log.info({ mail: transport.describe }, "notifier ready");
+  // Always on (unlike the sweeper): a pending preflight must be done within seconds, tests included.
+  const preflight = new PreflightRunner(ctx, {
+    wall,
+    onError: (err) => app.log.error({ err }, "preflight pass failed"),
+  });
+  preflight.start();
   return {
     app,
     routes,
@@ -109,11 +118,13 @@ export async function startServer(
     url: address,
     firstAdmin,
     notifier,
+    preflight,
     stop: async () => {
       // In-flight requests finish, then the sweeper and notifier stop, then the database closes.
       await app.close();
       await loop?.stop();
       await notifier.stop();
+      await preflight.stop();
       await ctx.db.close();
     },
   };

@@ -50,7 +50,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, num
   // 1 March 2026, 1st March 2026, 1 de marzo de 2026, 1 marzo, 2026
   {
     re: new RegExp(
-      `(?<![\\d])(\\d{1,2})(?:st|nd|rd|th|º|°)?\\s*(?:de\\s+)?${MONTH}\\s*(?:de(?:l)?\\s+|,\\s*)?(\\d{4})(?![\\d])`,
+      `(?<![\\d])(\\d{1,2})(?:st|nd|rd|th|er|ro|o|º|°)?\\s*(?:de\\s+)?${MONTH}\\s*(?:de(?:l)?\\s+|,\\s*)?(\\d{4})(?![\\d])`,
       "g",
     ),
     read: (m) => [n(m, 3), month(m, 2), n(m, 1)],

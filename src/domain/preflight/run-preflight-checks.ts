@@ -14,7 +14,7 @@ import {
 } from "./types.ts";
 
 // Fewer letters and digits than this: a scan without a text layer, about which nothing can be told.
-const MIN_TEXT_CHARS = 40;
+const MIN_TEXT_CHARS = 12;
 
 export function runPreflightChecks(
   doc: ExtractedDocument,

@@ -1,6 +1,7 @@
 // The claim resource of API.md §3, as the caller sees it now: due deadlines are applied in memory so
 // a late sweeper never shows a stale status.
 import type { ClaimState } from "../../domain/claim-state.ts";
+import type { ClaimPreflight } from "../../domain/preflight/index.ts";
 import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
 import type {
@@ -37,6 +38,8 @@ export interface ClaimView extends ClaimInput {
   competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
   /** Operator only: reuse and look-alike claims (src/server/similarity/similar-claims.ts). */
   similar?: SimilarClaim[];
+  /** GET /claims/{id} only: the PoE preflight of its documents, summed (issue 14). */
+  preflight?: ClaimPreflight;
   createdAt: string;
   updatedAt: string;
 }

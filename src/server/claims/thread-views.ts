@@ -1,12 +1,17 @@
 // A claim's documents, comments and history entries as API.md §4.2 shows them.
 import type { CommentsTable, DocumentsTable, HistoryTable } from "../db/schema.ts";
+import { type DocumentPreflightView, documentPreflightView } from "../preflight/preflight-views.ts";
 
 const iso = (t: number) => new Date(t).toISOString();
 const ACTOR_KINDS = ["user", "system", "customer"] as const;
 /** The stored actor kind; the writer only ever stores these three. */
 const actorKind = (k: string) => ACTOR_KINDS.find((known) => known === k) ?? "system";
 
-export function documentView(d: DocumentsTable) {
+/** `preflight`: pending unless given (an upload answers before the runner has read the file). */
+export function documentView(
+  d: DocumentsTable,
+  preflight: DocumentPreflightView = documentPreflightView(undefined),
+) {
   return {
     id: d.id,
     filename: d.filename,
@@ -16,6 +21,7 @@ export function documentView(d: DocumentsTable) {
     flags: JSON.parse(d.flags) as string[],
     uploadedBy: d.uploaded_by,
     createdAt: iso(d.created_at),
+    preflight,
   };
 }
 

@@ -13,6 +13,7 @@ import * as readIndexes from "./migrations/0009-read-indexes.ts";
 import * as oidcIdentityProviders from "./migrations/0010-oidc-identity-providers.ts";
 import * as idempotencyLease from "./migrations/0011-idempotency-lease.ts";
 import * as blobTimes from "./migrations/0012-blob-times.ts";
+import * as preflightDocuments from "./migrations/0013-preflight-documents.ts";
 import * as poegenSimilarity from "./migrations/0014-poegen-similarity.ts";
 
 const ALL = {
@@ -28,6 +29,7 @@ const ALL = {
   "0010-oidc-identity-providers": oidcIdentityProviders,
   "0011-idempotency-lease": idempotencyLease,
   "0012-blob-times": blobTimes,
+  "0013-preflight-documents": preflightDocuments,
   "0014-poegen-similarity": poegenSimilarity,
 };
 

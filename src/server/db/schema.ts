@@ -118,6 +118,22 @@ export interface DocumentsTable {
   created_at: number;
 }
 
+/** One document's PoE preflight (issue 14); also the preflight's queue (status pending). */
+export interface DocumentPreflightsTable {
+  document_id: string;
+  claim_id: string;
+  organization_id: string;
+  status: string;
+  /** PreflightCheck[] as JSON. */
+  checks: string;
+  /** The document's whole text through normalizeText, capped (reuse/look-alike detection). */
+  normalized_text: string | null;
+  unreadable_reason: string | null;
+  generation: number;
+  lease_until: number | null;
+  updated_at: number;
+}
+
 export interface BlobsTable {
   sha256: string;
   content: Uint8Array;
@@ -492,6 +508,7 @@ export interface DB {
   document_fingerprints: DocumentFingerprintsTable;
   document_bands: DocumentBandsTable;
   claim_domain_keys: ClaimDomainKeysTable;
+  document_preflights: DocumentPreflightsTable;
   blobs: BlobsTable;
   comments: CommentsTable;
   history: HistoryTable;

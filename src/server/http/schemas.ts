@@ -13,6 +13,7 @@ import {
   USER_VISIBLE_ACTIONS,
   WITHDRAW_REASONS,
 } from "../../domain/vocabulary.ts";
+import { ClaimPreflight, DocumentPreflight } from "./schemas/preflight.ts";
 import { SimilarClaim } from "./schemas/similarity.ts";
 
 const closed = { additionalProperties: false } as const;
@@ -199,6 +200,7 @@ export const Claim = Type.Object(
     similar: Type.Optional(
       Type.Array(SimilarClaim, { description: "Operator only: reuse and look-alike claims" }),
     ),
+    preflight: Type.Optional(ClaimPreflight),
     createdAt: Time,
     updatedAt: Time,
   },
@@ -264,6 +266,7 @@ export const Document = Type.Object(
     }),
     uploadedBy: Type.String(),
     createdAt: Time,
+    preflight: DocumentPreflight,
   },
   { $id: "Document" },
 );

@@ -14,6 +14,7 @@ import {
   storedFilename,
 } from "../../documents/file-inspection.ts";
 import { newId } from "../../ids.ts";
+import { queuePreflight } from "../../preflight/preflight-queue.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand, judge } from "../apply-command.ts";
 import { loadClaim } from "../claim-loader.ts";
@@ -131,6 +132,9 @@ export async function attachDocument(
       },
     );
     await trx.insertInto("documents").values(doc).execute();
+    // Read after the commit by the preflight runner (issue 14), never inside this request.
+    const owner = { documentId: doc.id, claimId, organizationId: loaded.row.organization_id };
+    await queuePreflight(trx, owner, loaded.now);
     // Last, so that a refusal or a conflict in any statement above leaves the bytes staged.
     await staged.commit(trx);
     return doc;

@@ -4,6 +4,7 @@ import { EDITABLE_FIELDS, type EditableField } from "../../../domain/editing.ts"
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
 import { transact } from "../../db/transact.ts";
+import { requeueClaimPreflights } from "../../preflight/preflight-queue.ts";
 import { actorRef, type Principal } from "../../principal.ts";
 import { applyCommand } from "../apply-command.ts";
 import { inputOf, mergePatch } from "../claim-fields.ts";
@@ -68,7 +69,11 @@ export async function editClaim(
           : [],
       },
     );
-    if (changed.includes("products") || changed.includes("customer")) await writeKeys(trx, claimId, keys);
+    if (changed.includes("products") || changed.includes("customer")) {
+      await writeKeys(trx, claimId, keys);
+      // The documents were checked against the old customer or products (issue 14).
+      await requeueClaimPreflights(trx, claimId, loaded.now);
+    }
     return writtenView(trx, principal, written);
   });
 }

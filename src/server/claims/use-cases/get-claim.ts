@@ -12,6 +12,7 @@ import type { Status } from "../../../domain/vocabulary.ts";
 import type { AppContext } from "../../context.ts";
 import { compiledOnce } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
+import { claimPreflightOf } from "../../preflight/preflight-views.ts";
 import type { Principal } from "../../principal.ts";
 import { similarOf } from "../../similarity/similar-of.ts";
 import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
@@ -176,7 +177,11 @@ export async function competingClaimsOf(
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
   const [row] = await claimById(ctx.db.kysely, id);
   if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
-  const view = await viewRow(ctx, principal, row);
+  // The PoE preflight summary (issue 14): one claim's read only, lists leave it out.
+  const view = {
+    ...(await viewRow(ctx, principal, row)),
+    preflight: await claimPreflightOf(ctx.db.kysely, id),
+  };
   if (maySeeCompetingClaims(principal)) {
     const competing = await competingClaimsOf(ctx, [row]);
     return { ...view, competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) };

@@ -4,6 +4,7 @@ import { withoutForeignClaimIds } from "../../../domain/events.ts";
 import { maySeeCompetingClaims } from "../../../domain/policies/claims.ts";
 import { notFound } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
+import { documentPreflightView, preflightsOfClaim } from "../../preflight/preflight-views.ts";
 import type { Principal } from "../../principal.ts";
 import { visibleClaim } from "../claim-loader.ts";
 import { commentView, documentView, historyView } from "../thread-views.ts";
@@ -16,7 +17,8 @@ export async function listDocuments(ctx: AppContext, principal: Principal, claim
     .where("claim_id", "=", claimId)
     .orderBy("created_at")
     .execute();
-  return { items: rows.map(documentView) };
+  const preflights = await preflightsOfClaim(ctx.db.kysely, claimId);
+  return { items: rows.map((d) => documentView(d, documentPreflightView(preflights.get(d.id)))) };
 }
 
 /** One document's stored bytes with what a download needs to name and type them. */

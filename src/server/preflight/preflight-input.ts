@@ -1,0 +1,33 @@
+// What the preflight checks a document against: its claim's customer, its products with every name
+// they go by, and when the claim was first submitted (the date window counts back from then).
+import type { PreflightClaim } from "../../domain/preflight/index.ts";
+import { productNames } from "../catalog/product-aliases.ts";
+import type { Executor } from "../db/transact.ts";
+
+export async function preflightClaim(db: Executor, claimId: string): Promise<PreflightClaim | null> {
+  const claim = await db
+    .selectFrom("claims")
+    .select(["customer_name", "customer_domain", "tenant_id", "products"])
+    .where("id", "=", claimId)
+    .executeTakeFirst();
+  if (!claim) return null;
+  const codes = JSON.parse(claim.products) as string[];
+  const catalog = codes.length
+    ? await db.selectFrom("products").select(["code", "name"]).where("code", "in", codes).execute()
+    : [];
+  const submitted = await db
+    .selectFrom("history")
+    .select((eb) => eb.fn.min<number>("at").as("at"))
+    .where("claim_id", "=", claimId)
+    .where("event", "=", "submitted")
+    .executeTakeFirst();
+  const at = submitted?.at;
+  return {
+    customer: { name: claim.customer_name, domain: claim.customer_domain, tenantId: claim.tenant_id },
+    products: codes.map((code) => ({
+      code,
+      names: productNames(code, catalog.find((p) => p.code === code)?.name ?? code),
+    })),
+    submittedAt: at === null || at === undefined ? null : new Date(Number(at)),
+  };
+}
