@@ -2,6 +2,7 @@
 // the same file attached by another organisation, near-identical text, a look-alike customer
 // domain for the same product — and a partner never sees the field.
 import { randomUUID } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDocument } from "../../bench/poe-corpus/corpus.ts";
 import { recordFingerprint } from "../../src/server/similarity/fingerprints.ts";
@@ -117,6 +118,24 @@ describe.each(ENGINES)("similar claims on %s", (engine) => {
     expect((await w.b.incentives.get<ClaimBody>(`/api/v1/claims/${variant.id}`)).body).not.toHaveProperty(
       "similar",
     );
+  });
+
+  it("fingerprints a document when its preflight completes: a re-saved copy is near-identical text", async () => {
+    let i = 4;
+    while ((await generateDocument(99, i)).spec.format !== "pdf") i++;
+    const original = (await generateDocument(99, i)).bytes;
+    // Same words, other bytes (a re-saved file): not the same file, the same text.
+    const copy = await PDFDocument.load(original);
+    copy.setTitle("Re-saved copy");
+    const mine = await submitted(w.a, await customer(`first${randomUUID().slice(0, 6)}.test`), original);
+    const theirs = await submitted(w.b, await customer(`second${randomUUID().slice(0, 6)}.test`), await copy.save());
+    let reasons: string[] = [];
+    for (let i = 0; i < 100 && !reasons.includes("similar_text"); i++) {
+      const seen = await w.reviewer.get<ClaimBody>(`/api/v1/claims/${theirs.id}`);
+      reasons = (seen.body.similar ?? []).filter((s) => s.claimId === mine.id).map((s) => s.reason);
+      if (!reasons.includes("similar_text")) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(reasons).toEqual(["similar_text"]);
   });
 
   it("does not list the other organisation's drafts, nor unrelated claims", async () => {

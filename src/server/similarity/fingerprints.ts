@@ -29,3 +29,15 @@ export async function recordFingerprint(
     .values(bandsOf(sig).map((band) => ({ band, document_id: doc.documentId })))
     .execute();
 }
+
+/** The preflight runner's hook: fingerprints a document whose preflight has just completed. */
+export async function fingerprintDocument(
+  db: Executor,
+  documentId: string,
+  normalizedText: string | null,
+  now: number,
+): Promise<void> {
+  const doc = await db.selectFrom("documents").select("claim_id").where("id", "=", documentId).executeTakeFirst();
+  if (doc && normalizedText !== null)
+    await recordFingerprint(db, { documentId, claimId: doc.claim_id, normalizedText, now });
+}
