@@ -77,8 +77,25 @@ for (const m of misses) {
   const key = `${m.check} ${m.kind} on defect=${m.klass.split("/")[0]}`;
   coarse.set(key, (coarse.get(key) ?? 0) + 1);
 }
-console.log(`\nfailure classes (${misses.length} wrong answers):`);
+console.log(`\nfailure classes (${misses.length} wrong answers), by the defect of the document:`);
 for (const [k, n] of [...coarse].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
+// By what the check looks at: the customer's spelling, the acknowledgment's form, the language.
+const specOf = new Map(results.map((r) => [r.spec.id, r.spec]));
+const dressing = new Map<string, number>();
+for (const m of misses) {
+  const s = specOf.get(m.id);
+  if (!s) continue;
+  const what =
+    m.check === "customer_named"
+      ? `mention=${s.mention} customer="${s.subject.name}"`
+      : m.check === "customer_acknowledgment"
+        ? `ack=${s.ack ?? "none"} ${s.format}/${s.lang}`
+        : `${s.format}/${s.lang} layout=${s.layout}`;
+  const key = `${m.check} ${m.kind}: ${what}`;
+  dressing.set(key, (dressing.get(key) ?? 0) + 1);
+}
+console.log("\nfailure classes, by what the check reads:");
+for (const [k, n] of [...dressing].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${String(n).padStart(4)}  ${k}`);
 if (showMisses > 0) {
   console.log(`\nmost frequent detailed classes (top ${showMisses}):`);
   for (const [k, n] of [...classes].sort((a, b) => b[1] - a[1]).slice(0, showMisses))

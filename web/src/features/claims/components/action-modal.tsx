@@ -36,12 +36,14 @@ interface Props {
   documents: ClaimDocument[];
   onClose(): void;
   onDone(result: Claim, action: Action): void;
+  /** Pre-filled reasons and comment (the PoE preflight's failed checks). */
+  initial?: { reasons: string[]; comment: string };
 }
 
-export function ActionModal({ claim, action, documents, onClose, onDone }: Props) {
+export function ActionModal({ claim, action, documents, onClose, onDone, initial }: Props) {
   const { t } = useT();
-  const [reasons, setReasons] = useState<string[]>([]);
-  const [comment, setComment] = useState("");
+  const [reasons, setReasons] = useState<string[]>(initial?.reasons ?? []);
+  const [comment, setComment] = useState(initial?.comment ?? "");
   const [withdrawReason, setWithdrawReason] = useState<string | null>(null);
   const [docIds, setDocIds] = useState<string[]>([]);
   const [to, setTo] = useState("under_review");

@@ -16,7 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
@@ -32,6 +32,8 @@ import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { EditModal } from "./edit-modal.tsx";
 import { SimilarClaimsSection } from "./similar-claims-section.tsx";
 import { Comments, History } from "./thread.tsx";
+
+const PreflightPanel = lazy(() => import("./preflight-panel.tsx"));
 
 const LIFECYCLE = new Set([
   "created",
@@ -61,6 +63,7 @@ export default function ClaimPage() {
   const history = useClaimHistory(id);
   const [action, setAction] = useState<Action | null>(null);
   const [editing, setEditing] = useState(false);
+  const [prefill, setPrefill] = useState<{ reasons: string[]; comment: string }>();
   if (claim.error)
     return (
       <Alert color="red" role="alert">
@@ -122,6 +125,11 @@ export default function ClaimPage() {
         </Group>
       </Group>
 
+      {(allowed.has("submit") || allowed.has("resubmit")) && (
+        <Suspense fallback={null}>
+          <PreflightPanel claimId={c.id} />
+        </Suspense>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs defaultValue="details" keepMounted={false}>
@@ -168,6 +176,17 @@ export default function ClaimPage() {
             <Tabs.Panel value="documents" pt="md">
               <Stack>
                 <DocumentList claimId={c.id} documents={docs.data?.items ?? []} />
+                {allowed.has("request-information") && (
+                  <Suspense fallback={null}>
+                    <PreflightPanel
+                      claimId={c.id}
+                      onAskInformation={(reasons, comment) => {
+                        setPrefill({ reasons, comment });
+                        setAction("request-information");
+                      }}
+                    />
+                  </Suspense>
+                )}
                 {allowed.has("upload") && <DocumentUpload claimId={c.id} />}
               </Stack>
             </Tabs.Panel>
@@ -233,7 +252,11 @@ export default function ClaimPage() {
           claim={c}
           action={action}
           documents={docs.data?.items ?? []}
-          onClose={() => setAction(null)}
+          initial={action === "request-information" ? prefill : undefined}
+          onClose={() => {
+            setAction(null);
+            setPrefill(undefined);
+          }}
           onDone={done}
         />
       )}

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useNavigate } from "react-router";
 import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
 import { useErrorText } from "../../../components/error-alert.tsx";
@@ -29,6 +29,8 @@ import { useCreateClaim } from "../api/claim-mutations.ts";
 import { useCustomerLookup } from "../api/claim-queries.ts";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { SubmitButton } from "./submit-draft-button.tsx";
+
+const PreflightPanel = lazy(() => import("./preflight-panel.tsx"));
 
 export default function NewClaim() {
   const { t } = useT();
@@ -280,6 +282,9 @@ export default function NewClaim() {
             <Stack mt="md">
               <DocumentList claimId={claim.id} documents={documents} />
               <DocumentUpload claimId={claim.id} onUploaded={(d) => setDocuments((all) => [...all, d])} />
+              <Suspense fallback={null}>
+                <PreflightPanel claimId={claim.id} />
+              </Suspense>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setStep(0)}>
                   {t("web.back")}
@@ -307,6 +312,9 @@ export default function NewClaim() {
                 </Text>
               </Card>
               {documents.length === 0 && <Alert color="yellow">{t("web.newClaim.needDocument")}</Alert>}
+              <Suspense fallback={null}>
+                <PreflightPanel claimId={claim.id} />
+              </Suspense>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => navigate(`/claims/${claim.id}`)}>
                   {t("web.newClaim.saveForLater")}

@@ -1,0 +1,214 @@
+// The PoE preflight in a real browser (issue 14), on each engine: a partner attaches a PDF that
+// lacks the customer's signature and sees, before submitting, what it is likely to be sent back for
+// (English, Spanish, phone width); a reviewer turns the failed checks into an information request
+// with one click. axe stays clean on the screens shown.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en as sharedEn } from "../../src/i18n/en.ts";
+import { es as sharedEs } from "../../src/i18n/es.ts";
+import { preflightEn } from "../../web/src/i18n/preflight-en.ts";
+import { preflightEs } from "../../web/src/i18n/preflight-es.ts";
+import { Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { type HttpWorld, httpWorld } from "../http/http-world.ts";
+import {
+  axeViolations,
+  buildWebApp,
+  type Credentials,
+  describeViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  visible,
+  WEB,
+} from "../support/browser.ts";
+import { ENGINES } from "../support/engines.ts";
+import { poePdf } from "../support/poe-files.ts";
+
+const en = WEB.en;
+const es = WEB.es;
+const TIMEOUT = 180_000;
+const UNSIGNED = preflightEn.likely.replace("{{reasons}}", sharedEn.reason.missing_customer_acknowledgment);
+const UNSIGNED_ES = preflightEs.likely.replace(
+  "{{reasons}}",
+  sharedEs.reason.missing_customer_acknowledgment,
+);
+
+let files: string;
+beforeAll(() => {
+  files = mkdtempSync(join(tmpdir(), "claimdesk-preflight-"));
+  buildWebApp();
+}, 300_000);
+afterAll(() => {
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
+  let t: TestServer;
+  let w: HttpWorld;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  async function makeUser(role: string, organizationId: string | null, locale = "en") {
+    const email = `${role.replace("_", "-")}-${randomUUID().slice(0, 8)}@example.com`;
+    const password = `pw-${randomUUID()}`;
+    const created = await t.admin.post("/api/v1/admin/users", {
+      email,
+      name: `${role} user`,
+      password,
+      role,
+      organizationId,
+      locale,
+    });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    return { email, password, api: new Client(base, await signInToken(base, email, password)) };
+  }
+  async function pageFor(
+    who: Credentials,
+    opts: Parameters<typeof signIn>[3] = {},
+    phone = false,
+  ): Promise<Page> {
+    const context = await newContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    if (phone) await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, base, who, opts);
+    return page;
+  }
+  /** A PoE that names the customer, the product, today and the work, and is signed by nobody. */
+  async function unsignedPdf(name: string): Promise<string> {
+    const today = new Date(t.server.ctx.clock.now()).toISOString().slice(0, 10);
+    const path = join(files, name);
+    writeFileSync(
+      path,
+      await poePdf([
+        [
+          "Proof of execution - Customer Ltd",
+          `Date: ${today}`,
+          "Scope of work: we deployed Microsoft Teams for all 300 staff, configured calling plans,",
+          "migrated the meeting rooms and trained the service desk on site over three weeks.",
+        ],
+      ]),
+    );
+    return path;
+  }
+  async function draft(partner: { api: Client }): Promise<{ id: string; number: string }> {
+    const c = await partner.api.post<{ id: string; number: string }>(
+      "/api/v1/claims",
+      w.claimBody(w.a, await w.customer()),
+    );
+    expect(c.status).toBe(201);
+    return c.body;
+  }
+  async function expectAxeClean(page: Page): Promise<void> {
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+    base = t.server.url;
+    w = await httpWorld(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it(
+    "a partner attaches an unsigned PDF and sees the likely reason before submitting (en, es, phone)",
+    async () => {
+      const partner = await makeUser("incentives_admin", w.a.id);
+      const claim = await draft(partner);
+      const p = await pageFor(partner);
+      await p.goto(`${base}/claims/${claim.id}`);
+      await visible(p.getByRole("heading", { level: 1, name: claim.number }));
+      await p.getByRole("tab", { name: new RegExp(`^${en.claim.documents}`) }).click();
+      await p.locator("input[type=file]").setInputFiles(await unsignedPdf("unsigned.pdf"));
+      await visible(p.getByText(en.newClaim.uploaded.replace("{{name}}", "unsigned.pdf")));
+      // Read by the server after the upload committed; the page polls while it is pending.
+      const panel = p.getByTestId("preflight");
+      await visible(panel.getByText(UNSIGNED), 20_000);
+      await visible(panel.getByText(preflightEn.check.customer_acknowledgment));
+      await visible(panel.getByText(preflightEn.hint));
+      // Never blocking: submit is still offered.
+      await visible(p.getByRole("button", { name: en.action.submit, exact: true }));
+      await expectAxeClean(p);
+      await screenshot(p, engine, "preflight-partner-en");
+
+      const spanish = await makeUser("incentives_admin", w.a.id, "es");
+      const s = await pageFor(spanish, { formLang: "en", appLang: "es" });
+      await s.goto(`${base}/claims/${claim.id}`);
+      await visible(s.getByTestId("preflight").getByText(UNSIGNED_ES), 20_000);
+      await visible(s.getByText(preflightEs.check.partner_work_described));
+      await expectAxeClean(s);
+      await screenshot(s, engine, "preflight-partner-es");
+
+      const phone = await pageFor(partner, {}, true);
+      await phone.goto(`${base}/claims/${claim.id}`);
+      await visible(phone.getByTestId("preflight").getByText(UNSIGNED), 20_000);
+      await screenshot(phone, engine, "preflight-partner-phone");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a reviewer turns the failed checks into an information request with one click",
+    async () => {
+      const partner = await makeUser("incentives_admin", w.a.id);
+      const claim = await draft(partner);
+      const pdf = await unsignedPdf("review.pdf");
+      const up = await partner.api.upload(
+        claim.id,
+        new Uint8Array(readFileSync(pdf)),
+        "review.pdf",
+        "application/pdf",
+      );
+      expect(up.status).toBe(201);
+      expect((await partner.api.post(`/api/v1/claims/${claim.id}/actions/submit`)).status).toBe(200);
+      const reviewer = await makeUser("reviewer", null);
+      expect((await reviewer.api.post(`/api/v1/claims/${claim.id}/actions/start-review`)).status).toBe(200);
+
+      const r = await pageFor(reviewer);
+      await r.goto(`${base}/claims/${claim.id}`);
+      await visible(r.getByRole("heading", { level: 1, name: claim.number }));
+      await r.getByRole("tab", { name: new RegExp(`^${en.claim.documents}`) }).click();
+      const panel = r.getByTestId("preflight");
+      await visible(panel.getByText(UNSIGNED), 20_000);
+      await expectAxeClean(r);
+      await screenshot(r, engine, "preflight-reviewer");
+      await panel.getByRole("button", { name: preflightEn.askInformation }).click();
+      const label = en.action["request-information"];
+      const dialog = r.getByRole("dialog", { name: label });
+      await visible(dialog);
+      expect(
+        await dialog
+          .getByRole("checkbox", { name: sharedEn.reason.missing_customer_acknowledgment })
+          .isChecked(),
+      ).toBe(true);
+      expect(await dialog.getByRole("checkbox", { name: sharedEn.reason.missing_products }).isChecked()).toBe(
+        false,
+      );
+      const comment = await dialog.getByRole("textbox", { name: en.action.commentLabel }).inputValue();
+      expect(comment).toContain(sharedEn.reason.missing_customer_acknowledgment);
+      await screenshot(r, engine, "preflight-request-information");
+      await dialog.getByRole("button", { name: label, exact: true }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await expect
+        .poll(
+          async () =>
+            (await reviewer.api.get<{ status: string; reasons: string[] }>(`/api/v1/claims/${claim.id}`))
+              .body,
+        )
+        .toMatchObject({ status: "partner_action_required", reasons: ["missing_customer_acknowledgment"] });
+    },
+    TIMEOUT,
+  );
+});
