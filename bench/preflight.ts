@@ -95,7 +95,8 @@ for (const m of misses) {
   dressing.set(key, (dressing.get(key) ?? 0) + 1);
 }
 console.log("\nfailure classes, by what the check reads:");
-for (const [k, n] of [...dressing].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${String(n).padStart(4)}  ${k}`);
+for (const [k, n] of [...dressing].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  console.log(`  ${String(n).padStart(4)}  ${k}`);
 if (showMisses > 0) {
   console.log(`\nmost frequent detailed classes (top ${showMisses}):`);
   for (const [k, n] of [...classes].sort((a, b) => b[1] - a[1]).slice(0, showMisses))

@@ -27,7 +27,7 @@ function edit(t: string, every: number, seed: number): string {
   const r = rng(seed);
   return t
     .split(" ")
-    .map((w, i) => (i % every === 0 ? r.pick(WORDS) + "x" : w))
+    .map((w, i) => (i % every === 0 ? `${r.pick(WORDS)}x` : w))
     .join(" ");
 }
 
