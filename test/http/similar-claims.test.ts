@@ -128,7 +128,11 @@ describe.each(ENGINES)("similar claims on %s", (engine) => {
     const copy = await PDFDocument.load(original);
     copy.setTitle("Re-saved copy");
     const mine = await submitted(w.a, await customer(`first${randomUUID().slice(0, 6)}.test`), original);
-    const theirs = await submitted(w.b, await customer(`second${randomUUID().slice(0, 6)}.test`), await copy.save());
+    const theirs = await submitted(
+      w.b,
+      await customer(`second${randomUUID().slice(0, 6)}.test`),
+      await copy.save(),
+    );
     let reasons: string[] = [];
     for (let i = 0; i < 100 && !reasons.includes("similar_text"); i++) {
       const seen = await w.reviewer.get<ClaimBody>(`/api/v1/claims/${theirs.id}`);

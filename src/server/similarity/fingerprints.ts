@@ -37,7 +37,11 @@ export async function fingerprintDocument(
   normalizedText: string | null,
   now: number,
 ): Promise<void> {
-  const doc = await db.selectFrom("documents").select("claim_id").where("id", "=", documentId).executeTakeFirst();
+  const doc = await db
+    .selectFrom("documents")
+    .select("claim_id")
+    .where("id", "=", documentId)
+    .executeTakeFirst();
   if (doc && normalizedText !== null)
     await recordFingerprint(db, { documentId, claimId: doc.claim_id, normalizedText, now });
 }
