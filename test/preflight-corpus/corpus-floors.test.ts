@@ -9,11 +9,12 @@ import { ExtractPool } from "../../src/server/preflight/extract-pool.ts";
 
 // Measured on 40 documents, seed 14 (see docs/ARCHITECTURE.md, PoE preflight benchmark).
 const FLOORS = {
-  customer_named: { precision: 0.65, recall: 0.95 },
+  customer_named: { precision: 0.8, recall: 0.95 },
   products_named: { precision: 0.95, recall: 0.95 },
   dates: { precision: 0.95, recall: 0.95 },
-  customer_acknowledgment: { precision: 0.18, recall: 0.95 },
-  partner_work_described: { precision: 0.12, recall: 0.9 },
+  // Low: an unsigned English signature line warns by design (see the report); recall is what counts.
+  customer_acknowledgment: { precision: 0.2, recall: 0.95 },
+  partner_work_described: { precision: 0.9, recall: 0.9 },
 } as const;
 
 const pool = new ExtractPool({ workers: 1 });
