@@ -30,7 +30,6 @@ import { ENGINES } from "../support/engines.ts";
 import { poePdf } from "../support/poe-files.ts";
 
 const en = WEB.en;
-const es = WEB.es;
 const TIMEOUT = 180_000;
 const UNSIGNED = preflightEn.likely.replace("{{reasons}}", sharedEn.reason.missing_customer_acknowledgment);
 const UNSIGNED_ES = preflightEs.likely.replace(
@@ -46,6 +45,14 @@ beforeAll(() => {
 afterAll(() => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
+
+/** Picks `option` in the Mantine Select (or MultiSelect) named `label` (as journeys.test.ts does). */
+async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
+  const input = page.getByRole("combobox", { name: label, exact: true });
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
 
 describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
   let t: TestServer;
@@ -155,6 +162,39 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
       await phone.goto(`${base}/claims/${claim.id}`);
       await visible(phone.getByTestId("preflight").getByText(UNSIGNED), 20_000);
       await screenshot(phone, engine, "preflight-partner-phone");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "the New claim screen shows the likely reason after attaching and on the review step",
+    async () => {
+      const partner = await makeUser("incentives_admin", w.a.id);
+      const customer = await w.customer();
+      const p = await pageFor(partner);
+      await p.goto(`${base}/claims/new`);
+      await visible(p.getByRole("heading", { level: 1, name: en.newClaim.title }));
+      await p.getByLabel(en.newClaim.lookupBy).fill(customer.tenantId);
+      await p.getByRole("button", { name: en.newClaim.lookup, exact: true }).click();
+      await visible(p.getByText(`Customer Ltd · ${customer.domain}`));
+      await choose(p, en.claim.activity, sharedEn.activity.deployment);
+      await choose(p, en.claim.products, "Teams", "Teams");
+      await p.keyboard.press("Escape");
+      await p.getByLabel(`${en.claim.customerContact}: ${en.claim.name}`).fill("Casey Customer");
+      await p.getByLabel(`${en.claim.customerContact}: ${en.claim.email}`).fill("casey@customer.example");
+      await choose(p, en.claim.contactLocale, "English");
+      await p.getByLabel(`${en.claim.partnerContact}: ${en.claim.name}`).fill("Paula Partner");
+      await p.getByLabel(`${en.claim.partnerContact}: ${en.claim.email}`).fill("paula@partner.example");
+      await p.getByRole("button", { name: en.newClaim.createDraft }).click();
+      await visible(p.getByText(en.newClaim.dropFiles));
+      await p.locator("input[type=file]").setInputFiles(await unsignedPdf("new-claim.pdf"));
+      await visible(p.getByTestId("preflight").getByText(UNSIGNED), 20_000);
+      await screenshot(p, engine, "preflight-new-claim-documents");
+      await p.getByRole("button", { name: en.next, exact: true }).click();
+      await visible(p.getByRole("button", { name: en.newClaim.submitClaim }));
+      await visible(p.getByTestId("preflight").getByText(UNSIGNED));
+      await expectAxeClean(p);
+      await screenshot(p, engine, "preflight-new-claim-review");
     },
     TIMEOUT,
   );
