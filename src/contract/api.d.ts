@@ -1356,6 +1356,23 @@ export interface paths {
     patch: operations["idp.update"];
     trace?: never;
   };
+  "/api/v1/templates/poe.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fillable proof-of-execution template (PDF form), in English or Spanish */
+    get: operations["templates.poe"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1729,6 +1746,8 @@ export interface components {
           | "approved"
           | "rejected";
       }[];
+      /** @description Operator only: reuse and look-alike claims */
+      similar?: components["schemas"]["SimilarClaim"][];
       preflight?: components["schemas"]["ClaimPreflight"];
       /**
        * Format: date-time
@@ -1740,6 +1759,19 @@ export interface components {
        * @description UTC, ISO 8601 with milliseconds
        */
       updatedAt: string;
+    };
+    SimilarClaim: {
+      claimId: string;
+      number: string;
+      organizationName: string;
+      customer: {
+        name: string;
+        domain: string;
+        tenantId: string;
+      };
+      reason: "same_file" | "similar_text" | "domain_variant";
+      score?: number;
+      documentId?: string;
     };
     ClaimPreflight: {
       /** @enum {unknown} */
@@ -8527,6 +8559,46 @@ export interface operations {
       };
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "templates.poe": {
+    parameters: {
+      query?: {
+        lang?: "en" | "es";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": Blob;
+        };
+      };
+      /** @description Unauthorized */
+      401: {
         headers: {
           [name: string]: unknown;
         };

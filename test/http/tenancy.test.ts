@@ -79,6 +79,7 @@ const ROUTES: Record<string, Expectation> = {
   "GET /api/v1/review/queue": { kind: "own", why: "reviewers only (403 for partners)" },
   "GET /api/v1/review/metrics": { kind: "own", why: "the operator's service levels (403 for partners)" },
   "GET /api/v1/catalog/products": { kind: "own", why: "the shared catalog" },
+  "GET /api/v1/templates/poe.pdf": { kind: "own", why: "the same blank template for everyone" },
   "GET /api/v1/catalog/activities": { kind: "own", why: "the shared catalog" },
   "GET /api/v1/customers": { kind: "own", why: "registry lookup, needed to file a claim" },
   "POST /api/v1/admin/organizations": { kind: "own", why: "program admin only" },

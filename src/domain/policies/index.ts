@@ -3,6 +3,7 @@
 export * from "./abilities.ts";
 export * from "./admin.ts";
 export * from "./claims.ts";
+export * from "./evidence.ts";
 export * from "./incentives.ts";
 export * from "./notify.ts";
 export * from "./subject.ts";

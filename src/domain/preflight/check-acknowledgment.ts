@@ -29,6 +29,8 @@ const STRONG = [
   "conforme",
   "de conformidad",
   "recibido y aceptado",
+  // "Fdo.: Ana Ruiz", the abbreviation Spanish letters sign with.
+  "fdo",
 ];
 // A label that proves nothing by itself: only when what follows is not a blank line to sign on.
 const LABELS = ["signature", "firma"];

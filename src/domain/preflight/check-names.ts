@@ -14,9 +14,14 @@ export function findPhrase(parts: TextPart[], folded: string): Hit | null {
 }
 
 /** Every place the customer is named, first the name, then its domain, then its tenant id. */
+// German umlauts are also written out ("Müller" as "Mueller"); folding alone gives "muller".
+const umlautsWrittenOut = (s: string) =>
+  s.replace(/ä/giu, "ae").replace(/ö/giu, "oe").replace(/ü/giu, "ue").replace(/ß/gu, "ss");
+
 export function customerNeedles(customer: PreflightClaim["customer"]): string[] {
   return [
     normalizeName(customer.name),
+    normalizeName(umlautsWrittenOut(customer.name)),
     foldWithOrigin(customer.domain).text,
     foldWithOrigin(customer.tenantId).text,
   ]

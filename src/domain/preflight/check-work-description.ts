@@ -62,6 +62,16 @@ const VERBS = [
   "se desplego",
   "se configuro",
   "se migro",
+  "deployed",
+  "implemented",
+  "migrated",
+  "integrated",
+  "rolled out",
+  "were delivered",
+  "integramos",
+  "implementaron",
+  "desplegaron",
+  "se impartieron",
 ];
 // Where a described section ends: the next block a PoE usually carries.
 const SECTION_END =

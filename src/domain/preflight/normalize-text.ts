@@ -30,6 +30,7 @@ const LEGAL_SUFFIXES = [
   "bv",
   "nv",
   "pty",
+  "company",
   "co",
   "sas",
   "srl",

@@ -4,6 +4,7 @@ import { type Kysely, sql } from "kysely";
 import { initialState } from "../../domain/claim-state.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
 import { newId } from "../ids.ts";
+import { writeDomainKeys } from "../similarity/domain-keys.ts";
 import type { AssociationKey, ClaimInput } from "./claim-input.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { GENESIS_HASH } from "./history-chain.ts";
@@ -67,4 +68,5 @@ export async function writeKeys(db: Kysely<DB>, claimId: string, keys: Associati
       .values(keys.map((k) => ({ claim_id: claimId, product: k.product, association_key: k.key })))
       .execute();
   }
+  await writeDomainKeys(db, claimId);
 }

@@ -15,6 +15,7 @@ import type {
 } from "../../domain/vocabulary.ts";
 import type { ClaimsTable } from "../db/schema.ts";
 import { actorOf, type Principal } from "../principal.ts";
+import type { SimilarClaim } from "../similarity/similar-claims.ts";
 import { inputOf } from "./claim-fields.ts";
 import type { ClaimInput } from "./claim-input.ts";
 
@@ -67,6 +68,8 @@ export interface ClaimView extends ClaimInput {
   allowedActions: UserVisibleAction[];
   /** Operator only: other organisations' claims on the same association keys. */
   competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
+  /** Operator only: reuse and look-alike claims (src/server/similarity/similar-claims.ts). */
+  similar?: SimilarClaim[];
   /** GET /claims/{id} only: the PoE preflight of its documents, summed (issue 14). */
   preflight?: ClaimPreflight;
   createdAt: string;

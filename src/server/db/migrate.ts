@@ -14,6 +14,7 @@ import * as oidcIdentityProviders from "./migrations/0010-oidc-identity-provider
 import * as idempotencyLease from "./migrations/0011-idempotency-lease.ts";
 import * as blobTimes from "./migrations/0012-blob-times.ts";
 import * as preflightDocuments from "./migrations/0013-preflight-documents.ts";
+import * as poegenSimilarity from "./migrations/0014-poegen-similarity.ts";
 
 const ALL = {
   "0001-core": core,
@@ -29,6 +30,7 @@ const ALL = {
   "0011-idempotency-lease": idempotencyLease,
   "0012-blob-times": blobTimes,
   "0013-preflight-documents": preflightDocuments,
+  "0014-poegen-similarity": poegenSimilarity,
 };
 
 class InCodeProvider implements MigrationProvider {

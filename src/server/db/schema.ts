@@ -472,6 +472,23 @@ export interface ClaimCountsTable {
   n: number;
 }
 
+/** Migration 0014: reuse and look-alike detection (src/domain/similarity). */
+export interface DocumentFingerprintsTable {
+  document_id: string;
+  claim_id: string;
+  /** MinHash signature, 64 hex-encoded 32-bit values. */
+  signature: string;
+  created_at: number;
+}
+export interface DocumentBandsTable {
+  band: string;
+  document_id: string;
+}
+export interface ClaimDomainKeysTable {
+  domain_key: string;
+  claim_id: string;
+}
+
 export interface MigrationsTable {
   id: Generated<number>;
 }
@@ -488,6 +505,9 @@ export interface DB {
   claims: ClaimsTable;
   claim_products: ClaimProductsTable;
   documents: DocumentsTable;
+  document_fingerprints: DocumentFingerprintsTable;
+  document_bands: DocumentBandsTable;
+  claim_domain_keys: ClaimDomainKeysTable;
   document_preflights: DocumentPreflightsTable;
   blobs: BlobsTable;
   comments: CommentsTable;

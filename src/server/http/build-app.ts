@@ -28,6 +28,7 @@ import { consentRoutes } from "./routes/consent-routes.ts";
 import { incentiveRoutes } from "./routes/incentive-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
 import { oidcRoutes } from "./routes/oidc-routes.ts";
+import { poeTemplateRoutes } from "./routes/poe-template-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { threadRoutes } from "./routes/thread-routes.ts";
@@ -181,6 +182,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   webhookRoutes(app, deps);
   incentiveRoutes(app, deps);
   oidcRoutes(app, deps);
+  poeTemplateRoutes(app, deps);
   await app.ready();
   return { app: app as unknown as FastifyInstance, metrics, routes };
 }

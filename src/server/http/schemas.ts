@@ -14,6 +14,7 @@ import {
   WITHDRAW_REASONS,
 } from "../../domain/vocabulary.ts";
 import { ClaimPreflight, DocumentPreflight } from "./schemas/preflight.ts";
+import { SimilarClaim } from "./schemas/similarity.ts";
 
 const closed = { additionalProperties: false } as const;
 export const Enum = Type.Enum;
@@ -233,6 +234,9 @@ export const Claim = Type.Object(
           status: Enum(STATUSES),
         }),
       ),
+    ),
+    similar: Type.Optional(
+      Type.Array(SimilarClaim, { description: "Operator only: reuse and look-alike claims" }),
     ),
     preflight: Type.Optional(ClaimPreflight),
     createdAt: Time,

@@ -7,6 +7,7 @@ import { buffer } from "node:stream/consumers";
 import { normalizeText, runPreflightChecks } from "../../domain/preflight/index.ts";
 import type { AppContext, Clock } from "../context.ts";
 import { quietly } from "../db/commit-signal.ts";
+import { fingerprintDocument } from "../similarity/fingerprints.ts";
 import { extractDocument } from "./extract.ts";
 import { type Extraction, ExtractPool } from "./extract-pool.ts";
 import { preflightClaim } from "./preflight-input.ts";
@@ -138,6 +139,9 @@ export class PreflightRunner {
         .where("generation", "=", generation)
         .executeTakeFirst(),
     );
+    // Reuse detection (src/server/similarity): a done preflight's text gets its fingerprint.
+    if (Number(written.numUpdatedRows) === 1 && result.normalized_text !== null)
+      await quietly(() => fingerprintDocument(db, documentId, result.normalized_text, now));
     if (Number(written.numUpdatedRows) === 1) this.#o.onDone?.(documentId, performance.now() - started);
     return true;
   }

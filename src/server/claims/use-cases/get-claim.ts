@@ -14,6 +14,7 @@ import { compiledOnce } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import { claimPreflightOf } from "../../preflight/preflight-views.ts";
 import type { Principal } from "../../principal.ts";
+import { similarOf } from "../../similarity/similar-of.ts";
 import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
 
 /** A row to view; `calendar_id` when the query joined it, else it is read only if a timer is due. */
@@ -206,7 +207,7 @@ export async function getClaim(ctx: AppContext, principal: Principal, id: string
   };
   if (maySeeCompetingClaims(principal)) {
     const competing = await competingClaimsOf(ctx, [row]);
-    return { ...view, competingClaims: competing.get(id) ?? [] };
+    return { ...view, competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) };
   }
   return view;
 }

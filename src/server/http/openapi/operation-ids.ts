@@ -46,6 +46,7 @@ export const OPERATION_IDS: Record<string, string> = {
   "POST /api/v1/claims/:id/documents": "documents.upload",
   "GET /api/v1/claims/:id/documents": "documents.list",
   "GET /api/v1/claims/:id/documents/:documentId/content": "documents.download",
+  "GET /api/v1/templates/poe.pdf": "templates.poe",
   "GET /api/v1/claims/:id/comments": "comments.list",
   "POST /api/v1/claims/:id/comments": "comments.create",
   "GET /api/v1/claims/:id/history": "history.list",

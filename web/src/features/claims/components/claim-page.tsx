@@ -31,6 +31,7 @@ import { ActionModal, TRANSITIONS } from "./action-modal.tsx";
 import { Facts, StateChips } from "./claim-facts.tsx";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { EditModal } from "./edit-modal.tsx";
+import { SimilarClaimsSection } from "./similar-claims-section.tsx";
 import { Comments, History } from "./thread.tsx";
 
 const PreflightPanel = lazy(() => import("./preflight-panel.tsx"));
@@ -212,6 +213,7 @@ export default function ClaimPage() {
                     </Card>
                   ))}
                 </SimpleGrid>
+                <SimilarClaimsSection similar={c.similar} />
               </Tabs.Panel>
             )}
           </Tabs>
