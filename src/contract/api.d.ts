@@ -2734,7 +2734,7 @@ export interface components {
     PayoutStatementMove: {
       /** @description needed (true) when lines are disputed and not resolved; otherwise 409 open_line_disputes lists them */
       acknowledgeOpenDisputes?: boolean;
-    };
+    } | null;
   };
   responses: never;
   parameters: never;

@@ -134,10 +134,7 @@ export function statusAfterResolution(status: StatementStatus, totalChanged: boo
  * Approving or paying a statement with open line disputes needs the caller to say it has seen
  * them: otherwise 409 `open_line_disputes` listing them. Null when the move may go on.
  */
-export function unacknowledgedDisputes(
-  open: OpenLineDispute[],
-  acknowledged: boolean,
-): Refusal | null {
+export function unacknowledgedDisputes(open: OpenLineDispute[], acknowledged: boolean): Refusal | null {
   if (open.length === 0 || acknowledged) return null;
   return {
     code: "open_line_disputes",

@@ -48,7 +48,9 @@ export async function reviseStatementRow(
 ): Promise<boolean> {
   const res = await db
     .updateTable("payout_statements")
-    .set(to === from ? { total_minor: totalMinor } : { total_minor: totalMinor, status: to, approved_at: null })
+    .set(
+      to === from ? { total_minor: totalMinor } : { total_minor: totalMinor, status: to, approved_at: null },
+    )
     .where("id", "=", id)
     .where("status", "=", from)
     .executeTakeFirst();

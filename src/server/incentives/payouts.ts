@@ -94,7 +94,10 @@ export async function calculatePayouts(
           });
           // A person's accepted amount outlives the arithmetic; the new calculation is kept beside it.
           if (d.calculated_minor !== null)
-            Object.assign(row, { calculated_minor: row.earnings_minor, earnings_minor: Number(d.earnings_minor) });
+            Object.assign(row, {
+              calculated_minor: row.earnings_minor,
+              earnings_minor: Number(d.earnings_minor),
+            });
         }
         return row;
       });

@@ -21,6 +21,7 @@ import { recalculateStatements } from "../../incentives/use-cases/recalculate-st
 import { resolveLineDispute } from "../../incentives/use-cases/resolve-line-dispute.ts";
 import { callerOf } from "../authenticate.ts";
 import { errors } from "../responses.ts";
+import { Nullable } from "../schemas.ts";
 import {
   CalculateAnswer,
   CalculateBody,
@@ -292,7 +293,8 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
           description:
             "With open line disputes the request must say it has seen them (acknowledgeOpenDisputes: true); otherwise 409 open_line_disputes lists them.",
           params: IdParams,
-          body: Type.Optional(MoveBody),
+          // Nullable: Fastify validates a POST sent with no body at all as null (approve and paid need none).
+          body: Nullable(MoveBody),
           response: { 200: Statement, ...errors(401, 403, 404, 409, 422) },
         },
       },

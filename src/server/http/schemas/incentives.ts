@@ -5,7 +5,9 @@ import { NOT_EARNING_REASONS } from "../../../domain/not-earning-yet.ts";
 import {
   LINE_DISPUTE_OUTCOMES,
   LINE_DISPUTE_STATUSES,
-  STATEMENT_ACTIONS, STATEMENT_STATUSES } from "../../../domain/payouts.ts";
+  STATEMENT_ACTIONS,
+  STATEMENT_STATUSES,
+} from "../../../domain/payouts.ts";
 import { Enum, Nullable, Time } from "../schemas.ts";
 
 const closed = { additionalProperties: false } as const;
