@@ -21,7 +21,6 @@ import { recalculateStatements } from "../../incentives/use-cases/recalculate-st
 import { resolveLineDispute } from "../../incentives/use-cases/resolve-line-dispute.ts";
 import { callerOf } from "../authenticate.ts";
 import { errors } from "../responses.ts";
-import { Nullable } from "../schemas.ts";
 import {
   CalculateAnswer,
   CalculateBody,
@@ -48,6 +47,7 @@ import {
   StatementList,
   StatementQuery,
 } from "../schemas/incentives.ts";
+import { Nullable } from "../schemas.ts";
 import type { App, HttpDeps } from "../types.ts";
 
 export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
