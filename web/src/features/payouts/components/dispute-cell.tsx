@@ -24,7 +24,8 @@ export function DisputeCell({
     <Table.Td>
       {d && (
         <Stack gap={2}>
-          <Badge color={COLORS[d.status]} variant="light">
+          {/* Dark text: Mantine's orange on its light tint falls short of 4.5:1. */}
+          <Badge color={COLORS[d.status]} variant="light" c="dark.7">
             {t(`adminUi.payouts.disputeStatus.${d.status}`)}
           </Badge>
           <Text size="xs">
@@ -54,8 +55,7 @@ export function DisputeCell({
       {l.abilities.resolveDispute && (
         <Button
           size="xs"
-          variant="light"
-          color="orange"
+          variant="default"
           mt={4}
           onClick={onResolve}
           aria-label={t("adminUi.payouts.resolveTitle", { claim: l.claimNumber })}
@@ -66,8 +66,8 @@ export function DisputeCell({
       {l.abilities.dispute && (
         <Button
           size="xs"
-          variant="subtle"
-          color="orange"
+          variant="default"
+          mt={4}
           onClick={onDispute}
           aria-label={t("adminUi.payouts.disputeTitle", { claim: l.claimNumber })}
         >

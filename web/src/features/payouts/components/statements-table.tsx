@@ -56,7 +56,7 @@ export function StatementsTable({ items, month }: { items: PayoutStatement[]; mo
               <Table.Td>
                 {s.lines.length}
                 {disputed > 0 && (
-                  <Badge ml="xs" color="orange" variant="light">
+                  <Badge ml="xs" color="orange" variant="light" c="dark.7">
                     {t("adminUi.payouts.disputedCount", { count: disputed })}
                   </Badge>
                 )}
