@@ -402,6 +402,8 @@ export const adminEn = {
     disputeComment: "Comment",
     disputeSubmit: "Flag as disputed",
     disputeSent: "The line is flagged as disputed.",
+    lineCount_one: "{{count}} line",
+    lineCount_other: "{{count}} lines",
     customer: "Customer",
     partnerReason: "Partner's reason",
     programmeReply: "Programme's reply",
@@ -427,9 +429,9 @@ export const adminEn = {
     confirmApproveTitle: "Approve this statement?",
     confirmPaidTitle: "Mark this statement paid?",
     confirmApproveText:
-      "You are approving the statement of {{org}} for {{month}}: {{amount}} in {{count}} lines. Once approved it can only be marked paid.",
+      "You are approving the statement of {{org}} for {{month}}: {{amount}} in {{lines}}. Once approved it can only be marked paid.",
     confirmPaidText:
-      "You are recording that {{org}} was paid {{amount}} for {{month}} ({{count}} lines). This cannot be undone.",
+      "You are recording that {{org}} was paid {{amount}} for {{month}} ({{lines}}). This cannot be undone.",
     openDisputesTitle_one: "{{count}} line is disputed and not answered",
     openDisputesTitle_other: "{{count}} lines are disputed and not answered",
     openDisputesIntro:

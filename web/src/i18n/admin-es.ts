@@ -404,6 +404,8 @@ export const adminEs: Messages<typeof adminEn> = {
     disputeComment: "Comentario",
     disputeSubmit: "Marcar como disputada",
     disputeSent: "La línea está marcada como disputada.",
+    lineCount_one: "{{count}} línea",
+    lineCount_other: "{{count}} líneas",
     customer: "Cliente",
     partnerReason: "Motivo del partner",
     programmeReply: "Respuesta del programa",
@@ -429,9 +431,9 @@ export const adminEs: Messages<typeof adminEn> = {
     confirmApproveTitle: "¿Aprobar esta liquidación?",
     confirmPaidTitle: "¿Marcar esta liquidación como pagada?",
     confirmApproveText:
-      "Va a aprobar la liquidación de {{org}} de {{month}}: {{amount}} en {{count}} líneas. Una vez aprobada, solo puede marcarse como pagada.",
+      "Va a aprobar la liquidación de {{org}} de {{month}}: {{amount}} en {{lines}}. Una vez aprobada, solo puede marcarse como pagada.",
     confirmPaidText:
-      "Va a registrar que se pagó a {{org}} {{amount}} por {{month}} ({{count}} líneas). No se puede deshacer.",
+      "Va a registrar que se pagó a {{org}} {{amount}} por {{month}} ({{lines}}). No se puede deshacer.",
     openDisputesTitle_one: "{{count}} línea está disputada y sin respuesta",
     openDisputesTitle_other: "{{count}} líneas están disputadas y sin respuesta",
     openDisputesIntro:

@@ -22,7 +22,12 @@ export function MoveConfirmModal({
   const move = useMoveStatement();
   const open = openDisputes(s);
   const amount = money(s.totalMinor, s.currency);
-  const vars = { org: organization, month: formatMonth(s.month, lang), amount, count: s.lines.length };
+  const vars = {
+    org: organization,
+    month: formatMonth(s.month, lang),
+    amount,
+    lines: t("adminUi.payouts.lineCount", { count: s.lines.length }),
+  };
   const confirm = () =>
     move.mutate(
       { id: s.id, step, acknowledgeOpenDisputes: open.length > 0 },
@@ -72,7 +77,7 @@ export function MoveConfirmModal({
                   <Table.Tbody>
                     {open.map((l) => (
                       <Table.Tr key={l.id}>
-                        <Table.Td>{l.claimNumber}</Table.Td>
+                        <Table.Td style={{ whiteSpace: "nowrap" }}>{l.claimNumber}</Table.Td>
                         <Table.Td>
                           {l.customerName}
                           <Text size="xs" c="dimmed">

@@ -1,9 +1,9 @@
 // "Not earning yet": the approved claims that earn nothing, and why (in the consent period until
 // its last moment, waiting for the eligibility assessment, or not eligible with the programmes'
-// reasons), so that none is silently absent from the earnings.
-import { Anchor, Table, Text, Title } from "@mantine/core";
+// reasons), so that none is silently absent from the earnings. A list rather than a table: each
+// item reads whole on a phone.
+import { Anchor, Group, List, Paper, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { DataTable } from "../../../components/data-table.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import type { NotEarning } from "../api/payouts.ts";
 
@@ -32,43 +32,42 @@ export function NotEarningYet({ items, orgName }: { items: NotEarning[]; orgName
       {items.length === 0 ? (
         <Text c="dimmed">{t("adminUi.payouts.notEarning.empty")}</Text>
       ) : (
-        <DataTable
-          minWidth={640}
-          striped
-          verticalSpacing={4}
-          caption={t("adminUi.payouts.notEarning.caption", { count: items.length })}
-          columns={[
-            t("adminUi.payouts.claim"),
-            t("adminUi.payouts.customer"),
-            !!orgName && t("adminUi.payouts.organization"),
-            t("adminUi.payouts.notEarning.why"),
-          ]}
-          items={items}
-          row={(n) => (
-            <Table.Tr key={n.claimId}>
-              <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/claims/${n.claimId}`}
-                  size="sm"
-                  style={{ whiteSpace: "nowrap" }}
-                >
-                  {n.claimNumber}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{n.customer.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {n.customer.domain}
+        <List
+          listStyleType="none"
+          spacing="xs"
+          aria-label={t("adminUi.payouts.notEarning.caption", { count: items.length })}
+        >
+          {items.map((n) => (
+            <List.Item key={n.claimId} data-testid="not-earning-item">
+              <Paper withBorder p="sm">
+                <Group gap="xs" align="baseline" wrap="wrap">
+                  <Anchor
+                    component={Link}
+                    to={`/claims/${n.claimId}`}
+                    size="sm"
+                    style={{ whiteSpace: "nowrap" }}
+                  >
+                    {n.claimNumber}
+                  </Anchor>
+                  <Text size="sm" fw={600}>
+                    {n.customer.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {n.customer.domain}
+                  </Text>
+                  {orgName && (
+                    <Text size="xs" c="dimmed">
+                      {orgName(n.organizationId)}
+                    </Text>
+                  )}
+                </Group>
+                <Text size="sm" mt={4}>
+                  {why(n)}
                 </Text>
-              </Table.Td>
-              {orgName && <Table.Td>{orgName(n.organizationId)}</Table.Td>}
-              <Table.Td>
-                <Text size="sm">{why(n)}</Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-        />
+              </Paper>
+            </List.Item>
+          ))}
+        </List>
       )}
     </section>
   );
