@@ -1201,6 +1201,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/payouts/{id}/lines/{lineId}/resolve-dispute": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a disputed line: accept it with the amount it pays, or reject it, with a reply
+     * @description For the programme (program admins). The partner reads the reply and the outcome on its statement. An accepted amount that changes an approved statement's total sends it back to calculated.
+     */
+    post: operations["payouts.resolveLineDispute"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/admin/payouts/calculate": {
     parameters: {
       query?: never;
@@ -1227,7 +1247,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve a calculated statement */
+    /**
+     * Approve a calculated statement
+     * @description With open line disputes the request must say it has seen them (acknowledgeOpenDisputes: true); otherwise 409 open_line_disputes lists them.
+     */
     post: operations["payouts.approve"];
     delete?: never;
     options?: never;
@@ -1244,7 +1267,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark an approved statement paid */
+    /**
+     * Mark an approved statement paid
+     * @description With open line disputes the request must say it has seen them (acknowledgeOpenDisputes: true); otherwise 409 open_line_disputes lists them.
+     */
     post: operations["payouts.markPaid"];
     delete?: never;
     options?: never;
@@ -1383,7 +1409,7 @@ export interface components {
       title: string;
       status: number;
       detail: string;
-      /** @description unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, ... */
+      /** @description unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, open_line_disputes, ... */
       code: string;
       /** @description validation_failed: each refused field */
       errors?: {
@@ -1402,6 +1428,18 @@ export interface components {
       maxBytes?: number;
       /** @description duplicate_association: the claims in the way */
       conflicting?: string[];
+      /** @description open_line_disputes: the statement's disputed lines no one has answered yet */
+      lines?: {
+        id: string;
+        claimNumber: string;
+        customerName: string;
+        customerDomain: string;
+        earningsMinor: number;
+        currency: string;
+        comment: string;
+        /** Format: date-time */
+        disputedAt: string;
+      }[];
     } & {
       [key: string]: unknown;
     };
@@ -1441,6 +1479,7 @@ export interface components {
         importRevenue: boolean;
         runPayouts: boolean;
         disputePayoutLines: boolean;
+        resolvePayoutDisputes: boolean;
         readNotifications: boolean;
         manageWebhooks: boolean;
         manageMail: boolean;
@@ -2712,6 +2751,8 @@ export interface components {
       items: {
         claimId: string;
         claimNumber: string;
+        customerName: string;
+        customerDomain: string;
         organizationId: string;
         tenantId: string;
         subscriptionId: string;
@@ -2728,6 +2769,26 @@ export interface components {
         currency: string;
         revenueMinor: number;
         earningsMinor: number;
+      }[];
+      /** @description approved claims (of the scope, whatever the month) that earn nothing yet: in the consent period (until: its last moment), consent over but not yet assessed, or ineligible for every programme (with the reasons); at most 200 */
+      notEarningYet: {
+        claimId: string;
+        claimNumber: string;
+        organizationId: string;
+        customer: {
+          name: string;
+          domain: string;
+          tenantId: string;
+        };
+        /** @enum {unknown} */
+        reason: "consent_period" | "pending_eligibility" | "ineligible";
+        until: string | null;
+        ineligibleReasons: (
+          | "product_not_in_program"
+          | "activity_not_incentivised"
+          | "organization_not_enrolled"
+          | "program_not_active"
+        )[];
       }[];
     };
     PayoutStatementList: {
@@ -2746,12 +2807,14 @@ export interface components {
         calculatedAt: string;
         approvedAt: string | null;
         paidAt: string | null;
-        /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
-        allowedActions: ("approve" | "paid" | "dispute-line")[];
+        /** @description what the caller may do with the statement now (approve, paid, dispute-line, and resolve-line-dispute while a line's dispute is open) */
+        allowedActions: ("approve" | "paid" | "dispute-line" | "resolve-line-dispute")[];
         lines: {
           id: string;
           claimId: string;
           claimNumber: string;
+          customerName: string;
+          customerDomain: string;
           program: string;
           tenantId: string;
           subscriptionId: string;
@@ -2759,18 +2822,27 @@ export interface components {
           revenueMinor: number;
           rateBps: number | null;
           flatMinor: number | null;
+          /** @description what the line pays (an accepted dispute's amount, if any) */
           earningsMinor: number;
+          calculatedMinor: number | null;
           dispute: {
             /**
              * Format: date-time
              * @description UTC, ISO 8601 with milliseconds
              */
             at: string;
+            /** @description the partner's reason */
             comment: string;
+            /** @enum {unknown} */
+            status: "open" | "accepted" | "rejected";
+            reply: string | null;
+            resolvedAt: string | null;
           } | null;
           abilities: {
             /** @description whether the caller may dispute this line now */
             dispute: boolean;
+            /** @description whether the caller may answer this line's open dispute */
+            resolveDispute: boolean;
           };
         }[];
       }[];
@@ -2790,12 +2862,14 @@ export interface components {
       calculatedAt: string;
       approvedAt: string | null;
       paidAt: string | null;
-      /** @description what the caller may do with the statement now (approve, paid, dispute-line) */
-      allowedActions: ("approve" | "paid" | "dispute-line")[];
+      /** @description what the caller may do with the statement now (approve, paid, dispute-line, and resolve-line-dispute while a line's dispute is open) */
+      allowedActions: ("approve" | "paid" | "dispute-line" | "resolve-line-dispute")[];
       lines: {
         id: string;
         claimId: string;
         claimNumber: string;
+        customerName: string;
+        customerDomain: string;
         program: string;
         tenantId: string;
         subscriptionId: string;
@@ -2803,18 +2877,27 @@ export interface components {
         revenueMinor: number;
         rateBps: number | null;
         flatMinor: number | null;
+        /** @description what the line pays (an accepted dispute's amount, if any) */
         earningsMinor: number;
+        calculatedMinor: number | null;
         dispute: {
           /**
            * Format: date-time
            * @description UTC, ISO 8601 with milliseconds
            */
           at: string;
+          /** @description the partner's reason */
           comment: string;
+          /** @enum {unknown} */
+          status: "open" | "accepted" | "rejected";
+          reply: string | null;
+          resolvedAt: string | null;
         } | null;
         abilities: {
           /** @description whether the caller may dispute this line now */
           dispute: boolean;
+          /** @description whether the caller may answer this line's open dispute */
+          resolveDispute: boolean;
         };
       }[];
     };
@@ -2825,6 +2908,8 @@ export interface components {
       id: string;
       claimId: string;
       claimNumber: string;
+      customerName: string;
+      customerDomain: string;
       program: string;
       tenantId: string;
       subscriptionId: string;
@@ -2832,19 +2917,36 @@ export interface components {
       revenueMinor: number;
       rateBps: number | null;
       flatMinor: number | null;
+      /** @description what the line pays (an accepted dispute's amount, if any) */
       earningsMinor: number;
+      calculatedMinor: number | null;
       dispute: {
         /**
          * Format: date-time
          * @description UTC, ISO 8601 with milliseconds
          */
         at: string;
+        /** @description the partner's reason */
         comment: string;
+        /** @enum {unknown} */
+        status: "open" | "accepted" | "rejected";
+        reply: string | null;
+        resolvedAt: string | null;
       } | null;
       abilities: {
         /** @description whether the caller may dispute this line now */
         dispute: boolean;
+        /** @description whether the caller may answer this line's open dispute */
+        resolveDispute: boolean;
       };
+    };
+    PayoutLineResolution: {
+      /** @enum {unknown} */
+      outcome: "accepted" | "rejected";
+      /** @description what the partner reads */
+      reply: string;
+      /** @description accepted only (then required): what the line pays */
+      amountMinor?: number;
     };
     PayoutCalculate: {
       /** @description YYYY-MM */
@@ -2855,6 +2957,10 @@ export interface components {
       lines: number;
       kept: number;
     };
+    PayoutStatementMove: {
+      /** @description needed (true) when lines are disputed and not resolved; otherwise 409 open_line_disputes lists them */
+      acknowledgeOpenDisputes?: boolean;
+    } | null;
   };
   responses: never;
   parameters: never;
@@ -7802,6 +7908,83 @@ export interface operations {
       };
     };
   };
+  "payouts.resolveLineDispute": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PayoutLineResolution"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutStatement"];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   "payouts.calculate": {
     parameters: {
       query?: never;
@@ -7872,7 +8055,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PayoutStatementMove"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -7912,6 +8099,15 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7935,7 +8131,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PayoutStatementMove"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -7975,6 +8175,15 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
         headers: {
           [name: string]: unknown;
         };

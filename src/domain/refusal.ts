@@ -20,7 +20,21 @@ export type Refusal =
   | { code: "consent_closed"; detail: string }
   | { code: "file_rejected"; detail: string }
   | { code: "file_too_large"; detail: string; maxBytes: number }
-  | { code: "rate_limited"; detail: string; retryAfterSeconds: number };
+  | { code: "rate_limited"; detail: string; retryAfterSeconds: number }
+  /** Approving or paying a statement whose lines are disputed, without saying so (payouts.ts). */
+  | { code: "open_line_disputes"; detail: string; lines: OpenLineDispute[] };
+
+/** A disputed payout line as a refusal lists it: enough to decide without another request. */
+export interface OpenLineDispute {
+  id: string;
+  claimNumber: string;
+  customerName: string;
+  customerDomain: string;
+  earningsMinor: number;
+  currency: string;
+  comment: string;
+  disputedAt: string;
+}
 
 export type RefusalCode = Refusal["code"];
 
@@ -36,6 +50,7 @@ export const REFUSAL_STATUS: Record<RefusalCode, number> = {
   file_rejected: 415,
   file_too_large: 413,
   rate_limited: 429,
+  open_line_disputes: 409,
 };
 
 /** Thrown by use cases; the HTTP layer and the CLI turn it into their own error shapes. */

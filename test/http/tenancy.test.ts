@@ -141,6 +141,10 @@ const ROUTES: Record<string, Expectation> = {
   "GET /api/v1/payouts/:id": { kind: "own", why: "tested in test/incentives (404 for another organisation)" },
   "GET /api/v1/payouts/:id/export.csv": { kind: "own", why: "tested in test/incentives" },
   "POST /api/v1/payouts/:id/lines/:lineId/dispute": { kind: "own", why: "tested in test/incentives" },
+  "POST /api/v1/payouts/:id/lines/:lineId/resolve-dispute": {
+    kind: "own",
+    why: "program admin only; another statement's line is 404 (test/incentives/line-disputes)",
+  },
   "POST /api/v1/admin/payouts/calculate": { kind: "own", why: "program admin only" },
   "POST /api/v1/admin/payouts/:id/approve": { kind: "own", why: "program admin only" },
   "POST /api/v1/admin/payouts/:id/paid": { kind: "own", why: "program admin only" },

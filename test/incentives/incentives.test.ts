@@ -410,7 +410,10 @@ describe.each(ENGINES)("incentives on %s", (engine) => {
     const id = recalculated?.id ?? "";
     expect((await w.a.global.post(`/api/v1/admin/payouts/${id}/approve`, {})).status).toBe(403);
     expect((await t.admin.post(`/api/v1/admin/payouts/${id}/paid`, {})).status).toBe(409);
-    const approvedStatement = await t.admin.post<StatementJson>(`/api/v1/admin/payouts/${id}/approve`, {});
+    // The partner's flag is still open: approving says it has seen it (issue 11; test/incentives/line-disputes).
+    const approvedStatement = await t.admin.post<StatementJson>(`/api/v1/admin/payouts/${id}/approve`, {
+      acknowledgeOpenDisputes: true,
+    });
     expect(approvedStatement.body.status).toBe("approved");
     // An approved statement stays as it is when April is calculated again.
     const kept = await t.admin.post<{ kept: number }>("/api/v1/admin/payouts/calculate", {
@@ -418,7 +421,9 @@ describe.each(ENGINES)("incentives on %s", (engine) => {
     });
     expect(kept.body.kept).toBe(1);
     expect((await w.a.billing.get<StatementJson>(`/api/v1/payouts/${id}`)).body.status).toBe("approved");
-    const paid = await t.admin.post<StatementJson>(`/api/v1/admin/payouts/${id}/paid`, {});
+    const paid = await t.admin.post<StatementJson>(`/api/v1/admin/payouts/${id}/paid`, {
+      acknowledgeOpenDisputes: true,
+    });
     expect(paid.body.status).toBe("paid");
     const paidLine = paid.body.lines[0]?.id;
     expect(

@@ -36,6 +36,7 @@ const CODES = [
   "not_found",
   "version_mismatch",
   "consent_closed",
+  "open_line_disputes",
   "file_rejected",
   "file_too_large",
   "rate_limited",

@@ -11,6 +11,8 @@ export const mayManagePrograms = (s: Subject) => hasRole(s, "program_admin");
 export const mayImportRevenue = (s: Subject) => hasRole(s, "program_admin");
 /** Calculating, approving and paying statements, and re-assessing eligibility. */
 export const mayRunPayouts = (s: Subject) => hasRole(s, "program_admin");
+/** The programme answers a disputed line (accepts it with an amount, or rejects it) with a reply. */
+export const mayResolvePayoutDisputes = (s: Subject) => hasRole(s, "program_admin");
 /** Billing and global admins of the statement's organisation flag a line. */
 export const mayDisputePayoutLines = (s: Subject) => hasRole(s, "billing_admin", "global_admin");
 
@@ -46,5 +48,6 @@ export function incentiveAbilities(s: Subject) {
     importRevenue: mayImportRevenue(s),
     runPayouts: mayRunPayouts(s),
     disputePayoutLines: mayDisputePayoutLines(s),
+    resolvePayoutDisputes: mayResolvePayoutDisputes(s),
   };
 }

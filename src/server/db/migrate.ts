@@ -15,6 +15,7 @@ import * as idempotencyLease from "./migrations/0011-idempotency-lease.ts";
 import * as blobTimes from "./migrations/0012-blob-times.ts";
 import * as preflightDocuments from "./migrations/0013-preflight-documents.ts";
 import * as poegenSimilarity from "./migrations/0014-poegen-similarity.ts";
+import * as moneyLineResolutions from "./migrations/0015-money-line-resolutions.ts";
 
 const ALL = {
   "0001-core": core,
@@ -31,6 +32,7 @@ const ALL = {
   "0012-blob-times": blobTimes,
   "0013-preflight-documents": preflightDocuments,
   "0014-poegen-similarity": poegenSimilarity,
+  "0015-money-line-resolutions": moneyLineResolutions,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -435,6 +435,7 @@ export interface RevenueImportsTable {
 }
 
 export type PayoutStatus = "calculated" | "approved" | "paid";
+export type LineDisputeOutcome = "accepted" | "rejected";
 
 export interface PayoutStatementsTable {
   id: string;
@@ -464,6 +465,13 @@ export interface PayoutLinesTable {
   disputed_at: number | null;
   dispute_comment: string | null;
   disputed_by: string | null;
+  /** The programme's answer to the dispute; null while it is open (or there is none). */
+  resolved_at: number | null;
+  resolved_by: string | null;
+  resolution_outcome: LineDisputeOutcome | null;
+  resolution_reply: string | null;
+  /** The amount the line was calculated at, when an accepted dispute adjusted `earnings_minor`. */
+  calculated_minor: number | null;
 }
 
 export interface ClaimCountsTable {

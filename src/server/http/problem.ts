@@ -28,6 +28,7 @@ const TITLES: Record<string, string> = {
   file_too_large: "File too large",
   consent_closed: "The consent period is closed",
   rate_limited: "Too many requests",
+  open_line_disputes: "The statement has open line disputes",
   uri_too_long: "The request URL is too long",
   headers_too_large: "The request headers are too large",
   request_timeout: "The request took too long",

@@ -36,7 +36,7 @@ export const Problem = Type.Object(
     detail: Type.String(),
     code: Type.String({
       description:
-        "unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, ...",
+        "unauthenticated, forbidden, csrf_failed, not_found, invalid_transition, validation_failed, duplicate_association, version_mismatch, consent_closed, file_rejected, file_too_large, rate_limited, idempotency_in_progress, idempotency_key_reused, open_line_disputes, ...",
     }),
     errors: Type.Optional(
       Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
@@ -60,6 +60,21 @@ export const Problem = Type.Object(
     maxBytes: Type.Optional(Type.Integer({ description: "file_too_large: the limit" })),
     conflicting: Type.Optional(
       Type.Array(Type.String(), { description: "duplicate_association: the claims in the way" }),
+    ),
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object({
+          id: Type.String(),
+          claimNumber: Type.String(),
+          customerName: Type.String(),
+          customerDomain: Type.String(),
+          earningsMinor: Type.Integer(),
+          currency: Type.String(),
+          comment: Type.String(),
+          disputedAt: Type.String({ format: "date-time" }),
+        }),
+        { description: "open_line_disputes: the statement's disputed lines no one has answered yet" },
+      ),
     ),
   },
   { $id: "Problem", additionalProperties: true },
@@ -386,6 +401,7 @@ export const SessionAbilities = Type.Object(
     importRevenue: Type.Boolean(),
     runPayouts: Type.Boolean(),
     disputePayoutLines: Type.Boolean(),
+    resolvePayoutDisputes: Type.Boolean(),
     readNotifications: Type.Boolean(),
     manageWebhooks: Type.Boolean(),
     manageMail: Type.Boolean(),

@@ -8,6 +8,9 @@ import type { DB } from "../db/schema.ts";
 export interface EarningLine {
   claimId: string;
   claimNumber: string;
+  /** The customer the claim names, so that a line reads without opening the claim. */
+  customerName: string;
+  customerDomain: string;
   organizationId: string;
   program: string;
   tenantId: string;
@@ -48,6 +51,8 @@ export async function earningsOf(
     .select((eb) => [
       "k.claim_id",
       "c.number",
+      "c.customer_name",
+      "c.customer_domain",
       "k.organization_id",
       "k.program_code",
       "r.tenant_id",
@@ -66,6 +71,8 @@ export async function earningsOf(
     .groupBy([
       "k.claim_id",
       "c.number",
+      "c.customer_name",
+      "c.customer_domain",
       "k.organization_id",
       "k.program_code",
       "r.tenant_id",
@@ -99,6 +106,8 @@ export async function earningsOf(
     lines.push({
       claimId: r.claim_id,
       claimNumber: r.number,
+      customerName: r.customer_name,
+      customerDomain: r.customer_domain,
       organizationId: r.organization_id,
       program: r.program_code,
       tenantId: r.tenant_id,

@@ -1,7 +1,8 @@
 // Payout statements: per organisation, month and currency, the month's earning lines frozen with
 // their total (the sum of the lines, never mixing currencies). calculated -> approved -> paid.
 // Calculating a month again replaces its calculated statements and keeps approved and paid ones;
-// a partner's dispute flag on a line survives a recalculation. The store only: who may do what, and
+// a partner's dispute flag on a line, and the programme's answer to it (with an accepted line's
+// adjusted amount), survive a recalculation. The store only: who may do what, and
 // which moves the lifecycle allows, are the use cases' (./use-cases/) and the domain's (payouts.ts).
 import type { Kysely } from "kysely";
 import type { Db } from "../db/engine.ts";
@@ -10,7 +11,9 @@ import { transact } from "../db/transact.ts";
 import { newId } from "../ids.ts";
 import { earningsOf } from "./earnings.ts";
 
-export type Statement = PayoutStatementsTable & { lines: PayoutLinesTable[] };
+/** A statement line with the customer its claim names (read from the claim, never copied). */
+export type StatementLineRow = PayoutLinesTable & { customer_name: string; customer_domain: string };
+export type Statement = PayoutStatementsTable & { lines: StatementLineRow[] };
 
 const lineKey = (l: Pick<PayoutLinesTable, "claim_id" | "program_code" | "subscription_id" | "product">) =>
   `${l.claim_id} ${l.program_code} ${l.subscription_id} ${l.product}`;
@@ -55,18 +58,6 @@ export async function calculatePayouts(
       const first = g[0];
       if (!first) continue;
       const id = newId();
-      await trx
-        .insertInto("payout_statements")
-        .values({
-          id,
-          organization_id: first.organizationId,
-          month,
-          currency: first.currency,
-          total_minor: g.reduce((sum, l) => sum + l.earningsMinor, 0),
-          status: "calculated",
-          calculated_at: now,
-        })
-        .execute();
       const rows = g.map((l) => {
         const row = {
           id: newId(),
@@ -84,16 +75,44 @@ export async function calculatePayouts(
           disputed_at: null as number | null,
           dispute_comment: null as string | null,
           disputed_by: null as string | null,
+          resolved_at: null as number | null,
+          resolved_by: null as string | null,
+          resolution_outcome: null as PayoutLinesTable["resolution_outcome"],
+          resolution_reply: null as string | null,
+          calculated_minor: null as number | null,
         };
         const d = disputes.get(lineKey(row));
-        if (d)
+        if (d) {
           Object.assign(row, {
             disputed_at: d.disputed_at,
             dispute_comment: d.dispute_comment,
             disputed_by: d.disputed_by,
+            resolved_at: d.resolved_at,
+            resolved_by: d.resolved_by,
+            resolution_outcome: d.resolution_outcome,
+            resolution_reply: d.resolution_reply,
           });
+          // A person's accepted amount outlives the arithmetic; the new calculation is kept beside it.
+          if (d.calculated_minor !== null)
+            Object.assign(row, {
+              calculated_minor: row.earnings_minor,
+              earnings_minor: Number(d.earnings_minor),
+            });
+        }
         return row;
       });
+      await trx
+        .insertInto("payout_statements")
+        .values({
+          id,
+          organization_id: first.organizationId,
+          month,
+          currency: first.currency,
+          total_minor: rows.reduce((sum, l) => sum + l.earnings_minor, 0),
+          status: "calculated",
+          calculated_at: now,
+        })
+        .execute();
       for (let i = 0; i < rows.length; i += 500)
         await trx
           .insertInto("payout_lines")
@@ -126,17 +145,19 @@ export async function listStatementRows(db: Kysely<DB>, organizationId: string |
 export async function linesOf(
   db: Kysely<DB>,
   statementIds: string[],
-): Promise<Map<string, PayoutLinesTable[]>> {
-  const out = new Map<string, PayoutLinesTable[]>(statementIds.map((id) => [id, []]));
+): Promise<Map<string, StatementLineRow[]>> {
+  const out = new Map<string, StatementLineRow[]>(statementIds.map((id) => [id, []]));
   if (statementIds.length === 0) return out;
   const lines = await db
-    .selectFrom("payout_lines")
-    .selectAll()
-    .where("statement_id", "in", statementIds)
-    .orderBy("claim_number")
-    .orderBy("program_code")
-    .orderBy("subscription_id")
-    .orderBy("product")
+    .selectFrom("payout_lines as l")
+    .innerJoin("claims as c", "c.id", "l.claim_id")
+    .selectAll("l")
+    .select(["c.customer_name", "c.customer_domain"])
+    .where("l.statement_id", "in", statementIds)
+    .orderBy("l.claim_number")
+    .orderBy("l.program_code")
+    .orderBy("l.subscription_id")
+    .orderBy("l.product")
     .execute();
   for (const l of lines) out.get(l.statement_id)?.push(l);
   return out;
@@ -166,6 +187,7 @@ export async function moveStatementRow(
   return res.numUpdatedRows === 1n;
 }
 
+/** Flags a line; a flag on a resolved line opens the dispute again (the last answer is cleared). */
 export async function flagLine(
   db: Kysely<DB>,
   lineId: string,
@@ -173,7 +195,19 @@ export async function flagLine(
 ): Promise<void> {
   await db
     .updateTable("payout_lines")
-    .set({ disputed_at: dispute.at, dispute_comment: dispute.comment, disputed_by: dispute.userId })
+    .set({
+      disputed_at: dispute.at,
+      dispute_comment: dispute.comment,
+      disputed_by: dispute.userId,
+      ...REOPENED,
+    })
     .where("id", "=", lineId)
     .execute();
 }
+
+export const REOPENED = {
+  resolved_at: null,
+  resolved_by: null,
+  resolution_outcome: null,
+  resolution_reply: null,
+} as const;

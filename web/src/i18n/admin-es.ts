@@ -404,5 +404,57 @@ export const adminEs: Messages<typeof adminEn> = {
     disputeComment: "Comentario",
     disputeSubmit: "Marcar como disputada",
     disputeSent: "La línea está marcada como disputada.",
+    lineCount_one: "{{count}} línea",
+    lineCount_other: "{{count}} líneas",
+    customer: "Cliente",
+    partnerReason: "Motivo del partner",
+    programmeReply: "Respuesta del programa",
+    disputeStatus: {
+      open: "Disputada",
+      accepted: "Disputa aceptada",
+      rejected: "Disputa rechazada",
+    },
+    calculatedWas: "Calculada en {{amount}}",
+    resolve: "Resolver",
+    resolveTitle: "Resolver la disputa de {{claim}}",
+    resolveIntro: "Responda al partner: verá su respuesta y el resultado en su liquidación.",
+    outcome: "Resultado",
+    outcomeAccepted: "Aceptar: la línea paga el importe indicado",
+    outcomeRejected: "Rechazar: la línea se queda como está",
+    newAmount: "Importe que paga la línea ({{currency}})",
+    adjustNote: "Un importe nuevo devuelve esta liquidación aprobada a calculada, para aprobarla de nuevo.",
+    reply: "Respuesta al partner",
+    resolveSubmit: "Enviar la respuesta",
+    resolved: "La disputa está resuelta; el partner ve su respuesta.",
+    openDisputesHelp_one: "{{count}} línea está disputada: respóndala antes de aprobar o pagar.",
+    openDisputesHelp_other: "{{count}} líneas están disputadas: respóndalas antes de aprobar o pagar.",
+    confirmApproveTitle: "¿Aprobar esta liquidación?",
+    confirmPaidTitle: "¿Marcar esta liquidación como pagada?",
+    confirmApproveText:
+      "Va a aprobar la liquidación de {{org}} de {{month}}: {{amount}} en {{lines}}. Una vez aprobada, solo puede marcarse como pagada.",
+    confirmPaidText:
+      "Va a registrar que se pagó a {{org}} {{amount}} por {{month}} ({{lines}}). No se puede deshacer.",
+    openDisputesTitle_one: "{{count}} línea está disputada y sin respuesta",
+    openDisputesTitle_other: "{{count}} líneas están disputadas y sin respuesta",
+    openDisputesIntro:
+      "El partner disputó estas líneas y nadie ha respondido aún. Resuélvalas primero o continúe igualmente.",
+    confirmApprove: "Aprobar {{amount}}",
+    confirmPaid: "Marcar {{amount}} como pagado",
+    approveAnyway: "Aprobar {{amount}} pese a las disputas",
+    paidAnyway: "Marcar {{amount}} como pagado pese a las disputas",
+    notEarning: {
+      title: "Aún sin ganancias",
+      intro:
+        "Reclamaciones aprobadas que aún no generan ganancias, y por qué (sea cual sea el mes mostrado).",
+      empty:
+        "Ninguna reclamación aprobada está en espera: todas generan ganancias cuando su cliente tiene ingresos.",
+      caption: "Reclamaciones aprobadas aún sin ganancias ({{count}})",
+      why: "Motivo",
+      consent_period:
+        "En el plazo de consentimiento hasta el {{until}}: el cliente aún puede rechazar la asociación.",
+      pending_eligibility:
+        "El plazo de consentimiento terminó: la elegibilidad se evalúa en la próxima revisión.",
+      ineligible: "No elegible: {{reasons}}.",
+    },
   },
 };

@@ -18,6 +18,8 @@ export const problemsEn = {
     file_too_large: "The file is larger than {{mb}} MB.",
     file_too_large_unknown: "The file is too large.",
     consent_closed: "The consent period is closed.",
+    open_line_disputes:
+      "Lines of this statement are disputed and not answered: resolve them, or confirm that you go on anyway.",
     rate_limited: "Too many attempts: try again in {{seconds}} s.",
     rate_limited_unknown: "Too many attempts: try again in a moment.",
     uri_too_long: "The address is too long: shorten the search.",

@@ -18,6 +18,8 @@ export const problemsEs: Messages<typeof problemsEn> = {
     file_too_large: "El archivo supera los {{mb}} MB.",
     file_too_large_unknown: "El archivo es demasiado grande.",
     consent_closed: "El plazo de consentimiento está cerrado.",
+    open_line_disputes:
+      "Hay líneas de esta liquidación disputadas y sin respuesta: resuélvalas o confirme que continúa igualmente.",
     rate_limited: "Demasiados intentos: inténtelo de nuevo en {{seconds}} s.",
     rate_limited_unknown: "Demasiados intentos: inténtelo de nuevo en un momento.",
     uri_too_long: "La dirección es demasiado larga: acorte la búsqueda.",

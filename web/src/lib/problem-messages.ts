@@ -20,6 +20,7 @@ const CODES = new Set([
   "idempotency_key_reused",
   "file_rejected",
   "consent_closed",
+  "open_line_disputes",
   "uri_too_long",
   "headers_too_large",
   "request_timeout",

@@ -92,7 +92,8 @@ export const COMPONENT_NAMES: Record<string, Names> = {
   "payouts.list": answers(200, "PayoutStatementList"),
   "payouts.get": answers(200, "PayoutStatement"),
   "payouts.disputeLine": answers(200, "PayoutLine", "PayoutLineDispute"),
+  "payouts.resolveLineDispute": answers(200, "PayoutStatement", "PayoutLineResolution"),
   "payouts.calculate": answers(200, "PayoutCalculation", "PayoutCalculate"),
-  "payouts.approve": answers(200, "PayoutStatement"),
-  "payouts.markPaid": answers(200, "PayoutStatement"),
+  "payouts.approve": answers(200, "PayoutStatement", "PayoutStatementMove"),
+  "payouts.markPaid": answers(200, "PayoutStatement", "PayoutStatementMove"),
 };

@@ -108,6 +108,7 @@ export const OPERATION_IDS: Record<string, string> = {
   "GET /api/v1/payouts/:id": "payouts.get",
   "GET /api/v1/payouts/:id/export.csv": "payouts.export",
   "POST /api/v1/payouts/:id/lines/:lineId/dispute": "payouts.disputeLine",
+  "POST /api/v1/payouts/:id/lines/:lineId/resolve-dispute": "payouts.resolveLineDispute",
   "POST /api/v1/admin/payouts/calculate": "payouts.calculate",
   "POST /api/v1/admin/payouts/:id/approve": "payouts.approve",
   "POST /api/v1/admin/payouts/:id/paid": "payouts.markPaid",

@@ -18,6 +18,7 @@ import { listStatements } from "../../incentives/use-cases/list-statements.ts";
 import { moveStatement } from "../../incentives/use-cases/move-statement.ts";
 import { reassessEligibility } from "../../incentives/use-cases/reassess-eligibility.ts";
 import { recalculateStatements } from "../../incentives/use-cases/recalculate-statements.ts";
+import { resolveLineDispute } from "../../incentives/use-cases/resolve-line-dispute.ts";
 import { callerOf } from "../authenticate.ts";
 import { errors } from "../responses.ts";
 import {
@@ -31,12 +32,14 @@ import {
   EnrollmentParams,
   IdParams,
   LineParams,
+  MoveBody,
   ProgramCodeParams,
   ProgramCreate,
   ProgramJson,
   ProgramList,
   ProgramPatch,
   ReassessAnswer,
+  ResolveDisputeBody,
   RevenueImportAnswer,
   RevenueImportList,
   Statement,
@@ -44,6 +47,7 @@ import {
   StatementList,
   StatementQuery,
 } from "../schemas/incentives.ts";
+import { Nullable } from "../schemas.ts";
 import type { App, HttpDeps } from "../types.ts";
 
 export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
@@ -250,6 +254,22 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
   );
 
   app.post(
+    "/api/v1/payouts/:id/lines/:lineId/resolve-dispute",
+    {
+      schema: {
+        tags,
+        summary: "Answer a disputed line: accept it with the amount it pays, or reject it, with a reply",
+        description:
+          "For the programme (program admins). The partner reads the reply and the outcome on its statement. An accepted amount that changes an approved statement's total sends it back to calculated.",
+        params: LineParams,
+        body: ResolveDisputeBody,
+        response: { 200: Statement, ...errors(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => resolveLineDispute(money(), principal(req), { ...req.params, ...req.body }),
+  );
+
+  app.post(
     "/api/v1/admin/payouts/calculate",
     {
       schema: {
@@ -270,11 +290,20 @@ export function incentiveRoutes(app: App, { ctx, wall }: HttpDeps): void {
           tags,
           summary:
             action === "approve" ? "Approve a calculated statement" : "Mark an approved statement paid",
+          description:
+            "With open line disputes the request must say it has seen them (acknowledgeOpenDisputes: true); otherwise 409 open_line_disputes lists them.",
           params: IdParams,
-          response: { 200: Statement, ...errors(401, 403, 404, 409) },
+          // Nullable: Fastify validates a POST sent with no body at all as null (approve and paid need none).
+          body: Nullable(MoveBody),
+          response: { 200: Statement, ...errors(401, 403, 404, 409, 422) },
         },
       },
-      async (req) => moveStatement(money(), principal(req), { id: req.params.id, action }),
+      async (req) =>
+        moveStatement(money(), principal(req), {
+          id: req.params.id,
+          action,
+          acknowledgeOpenDisputes: req.body?.acknowledgeOpenDisputes,
+        }),
     );
   }
 }

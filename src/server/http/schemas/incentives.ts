@@ -1,7 +1,13 @@
 // Request and response schemas of the incentive routes (API.md §5).
 import { Type } from "typebox";
 import { INELIGIBLE_REASONS } from "../../../domain/incentives.ts";
-import { STATEMENT_ACTIONS, STATEMENT_STATUSES } from "../../../domain/payouts.ts";
+import { NOT_EARNING_REASONS } from "../../../domain/not-earning-yet.ts";
+import {
+  LINE_DISPUTE_OUTCOMES,
+  LINE_DISPUTE_STATUSES,
+  STATEMENT_ACTIONS,
+  STATEMENT_STATUSES,
+} from "../../../domain/payouts.ts";
 import { Enum, Nullable, Time } from "../schemas.ts";
 
 const closed = { additionalProperties: false } as const;
@@ -105,6 +111,8 @@ export const EarningsAnswer = Type.Object({
     Type.Object({
       claimId: Type.String(),
       claimNumber: Type.String(),
+      customerName: Type.String(),
+      customerDomain: Type.String(),
       organizationId: Type.String(),
       tenantId: Type.String(),
       subscriptionId: Type.String(),
@@ -121,12 +129,29 @@ export const EarningsAnswer = Type.Object({
   totals: Type.Array(
     Type.Object({ currency: Type.String(), revenueMinor: Type.Integer(), earningsMinor: Type.Integer() }),
   ),
+  notEarningYet: Type.Array(
+    Type.Object({
+      claimId: Type.String(),
+      claimNumber: Type.String(),
+      organizationId: Type.String(),
+      customer: Type.Object({ name: Type.String(), domain: Type.String(), tenantId: Type.String() }),
+      reason: Enum(NOT_EARNING_REASONS),
+      until: Nullable(Time),
+      ineligibleReasons: Type.Array(Enum(INELIGIBLE_REASONS)),
+    }),
+    {
+      description:
+        "approved claims (of the scope, whatever the month) that earn nothing yet: in the consent period (until: its last moment), consent over but not yet assessed, or ineligible for every programme (with the reasons); at most 200",
+    },
+  ),
 });
 
 export const StatementLine = Type.Object({
   id: Type.String(),
   claimId: Type.String(),
   claimNumber: Type.String(),
+  customerName: Type.String(),
+  customerDomain: Type.String(),
   program: Type.String(),
   tenantId: Type.String(),
   subscriptionId: Type.String(),
@@ -134,10 +159,24 @@ export const StatementLine = Type.Object({
   revenueMinor: Type.Integer(),
   rateBps: Nullable(Type.Integer()),
   flatMinor: Nullable(Type.Integer()),
-  earningsMinor: Type.Integer(),
-  dispute: Nullable(Type.Object({ at: Time, comment: Type.String() })),
+  earningsMinor: Type.Integer({ description: "what the line pays (an accepted dispute's amount, if any)" }),
+  calculatedMinor: Nullable(
+    Type.Integer({ description: "what the line was calculated at, when an accepted dispute changed it" }),
+  ),
+  dispute: Nullable(
+    Type.Object({
+      at: Time,
+      comment: Type.String({ description: "the partner's reason" }),
+      status: Enum(LINE_DISPUTE_STATUSES),
+      reply: Nullable(Type.String({ description: "the programme's answer, once resolved" })),
+      resolvedAt: Nullable(Time),
+    }),
+  ),
   abilities: Type.Object(
-    { dispute: Type.Boolean({ description: "whether the caller may dispute this line now" }) },
+    {
+      dispute: Type.Boolean({ description: "whether the caller may dispute this line now" }),
+      resolveDispute: Type.Boolean({ description: "whether the caller may answer this line's open dispute" }),
+    },
     closed,
   ),
 });
@@ -152,7 +191,8 @@ export const Statement = Type.Object({
   approvedAt: Nullable(Time),
   paidAt: Nullable(Time),
   allowedActions: Type.Array(Enum(STATEMENT_ACTIONS), {
-    description: "what the caller may do with the statement now (approve, paid, dispute-line)",
+    description:
+      "what the caller may do with the statement now (approve, paid, dispute-line, and resolve-line-dispute while a line's dispute is open)",
   }),
   lines: Type.Array(StatementLine),
 });
@@ -163,6 +203,27 @@ export const LineParams = Type.Object({
   lineId: Type.String({ maxLength: 64 }),
 });
 export const DisputeBody = Type.Object({ comment: Type.String({ minLength: 1, maxLength: 2000 }) }, closed);
+export const MoveBody = Type.Object(
+  {
+    acknowledgeOpenDisputes: Type.Optional(
+      Type.Boolean({
+        description:
+          "needed (true) when lines are disputed and not resolved; otherwise 409 open_line_disputes lists them",
+      }),
+    ),
+  },
+  closed,
+);
+export const ResolveDisputeBody = Type.Object(
+  {
+    outcome: Enum(LINE_DISPUTE_OUTCOMES),
+    reply: Type.String({ minLength: 1, maxLength: 2000, description: "what the partner reads" }),
+    amountMinor: Type.Optional(
+      Type.Integer({ minimum: 0, description: "accepted only (then required): what the line pays" }),
+    ),
+  },
+  closed,
+);
 export const CalculateBody = Type.Object({ month: Month }, closed);
 export const CalculateAnswer = Type.Object({
   statements: Type.Integer(),

@@ -1,11 +1,12 @@
 // POST /api/v1/payouts/{id}/lines/{lineId}/dispute: the statement's organisation flags a line for
-// the programme, while the statement is not paid. A second flag replaces the first comment.
-import { judgeStatementAction } from "../../../domain/payouts.ts";
+// the programme, while the statement is not paid. A second flag replaces the first comment, and a
+// flag on a line the programme has answered opens its dispute again.
+import { judgeStatementAction, lineAbilities } from "../../../domain/payouts.ts";
 import { forbidden, notFound, RefusalError } from "../../../domain/refusal.ts";
 import { transact } from "../../db/transact.ts";
 import type { Principal } from "../../principal.ts";
 import { type MoneyContext, visibleStatement } from "../money-access.ts";
-import { flagLine } from "../payouts.ts";
+import { flagLine, REOPENED } from "../payouts.ts";
 import { type LineView, lineView, statementFacts } from "../statement-view.ts";
 
 export async function disputeStatementLine(
@@ -25,8 +26,14 @@ export async function disputeStatementLine(
     const dispute = { comment: input.comment, userId: principal.id, at: ctx.wall.now() };
     await flagLine(trx, line.id, dispute);
     return lineView(
-      { ...line, disputed_at: dispute.at, dispute_comment: dispute.comment, disputed_by: dispute.userId },
-      { dispute: true },
+      {
+        ...line,
+        disputed_at: dispute.at,
+        dispute_comment: dispute.comment,
+        disputed_by: dispute.userId,
+        ...REOPENED,
+      },
+      lineAbilities(statementFacts(s), principal, { openDispute: true }),
     );
   });
 }

@@ -9,6 +9,12 @@ export type PayoutStatement = ResponseOf<"/api/v1/payouts/{id}">;
 export type PayoutLine = PayoutStatement["lines"][number];
 export type PayoutStatus = PayoutStatement["status"];
 export type Earnings = ResponseOf<"/api/v1/earnings">;
+export type NotEarning = Earnings["notEarningYet"][number];
+export type LineDispute = NonNullable<PayoutLine["dispute"]>;
+
+/** Lines the partner disputed that nobody has answered yet. */
+export const openDisputes = (s: Pick<PayoutStatement, "lines">) =>
+  s.lines.filter((l) => l.dispute?.status === "open");
 
 export const payoutKeys = {
   all: [ROOTS.payouts] as const,
@@ -62,14 +68,54 @@ export function useCalculatePayouts() {
   });
 }
 
-/** Approving a calculated statement, or marking an approved one paid. */
+export type MoveStep = "approve" | "paid";
+
+/**
+ * Approving a calculated statement, or marking an approved one paid; `acknowledgeOpenDisputes`
+ * once the person has seen the open disputes the confirmation listed.
+ */
 export function useMoveStatement() {
   const invalidate = useInvalidateMoney();
   return useMutation({
-    mutationFn: ({ id, step }: { id: string; step: "approve" | "paid" }) =>
-      step === "approve"
-        ? data(client.POST("/api/v1/admin/payouts/{id}/approve", { params: { path: { id } } }))
-        : data(client.POST("/api/v1/admin/payouts/{id}/paid", { params: { path: { id } } })),
+    mutationFn: ({
+      id,
+      step,
+      acknowledgeOpenDisputes,
+    }: {
+      id: string;
+      step: MoveStep;
+      acknowledgeOpenDisputes: boolean;
+    }) => {
+      const init = {
+        params: { path: { id } },
+        body: acknowledgeOpenDisputes ? { acknowledgeOpenDisputes } : {},
+      };
+      return step === "approve"
+        ? data(client.POST("/api/v1/admin/payouts/{id}/approve", init))
+        : data(client.POST("/api/v1/admin/payouts/{id}/paid", init));
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export interface Resolution {
+  lineId: string;
+  outcome: "accepted" | "rejected";
+  reply: string;
+  amountMinor?: number;
+}
+
+/** The programme's answer to a disputed line. */
+export function useResolveDispute(statementId: string) {
+  const invalidate = useInvalidateMoney();
+  return useMutation({
+    mutationFn: ({ lineId, ...body }: Resolution) =>
+      data(
+        client.POST("/api/v1/payouts/{id}/lines/{lineId}/resolve-dispute", {
+          params: { path: { id: statementId, lineId } },
+          body,
+        }),
+      ),
     onSuccess: invalidate,
   });
 }

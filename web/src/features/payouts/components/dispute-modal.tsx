@@ -32,7 +32,6 @@ export function DisputeModal({
     );
   return (
     <FormModal
-      withCloseLabel={false}
       onClose={onClose}
       title={t("adminUi.payouts.disputeTitle", { claim: line.claimNumber })}
       intro={
@@ -44,7 +43,6 @@ export function DisputeModal({
       busy={dispute.isPending}
       error={dispute.error}
       submitLabel={t("adminUi.payouts.disputeSubmit")}
-      submitColor="orange"
       submitDisabled={!comment.trim()}
     >
       <Textarea

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import { useEarnings } from "../api/payouts.ts";
 import { AmountCells, ClaimCell, SubscriptionCells, useLineColumns, useOrgNames } from "./line-cells.tsx";
+import { NotEarningYet } from "./not-earning-yet.tsx";
 
 export function EarningsSection({ month }: { month: string }) {
   const { t, money } = useT();
@@ -79,6 +80,9 @@ export function EarningsSection({ month }: { month: string }) {
             </Table.Tr>
           )}
         />
+      )}
+      {earnings.data && (
+        <NotEarningYet items={earnings.data.notEarningYet} orgName={program ? orgName : undefined} />
       )}
     </section>
   );

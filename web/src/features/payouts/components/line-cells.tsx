@@ -67,12 +67,21 @@ export function useLineColumns() {
   };
 }
 
-export function ClaimCell({ line }: { line: { claimId: string; claimNumber: string } }) {
+/** The claim's number (a link) and the customer it names, so a line reads without opening it. */
+export function ClaimCell({
+  line,
+}: {
+  line: { claimId: string; claimNumber: string; customerName: string; customerDomain: string };
+}) {
   return (
     <Table.Td>
-      <Anchor component={Link} to={`/claims/${line.claimId}`} size="sm">
+      <Anchor component={Link} to={`/claims/${line.claimId}`} size="sm" style={{ whiteSpace: "nowrap" }}>
         {line.claimNumber}
       </Anchor>
+      <Text size="sm">{line.customerName}</Text>
+      <Text size="xs" c="dimmed">
+        {line.customerDomain}
+      </Text>
     </Table.Td>
   );
 }

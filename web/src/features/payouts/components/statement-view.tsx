@@ -1,26 +1,22 @@
 // One statement (/payouts/:id): its lines, where the statement's organisation flags a line as
-// disputed and whoever runs payouts approves the statement and marks it paid; each button follows
-// the statement's own allowedActions.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+// disputed, the programme answers the dispute, and whoever runs payouts approves the statement and
+// marks it paid (after a confirmation that lists any open dispute); each button follows the
+// statement's and the line's own abilities.
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ListTable } from "../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { FormError, formatMonth, notifyDone } from "../../../components/forms.tsx";
+import { formatMonth } from "../../../components/forms.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import { type PayoutLine, statementAllows, useMoveStatement, useStatement } from "../api/payouts.ts";
+import {
+  type MoveStep,
+  openDisputes,
+  type PayoutLine,
+  statementAllows,
+  useStatement,
+} from "../api/payouts.ts";
+import { DisputeCell } from "./dispute-cell.tsx";
 import { DisputeModal } from "./dispute-modal.tsx";
 import {
   AmountCells,
@@ -30,6 +26,8 @@ import {
   useLineColumns,
   useOrgNames,
 } from "./line-cells.tsx";
+import { MoveConfirmModal } from "./move-confirm-modal.tsx";
+import { ResolveDisputeModal } from "./resolve-dispute-modal.tsx";
 
 export function StatementView() {
   const { t, money, dateTime, lang } = useT();
@@ -39,24 +37,14 @@ export function StatementView() {
   const { orgName } = useOrgNames();
   const lineColumns = useLineColumns();
   const [disputing, setDisputing] = useState<PayoutLine | null>(null);
-  const moveStatement = useMoveStatement();
+  const [resolving, setResolving] = useState<PayoutLine | null>(null);
+  const [moving, setMoving] = useState<MoveStep | null>(null);
   const s = statement.data;
   const month = params.get("month") ?? s?.month;
   const back = month ? `/payouts?month=${encodeURIComponent(month)}` : "/payouts";
   const mayDispute = s ? statementAllows(s, "dispute-line") : false;
 
-  const move = (step: "approve" | "paid") =>
-    moveStatement.mutate(
-      { id, step },
-      {
-        onSuccess: () =>
-          notifyDone(
-            t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"),
-            t("web.close"),
-          ),
-      },
-    );
-  const busy = moveStatement.isPending;
+  const open = s ? openDisputes(s) : [];
 
   return (
     <Stack gap="lg">
@@ -81,18 +69,20 @@ export function StatementView() {
                 {t("adminUi.payouts.exportCsv")}
               </Button>
               {statementAllows(s, "approve") && (
-                <Button loading={busy} onClick={() => move("approve")}>
-                  {t("adminUi.payouts.approve")}
-                </Button>
+                <Button onClick={() => setMoving("approve")}>{t("adminUi.payouts.approve")}</Button>
               )}
               {statementAllows(s, "paid") && (
-                <Button color="green" loading={busy} onClick={() => move("paid")}>
+                <Button color="green" onClick={() => setMoving("paid")}>
                   {t("adminUi.payouts.markPaid")}
                 </Button>
               )}
             </Group>
           </Group>
-          <FormError error={moveStatement.error} />
+          {open.length > 0 && s.allowedActions.includes("resolve-line-dispute") && (
+            <Alert color="orange" variant="light">
+              {t("adminUi.payouts.openDisputesHelp", { count: open.length })}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             <Card withBorder padding="sm">
               <Text size="xs" c="dimmed">
@@ -144,38 +134,37 @@ export function StatementView() {
             ]}
             items={s.lines}
             row={(l) => (
-              <Table.Tr key={l.id} bg={l.dispute ? "orange.0" : undefined}>
+              <Table.Tr key={l.id} bg={l.dispute?.status === "open" ? "orange.0" : undefined}>
                 <ClaimCell line={l} />
                 <Table.Td>{l.program}</Table.Td>
                 <SubscriptionCells line={l} />
                 <AmountCells line={l} currency={s.currency} />
-                <Table.Td>
-                  {l.dispute && (
-                    <Stack gap={2}>
-                      <Badge color="orange" variant="light">
-                        {t("adminUi.payouts.disputed")}
-                      </Badge>
-                      <Text size="xs">{l.dispute.comment}</Text>
-                      <Text size="xs" c="dimmed">
-                        {dateTime(l.dispute.at)}
-                      </Text>
-                    </Stack>
-                  )}
-                  {l.abilities.dispute && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="orange"
-                      onClick={() => setDisputing(l)}
-                      aria-label={t("adminUi.payouts.disputeTitle", { claim: l.claimNumber })}
-                    >
-                      {l.dispute ? t("adminUi.payouts.changeDispute") : t("adminUi.payouts.disputeLine")}
-                    </Button>
-                  )}
-                </Table.Td>
+                <DisputeCell
+                  line={l}
+                  currency={s.currency}
+                  onDispute={() => setDisputing(l)}
+                  onResolve={() => setResolving(l)}
+                />
               </Table.Tr>
             )}
           />
+          {moving && (
+            <MoveConfirmModal
+              statement={s}
+              step={moving}
+              organization={orgName(s.organizationId)}
+              onClose={() => setMoving(null)}
+            />
+          )}
+          {resolving && (
+            <ResolveDisputeModal
+              statementId={s.id}
+              currency={s.currency}
+              approved={s.status === "approved"}
+              line={resolving}
+              onClose={() => setResolving(null)}
+            />
+          )}
           {disputing && (
             <DisputeModal
               statementId={s.id}

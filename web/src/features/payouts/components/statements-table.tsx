@@ -1,32 +1,31 @@
 // The month's statements: total, status, lines and disputes, and the next step for whoever may
 // take it (the statement's own allowedActions).
 import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { Link } from "react-router";
 import { DataTable } from "../../../components/data-table.tsx";
-import { FormError, formatMonth, notifyDone } from "../../../components/forms.tsx";
+import { formatMonth } from "../../../components/forms.tsx";
 import { useT } from "../../../i18n/index.tsx";
-import { type PayoutStatement, statementAllows, useMoveStatement } from "../api/payouts.ts";
+import { type MoveStep, openDisputes, type PayoutStatement, statementAllows } from "../api/payouts.ts";
 import { PayoutStatusBadge, useOrgNames } from "./line-cells.tsx";
+import { MoveConfirmModal } from "./move-confirm-modal.tsx";
 
 export function StatementsTable({ items, month }: { items: PayoutStatement[]; month: string }) {
   const { t, money, dateTime, lang } = useT();
   const { everyOrganization, orgName } = useOrgNames();
-  const moveStatement = useMoveStatement();
-  const move = (s: PayoutStatement, step: "approve" | "paid") =>
-    moveStatement.mutate(
-      { id: s.id, step },
-      {
-        onSuccess: () =>
-          notifyDone(
-            t(step === "approve" ? "adminUi.payouts.approvedDone" : "adminUi.payouts.paidDone"),
-            t("web.close"),
-          ),
-      },
-    );
-  const busy = moveStatement.isPending;
+  // Approving and paying are final: each asks first (MoveConfirmModal).
+  const [moving, setMoving] = useState<{ s: PayoutStatement; step: MoveStep } | null>(null);
+  const move = (s: PayoutStatement, step: MoveStep) => setMoving({ s, step });
   return (
     <Stack>
-      <FormError error={moveStatement.error} />
+      {moving && (
+        <MoveConfirmModal
+          statement={moving.s}
+          step={moving.step}
+          organization={orgName(moving.s.organizationId)}
+          onClose={() => setMoving(null)}
+        />
+      )}
       <DataTable
         minWidth={800}
         striped
@@ -43,7 +42,7 @@ export function StatementsTable({ items, month }: { items: PayoutStatement[]; mo
         ]}
         items={items}
         row={(s) => {
-          const disputed = s.lines.filter((l) => l.dispute).length;
+          const disputed = openDisputes(s).length;
           return (
             <Table.Tr key={s.id}>
               {everyOrganization && <Table.Td>{orgName(s.organizationId)}</Table.Td>}
@@ -57,7 +56,7 @@ export function StatementsTable({ items, month }: { items: PayoutStatement[]; mo
               <Table.Td>
                 {s.lines.length}
                 {disputed > 0 && (
-                  <Badge ml="xs" color="orange" variant="light">
+                  <Badge ml="xs" color="orange" variant="light" c="dark.7">
                     {t("adminUi.payouts.disputedCount", { count: disputed })}
                   </Badge>
                 )}
@@ -78,12 +77,12 @@ export function StatementsTable({ items, month }: { items: PayoutStatement[]; mo
                     {t("adminUi.payouts.exportCsv")}
                   </Button>
                   {statementAllows(s, "approve") && (
-                    <Button size="xs" loading={busy} onClick={() => move(s, "approve")}>
+                    <Button size="xs" onClick={() => move(s, "approve")}>
                       {t("adminUi.payouts.approve")}
                     </Button>
                   )}
                   {statementAllows(s, "paid") && (
-                    <Button size="xs" color="green" loading={busy} onClick={() => move(s, "paid")}>
+                    <Button size="xs" color="green" onClick={() => move(s, "paid")}>
                       {t("adminUi.payouts.markPaid")}
                     </Button>
                   )}
