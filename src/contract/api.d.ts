@@ -1312,7 +1312,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** OpenID Connect back-channel logout: the IdP ends the sessions it opened (logout_token) */
+    /**
+     * OpenID Connect back-channel logout: the IdP ends the sessions it opened (logout_token)
+     * @description A logout token that is refused (not a JWT, not signed by a configured provider, no logout event, a nonce, ...) answers 400 with `error: invalid_request`, as OpenID Connect Back-Channel Logout 1.0 §2.8 asks.
+     */
     post: operations["sessions.backchannelLogout"];
     delete?: never;
     options?: never;
@@ -1418,6 +1421,8 @@ export interface components {
         manageCatalog: boolean;
         manageCalendars: boolean;
         manageCustomerRegistry: boolean;
+        manageIdentityProviders: boolean;
+        manageAccessTokens: boolean;
         viewEarnings: boolean;
         viewPayouts: boolean;
         managePrograms: boolean;
@@ -7935,8 +7940,8 @@ export interface operations {
           };
         };
       };
-      /** @description Unauthorized */
-      401: {
+      /** @description Bad Request */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -8000,11 +8005,14 @@ export interface operations {
                   | "program_admin";
               };
               passwordsAllowed: boolean;
+              enabled: boolean;
               /** @description the redirect URI to register at the IdP */
               redirectUri: string;
               abilities: {
                 edit: boolean;
                 delete: boolean;
+                disable: boolean;
+                enable: boolean;
               };
             }[];
           };
@@ -8072,6 +8080,8 @@ export interface operations {
           };
           /** @description false: the organisation's users may no longer sign in with a local password */
           passwordsAllowed?: boolean;
+          /** @description false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords */
+          enabled?: boolean;
         };
       };
     };
@@ -8106,11 +8116,14 @@ export interface operations {
               default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
             };
             passwordsAllowed: boolean;
+            enabled: boolean;
             /** @description the redirect URI to register at the IdP */
             redirectUri: string;
             abilities: {
               edit: boolean;
               delete: boolean;
+              disable: boolean;
+              enable: boolean;
             };
           };
         };
@@ -8243,6 +8256,8 @@ export interface operations {
           };
           /** @description false: the organisation's users may no longer sign in with a local password */
           passwordsAllowed?: boolean;
+          /** @description false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords */
+          enabled?: boolean;
         };
         "application/merge-patch+json": {
           /** @description shown as "Sign in with <name>" */
@@ -8270,6 +8285,8 @@ export interface operations {
           };
           /** @description false: the organisation's users may no longer sign in with a local password */
           passwordsAllowed?: boolean;
+          /** @description false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords */
+          enabled?: boolean;
         };
       };
     };
@@ -8304,11 +8321,14 @@ export interface operations {
               default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
             };
             passwordsAllowed: boolean;
+            enabled: boolean;
             /** @description the redirect URI to register at the IdP */
             redirectUri: string;
             abilities: {
               edit: boolean;
               delete: boolean;
+              disable: boolean;
+              enable: boolean;
             };
           };
         };

@@ -225,6 +225,8 @@ export interface IdentityProvidersTable {
   allowed_domains: string;
   role_mapping: string;
   passwords_allowed: number;
+  /** 0: switched off (migration 0020); it signs no one in and keeps no one from a password. */
+  enabled: number;
   created_at: number;
   updated_at: number;
 }

@@ -39,6 +39,10 @@ const editable = {
   passwordsAllowed: Type.Boolean({
     description: "false: the organisation's users may no longer sign in with a local password",
   }),
+  enabled: Type.Boolean({
+    description:
+      "false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords",
+  }),
 };
 
 export const IdentityProviderCreate = Type.Object(
@@ -49,6 +53,7 @@ export const IdentityProviderCreate = Type.Object(
     ...editable,
     clientSecret: Type.Optional(editable.clientSecret),
     passwordsAllowed: Type.Optional(editable.passwordsAllowed),
+    enabled: Type.Optional(editable.enabled),
   },
   { additionalProperties: false },
 );
@@ -65,8 +70,14 @@ export const IdentityProvider = Type.Object({
   allowedDomains: Type.Array(Type.String()),
   roleMapping: RoleMapping,
   passwordsAllowed: Type.Boolean(),
+  enabled: Type.Boolean(),
   redirectUri: Type.String({ description: "the redirect URI to register at the IdP" }),
-  abilities: Type.Object({ edit: Type.Boolean(), delete: Type.Boolean() }),
+  abilities: Type.Object({
+    edit: Type.Boolean(),
+    delete: Type.Boolean(),
+    disable: Type.Boolean(),
+    enable: Type.Boolean(),
+  }),
 });
 
 export const IdentityProviderList = Type.Object({ items: Type.Array(IdentityProvider) });
