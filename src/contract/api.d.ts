@@ -1341,6 +1341,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/admin/identity-providers/discovery": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test an issuer's discovery document before configuring it (nothing is stored) */
+    post: operations["idp.testDiscovery"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/admin/identity-providers/{id}": {
     parameters: {
       query?: never;
@@ -8015,6 +8032,25 @@ export interface operations {
                 enable: boolean;
               };
             }[];
+            /** @description the redirect URI to register at every IdP */
+            redirectUri: string;
+            /** @description the roles the caller may map to, for an organisation's provider and the operator's */
+            mappableRoles: {
+              organization: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
+              operator: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
+            };
           };
         };
       };
@@ -8148,6 +8184,74 @@ export interface operations {
       };
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "idp.testDiscovery": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the IdP's issuer URL (https) */
+          issuer: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            issuer: string;
+            authorizationEndpoint: string | null;
+            tokenEndpoint: string | null;
+            /** @description set: sign-out also signs out of the IdP (RP-initiated logout) */
+            endSessionEndpoint: string | null;
+            /** @description the IdP can end Claimdesk sessions itself */
+            backchannelLogout: boolean;
+            pkceS256: boolean;
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -179,6 +179,29 @@ describe.each(ENGINES)("refused sign-ins and switched-off providers on %s", (eng
     expect((await navigate(providerA, "amy")).location).toBe("/");
   });
 
+  it("tests an issuer's discovery, and lists the redirect URI and the roles a mapping may name", async () => {
+    const found = await t.admin.post("/api/v1/admin/identity-providers/discovery", { issuer: idp.issuer });
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({
+      issuer: idp.issuer,
+      endSessionEndpoint: `${idp.issuer}/session/end`,
+      pkceS256: true,
+      backchannelLogout: false,
+    });
+    const plain = await t.admin.post("/api/v1/admin/identity-providers/discovery", {
+      issuer: "http://idp.example",
+    });
+    expect(plain.status).toBe(422);
+    const list = await t.admin.get<{ redirectUri: string; mappableRoles: Record<string, string[]> }>(
+      "/api/v1/admin/identity-providers",
+    );
+    expect(list.body.redirectUri).toBe(`${base}${CALLBACK}`);
+    expect(list.body.mappableRoles).toEqual({
+      organization: ["global_admin", "incentives_admin", "billing_admin"],
+      operator: ["reviewer", "program_admin"],
+    });
+  });
+
   it("answers 400 to a refused back-channel logout token", async () => {
     const post = (token: string) =>
       fetch(`${base}/api/v1/session/oidc/backchannel-logout`, {

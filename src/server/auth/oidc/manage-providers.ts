@@ -2,6 +2,7 @@
 // organisation's, a global admin for its own. Another organisation's provider is not found; the
 // client secret is written, replaced or removed, never read back (hasSecret).
 import {
+  assignableRoles,
   identityProviderAbilities,
   identityProviderScope,
   mayAssignRole,
@@ -14,7 +15,7 @@ import { transact } from "../../db/transact.ts";
 import { newId } from "../../ids.ts";
 import type { UserPrincipal } from "../users.ts";
 import { endProviderSessions, forgetSessions } from "./logout.ts";
-import { isLoopbackIssuer } from "./oidc-client.ts";
+import { isLoopbackIssuer, type OidcClients } from "./oidc-client.ts";
 import { callbackUrl, type OidcDeps } from "./oidc-deps.ts";
 import { findProvider, type IdentityProvider, listProviders, type RoleMapping } from "./provider-store.ts";
 
@@ -89,7 +90,42 @@ function guard(s: UserPrincipal, organizationId: string | null) {
 export async function listIdentityProviders(d: OidcDeps, s: UserPrincipal) {
   const scope = identityProviderScope(s);
   if (!mayManageIdentityProviders(s, scope)) throw forbidden("you may not manage identity providers");
-  return { items: (await listProviders(d.ctx.db.kysely, scope)).map((p) => view(d, s, p)) };
+  const roles = assignableRoles(s);
+  return {
+    items: (await listProviders(d.ctx.db.kysely, scope)).map((p) => view(d, s, p)),
+    redirectUri: callbackUrl(d),
+    // What a mapping row may name, by the provider's side, so that the form offers no role the
+    // server would refuse.
+    mappableRoles: {
+      organization: roles.filter((r) => roleFitsProvider(r, "organization")),
+      operator: roles.filter((r) => roleFitsProvider(r, null)),
+    },
+  };
+}
+
+/**
+ * "Test discovery": fetches the issuer's /.well-known/openid-configuration as sign-in will, and
+ * answers what matters for configuring it. The issuer must be https (or loopback), as for a
+ * provider itself, so that this is no way to make the server fetch anything else.
+ */
+export async function testDiscovery(d: OidcDeps, s: UserPrincipal, issuer: string) {
+  const scope = identityProviderScope(s);
+  if (!mayManageIdentityProviders(s, scope)) throw forbidden("you may not manage identity providers");
+  checked(s, scope, { issuer });
+  let meta: Awaited<ReturnType<OidcClients["discover"]>>;
+  try {
+    meta = await d.clients.discover(issuer);
+  } catch (err) {
+    throw invalidField("issuer", `discovery failed: ${err instanceof Error ? err.message : "no answer"}`);
+  }
+  return {
+    issuer: meta.issuer,
+    authorizationEndpoint: meta.authorization_endpoint ?? null,
+    tokenEndpoint: meta.token_endpoint ?? null,
+    endSessionEndpoint: meta.end_session_endpoint ?? null,
+    backchannelLogout: meta.backchannel_logout_supported === true,
+    pkceS256: (meta.code_challenge_methods_supported ?? []).includes("S256"),
+  };
 }
 
 export async function createIdentityProvider(

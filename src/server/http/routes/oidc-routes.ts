@@ -10,6 +10,7 @@ import {
   createIdentityProvider,
   deleteIdentityProvider,
   listIdentityProviders,
+  testDiscovery,
   updateIdentityProvider,
 } from "../../auth/oidc/manage-providers.ts";
 import { OidcClients } from "../../auth/oidc/oidc-client.ts";
@@ -21,6 +22,8 @@ import { callerOf, SESSION_COOKIE } from "../authenticate.ts";
 import { HttpProblem } from "../problem.ts";
 import { errors } from "../responses.ts";
 import {
+  DiscoveryRequest,
+  DiscoveryResult,
   IdentityProvider,
   IdentityProviderCreate,
   IdentityProviderList,
@@ -192,6 +195,19 @@ export function oidcRoutes(app: App, deps: HttpDeps): void {
     },
     async (req, reply) =>
       reply.code(201).send(await createIdentityProvider(d, callerOf(req).principal, req.body)),
+  );
+
+  app.post(
+    "/api/v1/admin/identity-providers/discovery",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Test an issuer's discovery document before configuring it (nothing is stored)",
+        body: DiscoveryRequest,
+        response: { 200: DiscoveryResult, ...errors(401, 403, 422) },
+      },
+    },
+    async (req) => testDiscovery(d, callerOf(req).principal, req.body.issuer),
   );
 
   app.patch(

@@ -80,7 +80,32 @@ export const IdentityProvider = Type.Object({
   }),
 });
 
-export const IdentityProviderList = Type.Object({ items: Type.Array(IdentityProvider) });
+const Roles = Type.Array(RoleEnum);
+
+export const IdentityProviderList = Type.Object({
+  items: Type.Array(IdentityProvider),
+  redirectUri: Type.String({ description: "the redirect URI to register at every IdP" }),
+  mappableRoles: Type.Object(
+    {
+      organization: Roles,
+      operator: Roles,
+    },
+    { description: "the roles the caller may map to, for an organisation's provider and the operator's" },
+  ),
+});
+
+export const DiscoveryRequest = Type.Object({ issuer: editable.issuer }, { additionalProperties: false });
+
+export const DiscoveryResult = Type.Object({
+  issuer: Type.String(),
+  authorizationEndpoint: Type.Union([Type.String(), Type.Null()]),
+  tokenEndpoint: Type.Union([Type.String(), Type.Null()]),
+  endSessionEndpoint: Type.Union([Type.String(), Type.Null()], {
+    description: "set: sign-out also signs out of the IdP (RP-initiated logout)",
+  }),
+  backchannelLogout: Type.Boolean({ description: "the IdP can end Claimdesk sessions itself" }),
+  pkceS256: Type.Boolean(),
+});
 
 export const SignInOptions = Type.Object({
   providers: Type.Array(
