@@ -137,7 +137,7 @@ export default function AccessTokens() {
           <Table.Tr key={tk.id}>
             <Table.Td>{tk.name}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={tk.scope === "read" ? "blue" : "orange.9"}>
+              <Badge variant="dot" color={tk.scope === "read" ? "blue" : "orange"}>
                 {tk.scope === "read" ? t("tokensUi.read") : t("tokensUi.write")}
               </Badge>
             </Table.Td>

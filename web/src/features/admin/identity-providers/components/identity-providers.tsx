@@ -90,11 +90,11 @@ export default function IdentityProviders() {
             </Table.Td>
             <Table.Td>
               <Group gap={4}>
-                <Badge variant="light" color={p.enabled ? "green" : "gray"}>
+                <Badge variant="dot" color={p.enabled ? "green" : "gray"}>
                   {p.enabled ? t("idpUi.enabled") : t("idpUi.disabled")}
                 </Badge>
                 {!p.passwordsAllowed && (
-                  <Badge variant="outline" color="orange.9">
+                  <Badge variant="dot" color="orange">
                     {t("idpUi.passwordsOff")}
                   </Badge>
                 )}
@@ -116,7 +116,6 @@ export default function IdentityProviders() {
                   <Button
                     size="xs"
                     variant="light"
-                    color="green.9"
                     loading={switchReq.isPending}
                     onClick={() => setEnabled(p, true)}
                   >
