@@ -23,7 +23,7 @@ export function DiscoveryCheck({ issuer }: { issuer: string }) {
       </Button>
       <FormError error={req.error} />
       {req.data && (
-        <Alert color="green" title={t("idpUi.discoveryOk", { issuer: req.data.issuer })}>
+        <Alert color="blue" role="status" title={t("idpUi.discoveryOk", { issuer: req.data.issuer })}>
           <List size="sm">
             <List.Item>
               {t("idpUi.endSession")}: {yesNo(req.data.endSessionEndpoint !== null)}
