@@ -1,7 +1,7 @@
 // Identity providers: a program admin configures the operator's and every organisation's, a global
 // admin its own organisation's. Each button follows the provider's abilities (edit, disable,
 // enable, delete); the section itself the session's manageIdentityProviders.
-import { Badge, Button, Code, Group, Stack, Table, Text } from "@mantine/core";
+import { Button, Code, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { ListTable } from "../../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../../components/error-alert.tsx";
@@ -63,7 +63,7 @@ export default function IdentityProviders() {
       <ListTable
         loaded={list.data !== undefined}
         empty={t("idpUi.empty")}
-        minWidth={760}
+        minWidth={900}
         striped
         highlightOnHover
         caption={t("idpUi.caption", { count: items.length })}
@@ -89,16 +89,12 @@ export default function IdentityProviders() {
               <Text size="sm">{p.allowedDomains.join(", ")}</Text>
             </Table.Td>
             <Table.Td>
-              <Group gap={4}>
-                <Badge variant="dot" color={p.enabled ? "green" : "gray"}>
+              <Stack gap={0}>
+                <Text size="sm" fw={600} c={p.enabled ? undefined : "dimmed"}>
                   {p.enabled ? t("idpUi.enabled") : t("idpUi.disabled")}
-                </Badge>
-                {!p.passwordsAllowed && (
-                  <Badge variant="dot" color="orange">
-                    {t("idpUi.passwordsOff")}
-                  </Badge>
-                )}
-              </Group>
+                </Text>
+                {!p.passwordsAllowed && <Text size="xs">{t("idpUi.passwordsOff")}</Text>}
+              </Stack>
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
@@ -108,7 +104,7 @@ export default function IdentityProviders() {
                   </Button>
                 )}
                 {p.abilities.disable && (
-                  <Button size="xs" variant="light" color="orange.9" onClick={() => setDisabling(p)}>
+                  <Button size="xs" variant="default" onClick={() => setDisabling(p)}>
                     {t("idpUi.disable")}
                   </Button>
                 )}
