@@ -1,17 +1,6 @@
 // The signed-in user's personal access tokens: create one (read-only or read-write; the secret is
 // shown this once), list them (never the secret), revoke one.
-import {
-  Alert,
-  Badge,
-  Button,
-  CopyButton,
-  Group,
-  Modal,
-  Radio,
-  Stack,
-  Table,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, CopyButton, Group, Modal, Radio, Stack, Table, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { FormModal, ListTable } from "../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -137,9 +126,9 @@ export default function AccessTokens() {
           <Table.Tr key={tk.id}>
             <Table.Td>{tk.name}</Table.Td>
             <Table.Td>
-              <Badge variant="dot" color={tk.scope === "read" ? "blue" : "orange"}>
+              <Text size="sm" fw={600}>
                 {tk.scope === "read" ? t("tokensUi.read") : t("tokensUi.write")}
-              </Badge>
+              </Text>
             </Table.Td>
             <Table.Td>{dateTime(tk.createdAt)}</Table.Td>
             <Table.Td>{tk.lastUsedAt ? dateTime(tk.lastUsedAt) : t("tokensUi.never")}</Table.Td>

@@ -158,7 +158,7 @@ export function ProviderForm({
         error={fieldError(req.error, "clientSecret")}
       />
       <Stack gap={4}>
-        <Text size="sm" fw={500}>
+        <Text size="sm" fw={600}>
           {t("idpUi.redirectUri")}
         </Text>
         <Group gap="xs" wrap="nowrap">
@@ -183,7 +183,7 @@ export function ProviderForm({
         error={fieldError(req.error, "allowedDomains")}
       />
       <Stack gap="xs">
-        <Text size="sm" fw={500}>
+        <Text size="sm" fw={600}>
           {t("idpUi.mapping")}
         </Text>
         <Text size="xs" c="dimmed">

@@ -43,7 +43,7 @@ export function SecretField({
     );
   return (
     <Stack gap={4}>
-      <Text size="sm" fw={500}>
+      <Text size="sm" fw={600}>
         {t("idpUi.clientSecret")}
       </Text>
       <Text size="sm" c="dimmed">
