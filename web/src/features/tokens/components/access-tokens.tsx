@@ -1,6 +1,6 @@
 // The signed-in user's personal access tokens: create one (read-only or read-write; the secret is
 // shown this once), list them (never the secret), revoke one.
-import { Alert, Button, CopyButton, Group, Modal, Radio, Stack, Table, TextInput } from "@mantine/core";
+import { Alert, Button, CopyButton, Group, Modal, Radio, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { FormModal, ListTable } from "../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
