@@ -145,6 +145,26 @@ describe.each(ENGINES)("refused sign-ins and switched-off providers on %s", (eng
     expect((await navigate(providerA, "eve")).location).toBe("/?signInError=domain_not_allowed");
   });
 
+  it("applies a role lowered in the IdP at once to the user's other credentials", async () => {
+    idp.account({ sub: "gus", email: "gus@a.example", groups: ["admins"] });
+    const first = await navigate(providerA, "gus");
+    const csrf = ((await (await first.browser.get(`${base}/api/v1/session`)).json()) as { csrfToken: string })
+      .csrfToken;
+    const cookie = `claimdesk_session=${first.browser.cookies(base).get("claimdesk_session")}`;
+    const made = await fetch(`${base}/api/v1/tokens`, {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+      body: JSON.stringify({ name: "script", scope: "read" }),
+    });
+    const { token } = (await made.json()) as { token: string };
+    const asToken = () =>
+      fetch(`${base}/api/v1/admin/identity-providers`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asToken()).status).toBe(200);
+    idp.account({ sub: "gus", email: "gus@a.example", groups: ["staff"] });
+    expect((await navigate(providerA, "gus")).location).toBe("/");
+    expect((await asToken()).status).toBe(403);
+  });
+
   it("switched off, a provider signs no one in, ends its sessions and no longer keeps passwords off", async () => {
     const signedIn = await navigate(providerA, "amy");
     const session = () => signedIn.browser.get(`${base}/api/v1/session`);

@@ -4,6 +4,7 @@
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { SignInFailure } from "../../../domain/sign-in-failures.ts";
 import { transact } from "../../db/transact.ts";
+import { forgetUser } from "../principal-cache.ts";
 import { sameSecret, sha256 } from "../secrets.ts";
 import { createSession, destroySession } from "../sessions.ts";
 import { oidc } from "./oidc-client.ts";
@@ -91,8 +92,8 @@ export async function finishOidcSignIn(d: OidcDeps, input: CallbackInput) {
       }).href
     : null;
   const now = d.wall.now();
-  const cookie = await transact(d.ctx.db, async (trx) => {
-    const user = await provisionUser(trx, provider, claims, now);
+  const { cookie, userId, changed } = await transact(d.ctx.db, async (trx) => {
+    const { user, changed } = await provisionUser(trx, provider, claims, now);
     if (input.previousCookie) await destroySession(trx, input.previousCookie);
     const session = await createSession(trx, user.id, d.wall);
     await trx
@@ -106,7 +107,10 @@ export async function finishOidcSignIn(d: OidcDeps, input: CallbackInput) {
         created_at: now,
       })
       .execute();
-    return session.cookie;
+    return { cookie: session.cookie, userId: user.id, changed };
   });
+  // A role (or name) the IdP changed applies at once to the user's other sessions and tokens, as
+  // an administrator's change does, not after the principal cache's few seconds.
+  if (changed) forgetUser(userId);
   return { cookie, returnTo: login.return_to };
 }

@@ -30,7 +30,7 @@ export async function provisionUser(
   provider: IdentityProvider,
   claims: Record<string, unknown> & { sub: string },
   now: number,
-): Promise<UsersTable> {
+): Promise<{ user: UsersTable; changed: boolean }> {
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   if (!email)
     throw refused("the identity provider sent no e-mail address (request the email scope)", "no_email");
@@ -86,5 +86,5 @@ export async function provisionUser(
     await trx.updateTable("users").set(changes).where("id", "=", user.id).execute();
     user = { ...user, ...changes };
   }
-  return user;
+  return { user, changed: Object.keys(changes).length > 0 };
 }
