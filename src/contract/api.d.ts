@@ -1338,7 +1338,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** OpenID Connect back-channel logout: the IdP ends the sessions it opened (logout_token) */
+    /**
+     * OpenID Connect back-channel logout: the IdP ends the sessions it opened (logout_token)
+     * @description A logout token that is refused (not a JWT, not signed by a configured provider, no logout event, a nonce, ...) answers 400 with `error: invalid_request`, as OpenID Connect Back-Channel Logout 1.0 §2.8 asks.
+     */
     post: operations["sessions.backchannelLogout"];
     delete?: never;
     options?: never;
@@ -1358,6 +1361,23 @@ export interface paths {
     put?: never;
     /** Configure an identity provider for an organisation (or the operator: organizationId null) */
     post: operations["idp.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/identity-providers/discovery": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test an issuer's discovery document before configuring it (nothing is stored) */
+    post: operations["idp.testDiscovery"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1473,6 +1493,8 @@ export interface components {
         manageCatalog: boolean;
         manageCalendars: boolean;
         manageCustomerRegistry: boolean;
+        manageIdentityProviders: boolean;
+        manageAccessTokens: boolean;
         viewEarnings: boolean;
         viewPayouts: boolean;
         managePrograms: boolean;
@@ -8370,8 +8392,8 @@ export interface operations {
           };
         };
       };
-      /** @description Unauthorized */
-      401: {
+      /** @description Bad Request */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -8435,13 +8457,35 @@ export interface operations {
                   | "program_admin";
               };
               passwordsAllowed: boolean;
+              enabled: boolean;
               /** @description the redirect URI to register at the IdP */
               redirectUri: string;
               abilities: {
                 edit: boolean;
                 delete: boolean;
+                disable: boolean;
+                enable: boolean;
               };
             }[];
+            /** @description the redirect URI to register at every IdP */
+            redirectUri: string;
+            /** @description the roles the caller may map to, for an organisation's provider and the operator's */
+            mappableRoles: {
+              organization: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
+              operator: (
+                | "global_admin"
+                | "incentives_admin"
+                | "billing_admin"
+                | "reviewer"
+                | "program_admin"
+              )[];
+            };
           };
         };
       };
@@ -8507,6 +8551,8 @@ export interface operations {
           };
           /** @description false: the organisation's users may no longer sign in with a local password */
           passwordsAllowed?: boolean;
+          /** @description false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords */
+          enabled?: boolean;
         };
       };
     };
@@ -8541,11 +8587,14 @@ export interface operations {
               default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
             };
             passwordsAllowed: boolean;
+            enabled: boolean;
             /** @description the redirect URI to register at the IdP */
             redirectUri: string;
             abilities: {
               edit: boolean;
               delete: boolean;
+              disable: boolean;
+              enable: boolean;
             };
           };
         };
@@ -8570,6 +8619,74 @@ export interface operations {
       };
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "idp.testDiscovery": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the IdP's issuer URL (https) */
+          issuer: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            issuer: string;
+            authorizationEndpoint: string | null;
+            tokenEndpoint: string | null;
+            /** @description set: sign-out also signs out of the IdP (RP-initiated logout) */
+            endSessionEndpoint: string | null;
+            /** @description the IdP can end Claimdesk sessions itself */
+            backchannelLogout: boolean;
+            pkceS256: boolean;
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8678,6 +8795,8 @@ export interface operations {
           };
           /** @description false: the organisation's users may no longer sign in with a local password */
           passwordsAllowed?: boolean;
+          /** @description false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords */
+          enabled?: boolean;
         };
         "application/merge-patch+json": {
           /** @description shown as "Sign in with <name>" */
@@ -8705,6 +8824,8 @@ export interface operations {
           };
           /** @description false: the organisation's users may no longer sign in with a local password */
           passwordsAllowed?: boolean;
+          /** @description false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords */
+          enabled?: boolean;
         };
       };
     };
@@ -8739,11 +8860,14 @@ export interface operations {
               default?: "global_admin" | "incentives_admin" | "billing_admin" | "reviewer" | "program_admin";
             };
             passwordsAllowed: boolean;
+            enabled: boolean;
             /** @description the redirect URI to register at the IdP */
             redirectUri: string;
             abilities: {
               edit: boolean;
               delete: boolean;
+              disable: boolean;
+              enable: boolean;
             };
           };
         };

@@ -1,5 +1,6 @@
 // Typed refusals: each maps to one problem+json code of docs/API.md §1.1. Use cases throw only these;
 // the HTTP edge (src/server/http/problem.ts) and the CLI turn them into their own shapes.
+import type { SignInFailure } from "./sign-in-failures.ts";
 import type { Status, UserVisibleAction } from "./vocabulary.ts";
 
 export interface FieldError {
@@ -8,8 +9,8 @@ export interface FieldError {
 }
 
 export type Refusal =
-  | { code: "unauthenticated"; detail: string }
-  | { code: "forbidden"; detail: string }
+  | { code: "unauthenticated"; detail: string; reason?: SignInFailure }
+  | { code: "forbidden"; detail: string; reason?: SignInFailure }
   | { code: "invalid_transition"; detail: string; state: Status; allowedActions: UserVisibleAction[] }
   /** A refused move of another lifecycle (payout statements, ...): same code, its own vocabulary. */
   | { code: "invalid_transition"; detail: string; state: string; allowedActions: string[] }

@@ -53,6 +53,10 @@ const ROUTES: Record<string, Expectation> = {
     kind: "own",
     why: "another organisation's id is 404 (test/oidc/identity-providers.test.ts)",
   },
+  "POST /api/v1/admin/identity-providers/discovery": {
+    kind: "own",
+    why: "stores nothing; reads only the issuer the caller names (test/oidc/oidc-refusal-reasons.test.ts)",
+  },
   "PATCH /api/v1/admin/identity-providers/:id": { kind: "object", body: { name: "taken over" } },
   "DELETE /api/v1/admin/identity-providers/:id": { kind: "object" },
   "GET /api/v1/claims": { kind: "list", path: "/api/v1/claims" },

@@ -287,8 +287,9 @@ describe.each(ENGINES)("sign-in with an identity provider on %s", (engine) => {
         body: new URLSearchParams({ logout_token: token }),
       });
     const impostor = (await generateKeyPair("RS256")).privateKey;
+    // OpenID Connect Back-Channel Logout 1.0 §2.8: a refused logout token answers 400.
     expect((await post(await idp.logoutToken({ sub: "alice", aud: "claimdesk-a" }, impostor))).status).toBe(
-      401,
+      400,
     );
     expect((await sessionOf(second.browser)).status).toBe(200);
     const ended = await post(await idp.logoutToken({ sub: "alice", aud: "claimdesk-a" }));

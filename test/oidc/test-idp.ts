@@ -1,7 +1,8 @@
 // A real, certified OpenID provider (panva's oidc-provider 8, which supports Node 20) on 127.0.0.1
-// for the sign-in tests. No developer interaction pages: the test says who signs in next
+// for the sign-in tests. Over HTTP, no interaction pages: the test says who signs in next
 // (`login`), and the interaction is finished programmatically with that account's login and
-// consent. Its signing key is the test's own, so that a test can forge what a misbehaving IdP
+// consent. In the browser (`pages: true`), the provider's own login and consent pages (its
+// development interactions: any password, the login name is the account). Its signing key is the test's own, so that a test can forge what a misbehaving IdP
 // would send (another audience, a back-channel logout token).
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,7 +27,7 @@ export interface IdpClient {
 
 const KID = "test-key";
 
-export async function startIdp(clients: IdpClient[]) {
+export async function startIdp(clients: IdpClient[], opts: { pages?: boolean } = {}) {
   const accounts = new Map<string, IdpAccount>();
   const state = {
     login: "",
@@ -50,7 +51,7 @@ export async function startIdp(clients: IdpClient[]) {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "locale", "groups"] },
     // The claims go into the ID token itself, as Entra ID and Keycloak put groups there.
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: { devInteractions: { enabled: opts.pages === true }, rpInitiatedLogout: { enabled: true } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true, methods: ["S256"] },
     // The ID token's lifetime follows the test's setting (read at each issue).
@@ -59,7 +60,7 @@ export async function startIdp(clients: IdpClient[]) {
   });
   const handle = provider.callback();
   server.on("request", async (req, res) => {
-    if (req.url?.startsWith("/interaction/")) {
+    if (!opts.pages && req.url?.startsWith("/interaction/")) {
       const details = await provider.interactionDetails(req, res);
       const grant = new provider.Grant({
         accountId: state.login,

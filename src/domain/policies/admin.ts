@@ -103,6 +103,9 @@ export function adminAbilities(s: Subject) {
     manageCatalog: mayManageCatalog(s),
     manageCalendars: mayManageCalendars(s),
     manageCustomerRegistry: mayManageCustomerRegistry(s),
+    manageIdentityProviders: mayManageIdentityProviders(s, identityProviderScope(s)),
+    /** Every user keeps its own personal access tokens (read-only or read-write). */
+    manageAccessTokens: isUser(s),
   };
 }
 
@@ -119,9 +122,17 @@ export function mayManageIdentityProviders(s: Subject, organizationId: string | 
 /** The identity providers whose configuration `s` may list: null for all, else one organisation's. */
 export const identityProviderScope = (s: Subject) => administeredOrganization(s);
 
-export function identityProviderAbilities(s: Subject, provider: { organizationId: string | null }) {
+export function identityProviderAbilities(
+  s: Subject,
+  provider: { organizationId: string | null; enabled: boolean },
+) {
   const manage = mayManageIdentityProviders(s, provider.organizationId);
-  return { edit: manage, delete: manage };
+  return {
+    edit: manage,
+    delete: manage,
+    disable: manage && provider.enabled,
+    enable: manage && !provider.enabled,
+  };
 }
 
 /**

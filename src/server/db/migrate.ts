@@ -16,6 +16,7 @@ import * as blobTimes from "./migrations/0012-blob-times.ts";
 import * as preflightDocuments from "./migrations/0013-preflight-documents.ts";
 import * as poegenSimilarity from "./migrations/0014-poegen-similarity.ts";
 import * as moneyLineResolutions from "./migrations/0015-money-line-resolutions.ts";
+import * as oidcwebProviderEnabled from "./migrations/0016-oidcweb-provider-enabled.ts";
 
 const ALL = {
   "0001-core": core,
@@ -33,6 +34,7 @@ const ALL = {
   "0013-preflight-documents": preflightDocuments,
   "0014-poegen-similarity": poegenSimilarity,
   "0015-money-line-resolutions": moneyLineResolutions,
+  "0016-oidcweb-provider-enabled": oidcwebProviderEnabled,
 };
 
 class InCodeProvider implements MigrationProvider {

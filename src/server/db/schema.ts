@@ -241,6 +241,8 @@ export interface IdentityProvidersTable {
   allowed_domains: string;
   role_mapping: string;
   passwords_allowed: number;
+  /** 0: switched off (migration 0016); it signs no one in and keeps no one from a password. */
+  enabled: number;
   created_at: number;
   updated_at: number;
 }

@@ -16,6 +16,7 @@ export interface Problem {
 const TITLES: Record<string, string> = {
   unauthenticated: "Sign-in required",
   validation_failed: "The request is not valid",
+  invalid_request: "The request is not valid",
   not_found: "Not found",
   forbidden: "Not allowed",
   csrf_failed: "Missing or wrong CSRF token",

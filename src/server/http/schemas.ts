@@ -395,6 +395,8 @@ export const SessionAbilities = Type.Object(
     manageCatalog: Type.Boolean(),
     manageCalendars: Type.Boolean(),
     manageCustomerRegistry: Type.Boolean(),
+    manageIdentityProviders: Type.Boolean(),
+    manageAccessTokens: Type.Boolean(),
     viewEarnings: Type.Boolean(),
     viewPayouts: Type.Boolean(),
     managePrograms: Type.Boolean(),

@@ -23,6 +23,7 @@ const ReviewQueue = lazy(() => import("../features/review/components/review-queu
 const NotificationsPage = lazy(() => import("../features/notifications/components/notifications-page.tsx"));
 const Admin = lazy(() => import("../features/admin/components/admin.tsx"));
 const Payouts = lazy(() => import("../features/payouts/components/payouts.tsx"));
+const AccessTokens = lazy(() => import("../features/tokens/components/access-tokens.tsx"));
 
 const fallback = (
   <Center h="50vh">
@@ -42,6 +43,7 @@ function SignedInRoutes() {
       <Route path="/notifications" element={<NotificationsPage />} />
       {(can.viewPayouts || can.viewEarnings) && <Route path="/payouts/*" element={<Payouts />} />}
       <Route path="/admin/*" element={<Admin />} />
+      {can.manageAccessTokens && <Route path="/settings/tokens" element={<AccessTokens />} />}
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -12,6 +12,7 @@ export const adminEn = {
     calendars: "Calendars",
     customers: "Customer registry",
     webhooks: "Webhooks",
+    "identity-providers": "Sign-in providers",
     mail: "Mail backlog",
     programs: "Programmes",
     revenue: "Revenue import",

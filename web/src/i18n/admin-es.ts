@@ -13,6 +13,7 @@ export const adminEs: Messages<typeof adminEn> = {
     calendars: "Calendarios",
     customers: "Registro de clientes",
     webhooks: "Webhooks",
+    "identity-providers": "Proveedores de identidad",
     mail: "Cola de correo",
     programs: "Programas",
     revenue: "Importar ingresos",

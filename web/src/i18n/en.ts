@@ -47,6 +47,7 @@ export const webEn = {
     payouts: "Earnings and payouts",
     admin: "Administration",
     signOut: "Sign out",
+    tokens: "Access tokens",
     main: "Main navigation",
     unread: "{{count}} unread",
   },

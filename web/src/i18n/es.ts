@@ -50,6 +50,7 @@ export const webEs: Messages<typeof webEn> = {
     payouts: "Ganancias y pagos",
     admin: "Administración",
     signOut: "Cerrar sesión",
+    tokens: "Tokens de acceso",
     main: "Navegación principal",
     unread: "{{count}} sin leer",
   },

@@ -52,8 +52,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [update, session?.user.id],
   );
   const signOut = useCallback(async () => {
-    await client.DELETE("/api/v1/session").catch(() => undefined);
+    const answer = await client.DELETE("/api/v1/session").catch(() => undefined);
     queryClient.clear();
+    // A session an identity provider opened ends there too (RP-initiated logout): the browser goes
+    // to the IdP's logout page, which comes back to Claimdesk's sign-in page.
+    const logoutUrl = answer?.data?.logoutUrl;
+    if (logoutUrl && /^https?:\/\//.test(logoutUrl)) {
+      window.location.assign(logoutUrl);
+      return;
+    }
     update(null);
   }, [update]);
   const setLocale = useCallback(

@@ -5,6 +5,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import type { Kysely } from "kysely";
 import { RefusalError } from "../../../domain/refusal.ts";
 import type { DB } from "../../db/schema.ts";
+import { transact } from "../../db/transact.ts";
 import { sessionCache } from "../principal-cache.ts";
 import { sha256 } from "../secrets.ts";
 import { CLOCK_TOLERANCE_S } from "./oidc-client.ts";
@@ -62,22 +63,34 @@ export async function backchannelLogout(d: OidcDeps, logoutToken: string): Promi
     const sid = typeof payload.sid === "string" ? payload.sid : null;
     const sub = typeof payload.sub === "string" ? payload.sub : null;
     if (!sid && !sub) throw refused("logout_token names neither a subject nor a session");
-    return { ended: await endSessions(d.ctx.db.kysely, provider.id, sub, sid) };
+    const ended = await transact(d.ctx.db, (trx) => endProviderSessions(trx, provider.id, sub, sid));
+    forgetSessions(ended);
+    return { ended: ended.length };
   }
   throw refused("logout_token is not signed by a configured identity provider");
 }
 
-async function endSessions(db: Kysely<DB>, providerId: string, sub: string | null, sid: string | null) {
-  let q = db.selectFrom("oidc_sessions").select("session_hash").where("provider_id", "=", providerId);
+/**
+ * Ends the sessions `providerId` opened (only `sub`'s, or `sid`'s, when named), inside the caller's
+ * transaction; answers their hashes for forgetSessions once it has committed.
+ */
+export async function endProviderSessions(
+  trx: Kysely<DB>,
+  providerId: string,
+  sub: string | null = null,
+  sid: string | null = null,
+): Promise<string[]> {
+  let q = trx.selectFrom("oidc_sessions").select("session_hash").where("provider_id", "=", providerId);
   if (sub) q = q.where("subject", "=", sub);
   if (sid) q = q.where("sid", "=", sid);
   const hashes = (await q.execute()).map((r) => r.session_hash);
-  if (!hashes.length) return 0;
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("sessions").where("id_hash", "in", hashes).execute();
-    await trx.deleteFrom("oidc_sessions").where("session_hash", "in", hashes).execute();
-  });
-  // This process drops them at once; others within the principal cache's few seconds.
+  if (!hashes.length) return hashes;
+  await trx.deleteFrom("sessions").where("id_hash", "in", hashes).execute();
+  await trx.deleteFrom("oidc_sessions").where("session_hash", "in", hashes).execute();
+  return hashes;
+}
+
+/** This process drops ended sessions at once; others within the principal cache's few seconds. */
+export function forgetSessions(hashes: string[]): void {
   for (const h of hashes) sessionCache.forget(h);
-  return hashes.length;
 }

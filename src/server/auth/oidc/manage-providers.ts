@@ -2,6 +2,7 @@
 // organisation's, a global admin for its own. Another organisation's provider is not found; the
 // client secret is written, replaced or removed, never read back (hasSecret).
 import {
+  assignableRoles,
   identityProviderAbilities,
   identityProviderScope,
   mayAssignRole,
@@ -10,9 +11,11 @@ import {
   seesOrganization,
 } from "../../../domain/policies/index.ts";
 import { forbidden, invalidField, notFound } from "../../../domain/refusal.ts";
+import { transact } from "../../db/transact.ts";
 import { newId } from "../../ids.ts";
 import type { UserPrincipal } from "../users.ts";
-import { isLoopbackIssuer } from "./oidc-client.ts";
+import { endProviderSessions, forgetSessions } from "./logout.ts";
+import { isLoopbackIssuer, type OidcClients } from "./oidc-client.ts";
 import { callbackUrl, type OidcDeps } from "./oidc-deps.ts";
 import { findProvider, type IdentityProvider, listProviders, type RoleMapping } from "./provider-store.ts";
 
@@ -25,6 +28,8 @@ export interface ProviderInput {
   allowedDomains: string[];
   roleMapping: RoleMapping;
   passwordsAllowed?: boolean;
+  /** false switches the provider off (no new sign-ins; the sessions it opened end). */
+  enabled?: boolean;
 }
 
 function view(d: OidcDeps, s: UserPrincipal, p: IdentityProvider) {
@@ -38,6 +43,7 @@ function view(d: OidcDeps, s: UserPrincipal, p: IdentityProvider) {
     allowedDomains: p.allowedDomains,
     roleMapping: p.roleMapping,
     passwordsAllowed: p.passwordsAllowed,
+    enabled: p.enabled,
     redirectUri: callbackUrl(d),
     abilities: identityProviderAbilities(s, p),
   };
@@ -84,7 +90,42 @@ function guard(s: UserPrincipal, organizationId: string | null) {
 export async function listIdentityProviders(d: OidcDeps, s: UserPrincipal) {
   const scope = identityProviderScope(s);
   if (!mayManageIdentityProviders(s, scope)) throw forbidden("you may not manage identity providers");
-  return { items: (await listProviders(d.ctx.db.kysely, scope)).map((p) => view(d, s, p)) };
+  const roles = assignableRoles(s);
+  return {
+    items: (await listProviders(d.ctx.db.kysely, scope)).map((p) => view(d, s, p)),
+    redirectUri: callbackUrl(d),
+    // What a mapping row may name, by the provider's side, so that the form offers no role the
+    // server would refuse.
+    mappableRoles: {
+      organization: roles.filter((r) => roleFitsProvider(r, "organization")),
+      operator: roles.filter((r) => roleFitsProvider(r, null)),
+    },
+  };
+}
+
+/**
+ * "Test discovery": fetches the issuer's /.well-known/openid-configuration as sign-in will, and
+ * answers what matters for configuring it. The issuer must be https (or loopback), as for a
+ * provider itself, so that this is no way to make the server fetch anything else.
+ */
+export async function testDiscovery(d: OidcDeps, s: UserPrincipal, issuer: string) {
+  const scope = identityProviderScope(s);
+  if (!mayManageIdentityProviders(s, scope)) throw forbidden("you may not manage identity providers");
+  checked(s, scope, { issuer });
+  let meta: Awaited<ReturnType<OidcClients["discover"]>>;
+  try {
+    meta = await d.clients.discover(issuer);
+  } catch (err) {
+    throw invalidField("issuer", `discovery failed: ${err instanceof Error ? err.message : "no answer"}`);
+  }
+  return {
+    issuer: meta.issuer,
+    authorizationEndpoint: meta.authorization_endpoint ?? null,
+    tokenEndpoint: meta.token_endpoint ?? null,
+    endSessionEndpoint: meta.end_session_endpoint ?? null,
+    backchannelLogout: meta.backchannel_logout_supported === true,
+    pkceS256: (meta.code_challenge_methods_supported ?? []).includes("S256"),
+  };
 }
 
 export async function createIdentityProvider(
@@ -119,6 +160,7 @@ export async function createIdentityProvider(
       allowed_domains: JSON.stringify(domains),
       role_mapping: JSON.stringify(input.roleMapping),
       passwords_allowed: input.passwordsAllowed === false ? 0 : 1,
+      enabled: input.enabled === false ? 0 : 1,
       created_at: now,
       updated_at: now,
     })
@@ -140,21 +182,31 @@ export async function updateIdentityProvider(
   guard(s, p.organizationId);
   const domains = checked(s, p.organizationId, input);
   const secret = input.clientSecret;
-  await db
-    .updateTable("identity_providers")
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.issuer !== undefined ? { issuer: input.issuer } : {}),
-      ...(input.clientId !== undefined ? { client_id: input.clientId } : {}),
-      ...(secret !== undefined ? { client_secret_enc: secret ? d.box.seal(secret) : null } : {}),
-      ...(domains ? { allowed_domains: JSON.stringify(domains) } : {}),
-      ...(input.roleMapping ? { role_mapping: JSON.stringify(input.roleMapping) } : {}),
-      ...(input.passwordsAllowed !== undefined ? { passwords_allowed: input.passwordsAllowed ? 1 : 0 } : {}),
-      // Always later than before: the discovery cache keys on it.
-      updated_at: Math.max(d.wall.now(), p.updatedAt + 1),
-    })
-    .where("id", "=", id)
-    .execute();
+  const switchedOff = input.enabled === false && p.enabled;
+  const ended = await transact(d.ctx.db, async (trx) => {
+    await trx
+      .updateTable("identity_providers")
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.issuer !== undefined ? { issuer: input.issuer } : {}),
+        ...(input.clientId !== undefined ? { client_id: input.clientId } : {}),
+        ...(secret !== undefined ? { client_secret_enc: secret ? d.box.seal(secret) : null } : {}),
+        ...(domains ? { allowed_domains: JSON.stringify(domains) } : {}),
+        ...(input.roleMapping ? { role_mapping: JSON.stringify(input.roleMapping) } : {}),
+        ...(input.passwordsAllowed !== undefined
+          ? { passwords_allowed: input.passwordsAllowed ? 1 : 0 }
+          : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled ? 1 : 0 } : {}),
+        // Always later than before: the discovery cache keys on it.
+        updated_at: Math.max(d.wall.now(), p.updatedAt + 1),
+      })
+      .where("id", "=", id)
+      .execute();
+    // Switching a provider off is what an administrator does when it is not to be trusted: the
+    // sessions it opened end with it, as a back-channel logout of everyone would.
+    return switchedOff ? endProviderSessions(trx, id) : [];
+  });
+  forgetSessions(ended);
   const updated = await findProvider(db, id);
   if (!updated) throw notFound("no such identity provider");
   return view(d, s, updated);

@@ -39,7 +39,7 @@ export class OidcClients {
     const hit = this.cache.get(p.id);
     let server = hit && hit.version === p.updatedAt ? hit.server : null;
     if (!server) {
-      server = this.discover(p);
+      server = this.discover(p.issuer);
       this.cache.set(p.id, { version: p.updatedAt, server });
       server.catch(() => this.cache.delete(p.id));
     }
@@ -59,13 +59,15 @@ export class OidcClients {
     return config;
   }
 
-  private async discover(p: IdentityProvider): Promise<oidc.ServerMetadata> {
+  /** The issuer's discovery document, checked by the library (its issuer must match). */
+  async discover(issuer: string): Promise<oidc.ServerMetadata> {
     const config = await oidc.discovery(
-      new URL(p.issuer),
-      p.clientId,
+      new URL(issuer),
+      // Discovery needs no client; the id is a placeholder that nothing sends.
+      "claimdesk",
       undefined,
       oidc.None(),
-      isLoopbackIssuer(p.issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      isLoopbackIssuer(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined,
     );
     return config.serverMetadata();
   }

@@ -23,6 +23,8 @@ export interface IdentityProvider {
   allowedDomains: string[];
   roleMapping: RoleMapping;
   passwordsAllowed: boolean;
+  /** Switched off: it signs no one in, and does not keep its organisation from passwords. */
+  enabled: boolean;
   updatedAt: number;
 }
 
@@ -37,6 +39,7 @@ export function providerOf(r: IdentityProvidersTable): IdentityProvider {
     allowedDomains: JSON.parse(r.allowed_domains) as string[],
     roleMapping: JSON.parse(r.role_mapping) as RoleMapping,
     passwordsAllowed: r.passwords_allowed === 1,
+    enabled: r.enabled === 1,
     updatedAt: r.updated_at,
   };
 }
@@ -56,9 +59,16 @@ export async function listProviders(
   return (await q.execute()).map(providerOf);
 }
 
-/** Local passwords are off for an organisation (null: the operator) when one of its IdPs says so. */
+/**
+ * Local passwords are off for an organisation (null: the operator) when one of its enabled IdPs
+ * says so. A switched-off provider does not count: otherwise switching it off would lock everyone out.
+ */
 export async function passwordsAllowedFor(db: Kysely<DB>, organizationId: string | null): Promise<boolean> {
-  const q = db.selectFrom("identity_providers").select("id").where("passwords_allowed", "=", 0);
+  const q = db
+    .selectFrom("identity_providers")
+    .select("id")
+    .where("passwords_allowed", "=", 0)
+    .where("enabled", "=", 1);
   const off = await (organizationId === null
     ? q.where("organization_id", "is", null)
     : q.where("organization_id", "=", organizationId)

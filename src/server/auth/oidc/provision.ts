@@ -5,14 +5,18 @@
 // its name, locale and role up to date. A user disabled in Claimdesk stays out.
 import type { Transaction } from "kysely";
 import { isRoleChange, roleFitsProvider } from "../../../domain/policies/index.ts";
-import { forbidden, RefusalError } from "../../../domain/refusal.ts";
+import { RefusalError } from "../../../domain/refusal.ts";
+import type { SignInFailure } from "../../../domain/sign-in-failures.ts";
 import type { DB, UsersTable } from "../../db/schema.ts";
 import { newId } from "../../ids.ts";
 import { principalOf } from "../users.ts";
 import { emailDomain, type IdentityProvider } from "./provider-store.ts";
 import { mappedRole } from "./role-mapping.ts";
 
-const refused = (detail: string) => new RefusalError({ code: "unauthenticated", detail });
+const refused = (detail: string, reason: SignInFailure) =>
+  new RefusalError({ code: "unauthenticated", detail, reason });
+const forbidden = (detail: string, reason: SignInFailure) =>
+  new RefusalError({ code: "forbidden", detail, reason });
 
 const LOCALES = ["en", "es"];
 
@@ -26,16 +30,17 @@ export async function provisionUser(
   provider: IdentityProvider,
   claims: Record<string, unknown> & { sub: string },
   now: number,
-): Promise<UsersTable> {
+): Promise<{ user: UsersTable; changed: boolean }> {
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  if (!email) throw refused("the identity provider sent no e-mail address (request the email scope)");
+  if (!email)
+    throw refused("the identity provider sent no e-mail address (request the email scope)", "no_email");
   if ("email_verified" in claims && claims.email_verified !== true)
-    throw refused("the identity provider has not verified this e-mail address");
+    throw refused("the identity provider has not verified this e-mail address", "email_unverified");
   if (!provider.allowedDomains.includes(emailDomain(email)))
-    throw refused(`${provider.name} may not sign in addresses of this domain`);
+    throw refused(`${provider.name} may not sign in addresses of this domain`, "domain_not_allowed");
   const role = mappedRole(provider.roleMapping, claims);
   if (!role || !roleFitsProvider(role, provider.organizationId))
-    throw forbidden(`${provider.name} gives you no Claimdesk role; ask your administrator`);
+    throw forbidden(`${provider.name} gives you no Claimdesk role; ask your administrator`, "no_role");
 
   const linked = await trx
     .selectFrom("user_identities")
@@ -47,7 +52,7 @@ export async function provisionUser(
   let user =
     linked ?? (await trx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst());
   if (user && user.organization_id !== provider.organizationId)
-    throw forbidden(`${provider.name} signs in users of its own organisation only`);
+    throw forbidden(`${provider.name} signs in users of its own organisation only`, "other_organization");
   const name =
     typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 200) : null;
   const locale = localeOf(claims);
@@ -66,7 +71,7 @@ export async function provisionUser(
     };
     await trx.insertInto("users").values(user).execute();
   }
-  if (user.disabled_at !== null) throw refused("this account is disabled in Claimdesk");
+  if (user.disabled_at !== null) throw refused("this account is disabled in Claimdesk", "account_disabled");
   if (!linked)
     await trx
       .insertInto("user_identities")
@@ -81,5 +86,5 @@ export async function provisionUser(
     await trx.updateTable("users").set(changes).where("id", "=", user.id).execute();
     user = { ...user, ...changes };
   }
-  return user;
+  return { user, changed: Object.keys(changes).length > 0 };
 }

@@ -7,7 +7,7 @@ import { emailDomain, listProviders } from "./provider-store.ts";
 export async function signInOptions(d: OidcDeps, email: string) {
   const domain = emailDomain(email);
   const matching = (await listProviders(d.ctx.db.kysely, null)).filter(
-    (p) => domain && p.allowedDomains.includes(domain),
+    (p) => p.enabled && domain && p.allowedDomains.includes(domain),
   );
   return {
     providers: matching.map((p) => ({

@@ -2,7 +2,7 @@
 // state, nonce and code verifier stay on the server (oidc_logins, keyed by the state's hash); the
 // browser gets the state in an HttpOnly cookie too, so a callback is honoured only in the browser
 // that started it (no login CSRF).
-import { notFound } from "../../../domain/refusal.ts";
+import { notFound, RefusalError } from "../../../domain/refusal.ts";
 import { sha256 } from "../secrets.ts";
 import { oidc } from "./oidc-client.ts";
 import { callbackUrl, LOGIN_TTL_MS, type OidcDeps } from "./oidc-deps.ts";
@@ -19,8 +19,14 @@ export function safeReturnTo(returnTo: string | undefined): string {
 export async function startOidcSignIn(d: OidcDeps, input: { providerId: string; returnTo?: string }) {
   const db = d.ctx.db.kysely;
   const provider = await findProvider(db, input.providerId);
-  if (!provider) throw notFound("no such identity provider");
-  const config = await d.clients.configuration(provider);
+  if (!provider?.enabled) throw notFound("no such identity provider");
+  const config = await d.clients.configuration(provider).catch(() => {
+    throw new RefusalError({
+      code: "unauthenticated",
+      detail: `${provider.name} does not answer its discovery document; try again later`,
+      reason: "provider_unavailable",
+    });
+  });
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const verifier = oidc.randomPKCECodeVerifier();

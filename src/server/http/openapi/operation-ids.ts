@@ -22,6 +22,7 @@ export const OPERATION_IDS: Record<string, string> = {
   "GET /api/v1/admin/identity-providers": "idp.list",
   "POST /api/v1/admin/identity-providers": "idp.create",
   "PATCH /api/v1/admin/identity-providers/:id": "idp.update",
+  "POST /api/v1/admin/identity-providers/discovery": "idp.testDiscovery",
   "DELETE /api/v1/admin/identity-providers/:id": "idp.delete",
 
   "GET /api/v1/claims": "claims.list",

@@ -39,6 +39,10 @@ const editable = {
   passwordsAllowed: Type.Boolean({
     description: "false: the organisation's users may no longer sign in with a local password",
   }),
+  enabled: Type.Boolean({
+    description:
+      "false switches the provider off: it signs no one in, the sessions it opened end, and it no longer keeps its organisation from passwords",
+  }),
 };
 
 export const IdentityProviderCreate = Type.Object(
@@ -49,6 +53,7 @@ export const IdentityProviderCreate = Type.Object(
     ...editable,
     clientSecret: Type.Optional(editable.clientSecret),
     passwordsAllowed: Type.Optional(editable.passwordsAllowed),
+    enabled: Type.Optional(editable.enabled),
   },
   { additionalProperties: false },
 );
@@ -65,11 +70,42 @@ export const IdentityProvider = Type.Object({
   allowedDomains: Type.Array(Type.String()),
   roleMapping: RoleMapping,
   passwordsAllowed: Type.Boolean(),
+  enabled: Type.Boolean(),
   redirectUri: Type.String({ description: "the redirect URI to register at the IdP" }),
-  abilities: Type.Object({ edit: Type.Boolean(), delete: Type.Boolean() }),
+  abilities: Type.Object({
+    edit: Type.Boolean(),
+    delete: Type.Boolean(),
+    disable: Type.Boolean(),
+    enable: Type.Boolean(),
+  }),
 });
 
-export const IdentityProviderList = Type.Object({ items: Type.Array(IdentityProvider) });
+const Roles = Type.Array(RoleEnum);
+
+export const IdentityProviderList = Type.Object({
+  items: Type.Array(IdentityProvider),
+  redirectUri: Type.String({ description: "the redirect URI to register at every IdP" }),
+  mappableRoles: Type.Object(
+    {
+      organization: Roles,
+      operator: Roles,
+    },
+    { description: "the roles the caller may map to, for an organisation's provider and the operator's" },
+  ),
+});
+
+export const DiscoveryRequest = Type.Object({ issuer: editable.issuer }, { additionalProperties: false });
+
+export const DiscoveryResult = Type.Object({
+  issuer: Type.String(),
+  authorizationEndpoint: Type.Union([Type.String(), Type.Null()]),
+  tokenEndpoint: Type.Union([Type.String(), Type.Null()]),
+  endSessionEndpoint: Type.Union([Type.String(), Type.Null()], {
+    description: "set: sign-out also signs out of the IdP (RP-initiated logout)",
+  }),
+  backchannelLogout: Type.Boolean({ description: "the IdP can end Claimdesk sessions itself" }),
+  pkceS256: Type.Boolean(),
+});
 
 export const SignInOptions = Type.Object({
   providers: Type.Array(

@@ -45,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
       show: can.readNotifications,
       badge: unread.data ?? 0,
     },
+    { to: "/settings/tokens", label: t("web.nav.tokens"), show: can.manageAccessTokens },
   ];
   const active = (to: string) => (to === "/" ? location.pathname === "/" : location.pathname.startsWith(to));
   return (

@@ -42,6 +42,11 @@ const SECTIONS: Section[] = [
     ability: "manageWebhooks",
     Component: lazy(() => import("../webhooks/components/webhooks.tsx")),
   },
+  {
+    path: "identity-providers",
+    ability: "manageIdentityProviders",
+    Component: lazy(() => import("../identity-providers/components/identity-providers.tsx")),
+  },
   { path: "mail", ability: "manageMail", Component: lazy(() => import("../mail/components/mail.tsx")) },
   {
     path: "programs",
