@@ -1,7 +1,8 @@
 // Bulk filing's request and answer schemas (issue 14): the claims file's check, an import's
 // progress, and the per-entry answer to a ZIP of PoE.
-import { Compile } from "typebox/compile";
+
 import { Type } from "typebox";
+import { Compile } from "typebox/compile";
 import type { ShapeCheck } from "../claims/bulk/check-claim-rows.ts";
 import { ClaimCreate, Nullable, Time } from "./schemas.ts";
 

@@ -11,7 +11,6 @@ import {
   memoLookup,
   ownDuplicates,
 } from "../claim-input.ts";
-import type { ReadClaimFile } from "./claim-file-reader.ts";
 import {
   CLAIM_FILE_COLUMNS,
   type ClaimFileColumn,
@@ -19,6 +18,7 @@ import {
   REQUIRED_COLUMNS,
   rowToInput,
 } from "./claim-file-columns.ts";
+import type { ReadClaimFile } from "./claim-file-reader.ts";
 
 export type RowReason =
   | "unreadable_file"

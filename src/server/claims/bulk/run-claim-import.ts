@@ -9,8 +9,8 @@ import { transact, unitOfWorkHooks } from "../../db/transact.ts";
 import type { Principal } from "../../principal.ts";
 import { memoLookup } from "../claim-input.ts";
 import { insertClaim } from "../use-cases/create-claim.ts";
-import { type CreatedClaim, finishImport, recordCreated } from "./claim-import-store.ts";
 import type { CheckedRow } from "./check-claim-rows.ts";
+import { type CreatedClaim, finishImport, recordCreated } from "./claim-import-store.ts";
 
 export const CREATE_CHUNK = 200;
 
