@@ -23,7 +23,7 @@ export const RowProblem = Type.Object(
     }),
     message: Type.String({ description: "the reason in English words" }),
   },
-  { ...closed, $id: "ClaimFileProblem" },
+  closed,
 );
 
 export const ClaimImport = Type.Object(
@@ -41,7 +41,7 @@ export const ClaimImport = Type.Object(
       { description: "the drafts created, by line (empty in the list)" },
     ),
   },
-  { ...closed, $id: "ClaimImport" },
+  closed,
 );
 
 export const ClaimImportAnswer = Type.Object(
@@ -54,7 +54,7 @@ export const ClaimImportAnswer = Type.Object(
     accepted: Type.Boolean({ description: "true: the drafts are being created; follow import" }),
     import: Nullable(ClaimImport),
   },
-  { ...closed, $id: "ClaimImportAnswer" },
+  closed,
 );
 
 export const ClaimImportList = Type.Object({ items: Type.Array(ClaimImport) }, closed);
@@ -83,5 +83,5 @@ export const PoeZipAnswer = Type.Object(
       ),
     ),
   },
-  { ...closed, $id: "PoeZipAnswer" },
+  closed,
 );

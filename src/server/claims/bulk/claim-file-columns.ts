@@ -94,7 +94,7 @@ export function rowToInput(r: Partial<Record<ClaimFileColumn, string>>): ClaimIn
   };
 }
 
-/** GET /api/v1/claims/imports/template.csv: the header and one example row (docs/API.md). */
+/** GET /api/v1/claim-imports/template.csv: the header and one example row (docs/API.md). */
 export function claimFileTemplate(): string {
   const example: Record<ClaimFileColumn, string> = {
     partnerId: "1234567",

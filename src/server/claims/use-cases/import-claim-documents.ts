@@ -1,10 +1,12 @@
-// POST /api/v1/claims/imports/{id}/documents: a ZIP of PoE whose entries are named by the claims
+// POST /api/v1/claim-imports/{id}/documents: a ZIP of PoE whose entries are named by the claims
 // file's line (`row-3/contract.pdf`, `3-contract.pdf`). Each entry goes through attachDocument,
 // the single upload's own inspection, storage, limits and history; each is answered on its own.
 import type { Readable } from "node:stream";
 import { mayFileInBulk } from "../../../domain/policies/claims.ts";
 import { forbidden, invalidField, notFound, RefusalError } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
+import { BlobTooLargeError } from "../../documents/blob-store.ts";
+import { FileRejectedError } from "../../documents/file-inspection.ts";
 import type { Principal } from "../../principal.ts";
 import { eachZipEntry, ZipRefusal } from "../bulk/bounded-zip.ts";
 import { createdClaims, findImport } from "../bulk/claim-import-store.ts";
@@ -41,6 +43,14 @@ export function lineOfEntry(name: string): { line: number; filename: string } | 
   }
   const m = /^(?:row[-_ ]?)?(\d{1,6})[-_ ](.+)$/i.exec(last);
   return m ? { line: Number(m[1]), filename: m[2] ?? last } : null;
+}
+
+/** What the single upload would have answered, as this entry's reason; null: not a refusal. */
+function entryRefusal(err: unknown): { reason: string; message: string } | null {
+  if (err instanceof RefusalError) return { reason: err.refusal.code, message: err.message };
+  if (err instanceof FileRejectedError) return { reason: "file_rejected", message: err.message };
+  if (err instanceof BlobTooLargeError) return { reason: "file_too_large", message: err.message };
+  return null;
 }
 
 const junk = (name: string) => name.startsWith("__MACOSX/") || /(^|\/)\.DS_Store$/.test(name);
@@ -125,9 +135,10 @@ export async function importClaimDocuments(
         result.documentId = doc.id;
       } catch (err) {
         source.destroy();
-        if (!(err instanceof RefusalError)) throw err;
-        result.reason = err.refusal.code;
-        result.message = err.message;
+        const refusal = entryRefusal(err);
+        if (!refusal) throw err;
+        result.reason = refusal.reason;
+        result.message = refusal.message;
       }
     });
   } catch (err) {

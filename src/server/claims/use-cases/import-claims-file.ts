@@ -1,4 +1,4 @@
-// POST /api/v1/claims/imports: a claims file (CSV or XLSX) checked row by row; a dry run answers
+// POST /api/v1/claim-imports: a claims file (CSV or XLSX) checked row by row; a dry run answers
 // the problems and writes nothing; a real run of a good file is accepted as one import whose drafts
 // are then created in chunks (bulk/run-claim-import.ts). A file with any bad row creates nothing.
 import type { Readable } from "node:stream";

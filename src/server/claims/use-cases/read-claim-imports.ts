@@ -1,4 +1,4 @@
-// GET /api/v1/claims/imports and /api/v1/claims/imports/{id}: the organisation's claims files, with
+// GET /api/v1/claim-imports and /api/v1/claim-imports/{id}: the organisation's claims files, with
 // their progress and the drafts each made (line, id, number). Another organisation's file: 404.
 import { mayFileInBulk } from "../../../domain/policies/claims.ts";
 import { forbidden, notFound } from "../../../domain/refusal.ts";

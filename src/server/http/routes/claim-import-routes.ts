@@ -28,7 +28,7 @@ export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
   app.addHook("onClose", settleClaimImports);
 
   app.get(
-    "/api/v1/claims/imports/template.csv",
+    "/api/v1/claim-imports/template.csv",
     {
       schema: {
         tags,
@@ -43,13 +43,13 @@ export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
   );
 
   app.post(
-    "/api/v1/claims/imports",
+    "/api/v1/claim-imports",
     {
       schema: {
         tags,
         summary: "File claims in bulk from a CSV or XLSX (multipart, field file); dryRun=true only checks",
         description:
-          "Every row is judged like POST /api/v1/claims (schema, registry, catalog, uniqueness) plus duplicates within the file. Any bad row: nothing is created (200, accepted=false). A good file with dryRun=false: 202, the drafts are created in the background; follow GET /api/v1/claims/imports/{id}.",
+          "Every row is judged like POST /api/v1/claims (schema, registry, catalog, uniqueness) plus duplicates within the file. Any bad row: nothing is created (200, accepted=false). A good file with dryRun=false: 202, the drafts are created in the background; follow GET /api/v1/claim-imports/{id}.",
         consumes: ["multipart/form-data"],
         querystring: DryRunQuery,
         response: { 200: ClaimImportAnswer, 202: ClaimImportAnswer, ...errors(401, 403, 413, 415, 422, 429) },
@@ -71,13 +71,13 @@ export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
         },
       });
       if (!answer.accepted) return answer;
-      reply.header("Location", `/api/v1/claims/imports/${answer.import?.id ?? ""}`);
+      reply.header("Location", `/api/v1/claim-imports/${answer.import?.id ?? ""}`);
       return reply.code(202).send(answer);
     },
   );
 
   app.get(
-    "/api/v1/claims/imports",
+    "/api/v1/claim-imports",
     {
       schema: {
         tags,
@@ -89,7 +89,7 @@ export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
   );
 
   app.get(
-    "/api/v1/claims/imports/:id",
+    "/api/v1/claim-imports/:id",
     {
       schema: {
         tags,
@@ -102,7 +102,7 @@ export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
   );
 
   app.post(
-    "/api/v1/claims/imports/:id/documents",
+    "/api/v1/claim-imports/:id/documents",
     {
       schema: {
         tags: ["documents"],
