@@ -3102,10 +3102,12 @@ export interface operations {
       /** @description text/csv */
       200: {
         headers: {
+          /** @description attachment, with the file name */
+          "Content-Disposition"?: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": string;
+          "text/csv": string;
         };
       };
       /** @description Unauthorized */
@@ -3195,7 +3197,17 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description Claims as CSV or XLSX, one row per claim (GET /api/v1/claim-imports/template.csv)
+           */
+          file: Blob;
+        };
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -3260,6 +3272,8 @@ export interface operations {
       /** @description Accepted */
       202: {
         headers: {
+          /** @description Where to follow the accepted work */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -3459,7 +3473,17 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description A ZIP of PoE named by the claims file's line: row-3/contract.pdf or 3-contract.pdf
+           */
+          file: Blob;
+        };
+      };
+    };
     responses: {
       /** @description OK */
       200: {
