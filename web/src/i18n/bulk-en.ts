@@ -60,7 +60,8 @@ export const bulkEn = {
     subscription_product_mismatch: "A subscription claim carries exactly its subscription's product",
     subscription_not_allowed: "Only subscription-based products take a subscription ID",
     duplicate_in_file: "An earlier line of this file claims the same customer and product",
-    duplicate_association: "Your organisation already holds or has in flight a claim on this customer and product",
+    duplicate_association:
+      "Your organisation already holds or has in flight a claim on this customer and product",
     competing_claim: "Another organisation has a claim on this customer and product",
     unnamed_entry: "Name the file by its line: row-3/… or 3-…",
     unknown_line: "That line of the file made no claim",

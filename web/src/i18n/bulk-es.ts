@@ -59,7 +59,8 @@ export const bulkEs: Messages<typeof bulkEn> = {
     subscription_required: "Los productos por suscripción necesitan un ID de suscripción",
     subscription_not_of_tenant: "La suscripción no pertenece a este tenant",
     subscription_inactive: "La suscripción no está activa",
-    subscription_product_mismatch: "Una reclamación por suscripción lleva exactamente el producto de su suscripción",
+    subscription_product_mismatch:
+      "Una reclamación por suscripción lleva exactamente el producto de su suscripción",
     subscription_not_allowed: "Solo los productos por suscripción llevan un ID de suscripción",
     duplicate_in_file: "Una línea anterior de este archivo reclama el mismo cliente y producto",
     duplicate_association: "Su organización ya tiene o tramita una reclamación de este cliente y producto",

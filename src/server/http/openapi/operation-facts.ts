@@ -32,7 +32,8 @@ export const MULTIPART: Record<string, string> = {
   "customers.import": "The customer registry as CSV",
   "revenue.import": "Revenue as CSV: tenantId,subscriptionId,product,month,amount,currency",
   "bulk.import": "Claims as CSV or XLSX, one row per claim (GET /api/v1/claim-imports/template.csv)",
-  "bulk.attachDocuments": "A ZIP of PoE named by the claims file's line: row-3/contract.pdf or 3-contract.pdf",
+  "bulk.attachDocuments":
+    "A ZIP of PoE named by the claims file's line: row-3/contract.pdf or 3-contract.pdf",
 };
 
 /** Answers that are CSV files, not JSON. */
