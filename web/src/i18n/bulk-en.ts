@@ -8,6 +8,7 @@ export const bulkEn = {
   columns: "Columns, in this order:",
   file: "Claims file (CSV or XLSX)",
   fileHint: "UTF-8 CSV or an Excel workbook (first sheet), up to 10,000 rows and 20 MB.",
+  clear: "Remove the file",
   check: "Check the file",
   uploading: "Uploading… {{percent}}%",
   checking: "Checking every row on the server…",

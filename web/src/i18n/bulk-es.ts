@@ -10,6 +10,7 @@ export const bulkEs: Messages<typeof bulkEn> = {
   columns: "Columnas, en este orden:",
   file: "Archivo de reclamaciones (CSV o XLSX)",
   fileHint: "CSV en UTF-8 o un libro de Excel (primera hoja), hasta 10.000 filas y 20 MB.",
+  clear: "Quitar el archivo",
   check: "Comprobar el archivo",
   uploading: "Subiendo… {{percent}} %",
   checking: "Comprobando cada fila en el servidor…",

@@ -88,6 +88,7 @@ export default function BulkFiling() {
             description={t("bulk.fileHint")}
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             clearable
+            clearButtonProps={{ "aria-label": t("bulk.clear") }}
             value={file}
             disabled={busy || (importId !== null && run?.status === "running")}
             onChange={(f) => {
@@ -159,7 +160,7 @@ export default function BulkFiling() {
             </Stack>
           )}
           {run.status === "done" && (
-            <Alert color="green" title={t("bulk.doneTitle")} role="status">
+            <Alert color="blue" title={t("bulk.doneTitle")} role="status">
               {t("bulk.doneText", { count: run.claims.length })}
             </Alert>
           )}

@@ -37,6 +37,7 @@ export function PoeZipUpload({ importId }: { importId: string }) {
           label={t("bulk.zipFile")}
           accept=".zip,application/zip"
           clearable
+          clearButtonProps={{ "aria-label": t("bulk.clear") }}
           value={file}
           onChange={setFile}
         />
@@ -48,7 +49,7 @@ export function PoeZipUpload({ importId }: { importId: string }) {
         <ErrorAlert error={error} />
         {answer && (
           <>
-            <Alert color={answer.rejected ? "yellow" : "green"} role="status">
+            <Alert color={answer.rejected ? "yellow" : "blue"} role="status">
               {t("bulk.zipResult", { attached: number(answer.attached), rejected: number(answer.rejected) })}
             </Alert>
             <Table.ScrollContainer minWidth={320}>
