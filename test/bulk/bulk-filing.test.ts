@@ -245,6 +245,24 @@ describe.each(ENGINES)("bulk filing on %s", (engine) => {
     expect((await w.a.incentives.request("POST", `/api/v1/claim-imports/${id}/documents`, bad)).status).toBe(
       415,
     );
+    // A ZIP bomb: its central directory says the entry inflates to 2 GiB; refused before inflating.
+    const bomb = zipArchive([{ name: "row-3/big.pdf", data: Buffer.from(pdfBytes()) }]);
+    const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt16LE(8, central + 10); // deflated, as a real bomb is
+    bomb.writeUInt32LE(0x7fffffff, central + 24);
+    const bombForm = new FormData();
+    bombForm.append("file", new Blob([new Uint8Array(bomb)]), "bomb.zip");
+    const refused = await w.a.incentives.request<{ detail: string }>(
+      "POST",
+      `/api/v1/claim-imports/${id}/documents`,
+      bombForm,
+    );
+    expect(refused.status).toBe(415);
+    expect(refused.body.detail).toContain("inflates");
+    const after = await w.a.incentives.get<{ items: unknown[] }>(
+      `/api/v1/claims/${done.claims[1]?.id}/documents`,
+    );
+    expect(after.body.items).toHaveLength(1);
   });
 
   it("reads an XLSX like a CSV, with the sheet's row numbers as lines", async () => {
