@@ -143,6 +143,8 @@ describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
     expect(numbers).toHaveLength(3);
     for (const n of numbers) expect(n).toMatch(/^CA-\d{4}-\d{6}$/);
     await visible(p.getByText(bulkEn.doneTitle));
+    await visible(p.getByRole("heading", { name: bulkEn.pastTitle }));
+    await visible(p.getByRole("cell", { name: bulkEn.status.done }));
     await expectAxeClean(p);
     await screenshot(p, engine, "bulk-created");
 

@@ -40,6 +40,10 @@ export const bulkEn = {
   entry: "File",
   result: "Result",
   attached: "Attached",
+  pastTitle: "Earlier files",
+  pastWhen: "Sent",
+  pastDrafts: "Drafts",
+  status: { running: "Creating…", done: "Done", failed: "Stopped" },
   reasons: {
     unreadable_file: "The file cannot be read",
     no_rows: "The file has no rows",

@@ -42,6 +42,10 @@ export const bulkEs: Messages<typeof bulkEn> = {
   entry: "Archivo",
   result: "Resultado",
   attached: "Adjuntado",
+  pastTitle: "Archivos anteriores",
+  pastWhen: "Enviado",
+  pastDrafts: "Borradores",
+  status: { running: "Creando…", done: "Terminado", failed: "Detenido" },
   reasons: {
     unreadable_file: "No se puede leer el archivo",
     no_rows: "El archivo no tiene filas",

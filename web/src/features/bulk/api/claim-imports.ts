@@ -31,7 +31,10 @@ export function useClaimImport(id: string | null) {
     enabled: id !== null,
     queryFn: async () => {
       const r = await data(client.GET("/api/v1/claim-imports/{id}", { params: { path: { id: id ?? "" } } }));
-      if (r.status !== "running") await qc.invalidateQueries({ queryKey: [ROOTS.claims, "list"] });
+      if (r.status !== "running") {
+        await qc.invalidateQueries({ queryKey: [ROOTS.claims, "list"] });
+        await qc.invalidateQueries({ queryKey: [ROOTS.claims, "imports", "list"] });
+      }
       return r;
     },
     refetchInterval: (q) => (q.state.data?.status === "running" || !q.state.data ? 500 : false),
@@ -51,4 +54,12 @@ export function useSendPoeZip() {
     await qc.invalidateQueries({ queryKey: [ROOTS.claims] });
     return r;
   };
+}
+
+/** The organisation's earlier files, newest first. */
+export function useClaimImports() {
+  return useQuery({
+    queryKey: [ROOTS.claims, "imports", "list"],
+    queryFn: () => data(client.GET("/api/v1/claim-imports")),
+  });
 }

@@ -28,6 +28,7 @@ import {
   useClaimImport,
   useSendClaimFile,
 } from "../api/claim-imports.ts";
+import { PastImports } from "./past-imports.tsx";
 import { PoeZipUpload } from "./poe-zip-upload.tsx";
 import { ProblemsTable } from "./problems-table.tsx";
 
@@ -197,6 +198,7 @@ export default function BulkFiling() {
           {run.status === "done" && <PoeZipUpload importId={run.id} />}
         </Stack>
       )}
+      <PastImports />
     </Stack>
   );
 }
