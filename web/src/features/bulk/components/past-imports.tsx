@@ -14,7 +14,7 @@ export function PastImports() {
       <Title order={2} size="h4" id="past-imports" mb="xs">
         {t("bulk.pastTitle")}
       </Title>
-      <Table striped verticalSpacing={4} layout="fixed" style={{ overflowWrap: "anywhere" }}>
+      <Table striped verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("bulk.pastWhen")}</Table.Th>
@@ -27,7 +27,7 @@ export function PastImports() {
           {items.map((i) => (
             <Table.Tr key={i.id}>
               <Table.Td>{dateTime(i.createdAt)}</Table.Td>
-              <Table.Td>{i.filename}</Table.Td>
+              <Table.Td style={{ overflowWrap: "anywhere" }}>{i.filename}</Table.Td>
               <Table.Td>
                 {number(i.done)} / {number(i.rows)}
               </Table.Td>
