@@ -92,6 +92,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/claim-imports/template.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The claims file template: the header and one example row (docs/API.md) */
+    get: operations["bulk.template"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/claim-imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's claims files, newest first */
+    get: operations["bulk.list"];
+    put?: never;
+    /**
+     * File claims in bulk from a CSV or XLSX (multipart, field file); dryRun=true only checks
+     * @description Every row is judged like POST /api/v1/claims (schema, registry, catalog, uniqueness) plus duplicates within the file. Any bad row: nothing is created (200, accepted=false). A good file with dryRun=false: 202, the drafts are created in the background; follow GET /api/v1/claim-imports/{id}.
+     */
+    post: operations["bulk.import"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/claim-imports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claims file's progress and the drafts it created (line, id, number) */
+    get: operations["bulk.get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/claim-imports/{id}/documents": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach PoE to a file's drafts from a ZIP named by line (row-3/poe.pdf or 3-poe.pdf)
+     * @description Each entry goes through the single upload's checks and limits; each is answered on its own (attached, or its reason).
+     */
+    post: operations["bulk.attachDocuments"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/claims": {
     parameters: {
       query?: never;
@@ -3361,6 +3436,489 @@ export interface operations {
       /** @description Not Found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "bulk.template": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv */
+      200: {
+        headers: {
+          /** @description attachment, with the file name */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "bulk.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              status: "running" | "done" | "failed";
+              filename: string;
+              /** @description drafts the file makes */
+              rows: number;
+              /** @description drafts created so far */
+              done: number;
+              error: string | null;
+              /**
+               * Format: date-time
+               * @description UTC, ISO 8601 with milliseconds
+               */
+              createdAt: string;
+              finishedAt: string | null;
+              /** @description the drafts created, by line (empty in the list) */
+              claims: {
+                line: number;
+                id: string;
+                number: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "bulk.import": {
+    parameters: {
+      query?: {
+        /** @description true (default): check only */
+        dryRun?: boolean;
+      };
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description Claims as CSV or XLSX, one row per claim (GET /api/v1/claim-imports/template.csv)
+           */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            dryRun: boolean;
+            /** @description data rows read */
+            rows: number;
+            /** @description the first 1,000 problems; any one creates nothing */
+            errors: {
+              /** @description the file's line (CSV) or row number (XLSX); 1 is the header */
+              line: number;
+              /** @description the column (header name), or row */
+              column: string;
+              /** @description a code: unreadable_file, no_rows, missing_column, unknown_column, required, invalid_value, unknown_partner_id, unknown_activity, not_in_registry, domain_mismatch, no_products, product_twice, unknown_product, inactive_product, subscription_required, subscription_not_of_tenant, subscription_inactive, subscription_product_mismatch, subscription_not_allowed, duplicate_in_file, duplicate_association; warnings: competing_claim */
+              reason: string;
+              /** @description the reason in English words */
+              message: string;
+            }[];
+            errorCount: number;
+            /** @description competing claims of other organisations (allowed) */
+            warnings: {
+              /** @description the file's line (CSV) or row number (XLSX); 1 is the header */
+              line: number;
+              /** @description the column (header name), or row */
+              column: string;
+              /** @description a code: unreadable_file, no_rows, missing_column, unknown_column, required, invalid_value, unknown_partner_id, unknown_activity, not_in_registry, domain_mismatch, no_products, product_twice, unknown_product, inactive_product, subscription_required, subscription_not_of_tenant, subscription_inactive, subscription_product_mismatch, subscription_not_allowed, duplicate_in_file, duplicate_association; warnings: competing_claim */
+              reason: string;
+              /** @description the reason in English words */
+              message: string;
+            }[];
+            /** @description true: the drafts are being created; follow import */
+            accepted: boolean;
+            import: {
+              id: string;
+              status: "running" | "done" | "failed";
+              filename: string;
+              /** @description drafts the file makes */
+              rows: number;
+              /** @description drafts created so far */
+              done: number;
+              error: string | null;
+              /**
+               * Format: date-time
+               * @description UTC, ISO 8601 with milliseconds
+               */
+              createdAt: string;
+              finishedAt: string | null;
+              /** @description the drafts created, by line (empty in the list) */
+              claims: {
+                line: number;
+                id: string;
+                number: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+      /** @description Accepted */
+      202: {
+        headers: {
+          /** @description Where to follow the accepted work */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            dryRun: boolean;
+            /** @description data rows read */
+            rows: number;
+            /** @description the first 1,000 problems; any one creates nothing */
+            errors: {
+              /** @description the file's line (CSV) or row number (XLSX); 1 is the header */
+              line: number;
+              /** @description the column (header name), or row */
+              column: string;
+              /** @description a code: unreadable_file, no_rows, missing_column, unknown_column, required, invalid_value, unknown_partner_id, unknown_activity, not_in_registry, domain_mismatch, no_products, product_twice, unknown_product, inactive_product, subscription_required, subscription_not_of_tenant, subscription_inactive, subscription_product_mismatch, subscription_not_allowed, duplicate_in_file, duplicate_association; warnings: competing_claim */
+              reason: string;
+              /** @description the reason in English words */
+              message: string;
+            }[];
+            errorCount: number;
+            /** @description competing claims of other organisations (allowed) */
+            warnings: {
+              /** @description the file's line (CSV) or row number (XLSX); 1 is the header */
+              line: number;
+              /** @description the column (header name), or row */
+              column: string;
+              /** @description a code: unreadable_file, no_rows, missing_column, unknown_column, required, invalid_value, unknown_partner_id, unknown_activity, not_in_registry, domain_mismatch, no_products, product_twice, unknown_product, inactive_product, subscription_required, subscription_not_of_tenant, subscription_inactive, subscription_product_mismatch, subscription_not_allowed, duplicate_in_file, duplicate_association; warnings: competing_claim */
+              reason: string;
+              /** @description the reason in English words */
+              message: string;
+            }[];
+            /** @description true: the drafts are being created; follow import */
+            accepted: boolean;
+            import: {
+              id: string;
+              status: "running" | "done" | "failed";
+              filename: string;
+              /** @description drafts the file makes */
+              rows: number;
+              /** @description drafts created so far */
+              done: number;
+              error: string | null;
+              /**
+               * Format: date-time
+               * @description UTC, ISO 8601 with milliseconds
+               */
+              createdAt: string;
+              finishedAt: string | null;
+              /** @description the drafts created, by line (empty in the list) */
+              claims: {
+                line: number;
+                id: string;
+                number: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "bulk.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            status: "running" | "done" | "failed";
+            filename: string;
+            /** @description drafts the file makes */
+            rows: number;
+            /** @description drafts created so far */
+            done: number;
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description UTC, ISO 8601 with milliseconds
+             */
+            createdAt: string;
+            finishedAt: string | null;
+            /** @description the drafts created, by line (empty in the list) */
+            claims: {
+              line: number;
+              id: string;
+              number: string;
+            }[];
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "bulk.attachDocuments": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1-255 characters, honoured for a signed-in caller. A repeat with the same key and body replays the first answer; another body answers 422, a repeat while the first runs 409. Kept 24 hours per caller. */
+        "Idempotency-Key"?: string;
+        /** @description Required with the session cookie (the csrfToken of the session); not with a bearer token */
+        "X-CSRF-Token"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description A ZIP of PoE named by the claims file's line: row-3/contract.pdf or 3-contract.pdf
+           */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            attached: number;
+            rejected: number;
+            entries: {
+              entry: string;
+              line: number | null;
+              claimId: string | null;
+              number: string | null;
+              documentId: string | null;
+              reason: string | null;
+              message: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {

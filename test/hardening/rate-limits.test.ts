@@ -101,6 +101,8 @@ describe.each(ENGINES)("rate limits on %s", (engine) => {
     expect(kinds.get("imports")?.sort()).toEqual([
       "POST /api/v1/admin/customers/import",
       "POST /api/v1/admin/revenue/imports",
+      "POST /api/v1/claim-imports",
+      "POST /api/v1/claim-imports/:id/documents",
     ]);
     expect(kinds.get("lookups")).toEqual(["GET /api/v1/customers"]);
     expect(kinds.get("actions")?.length).toBeGreaterThanOrEqual(10);

@@ -62,6 +62,17 @@ const ROUTES: Record<string, Expectation> = {
   "GET /api/v1/claims": { kind: "list", path: "/api/v1/claims" },
   "GET /api/v1/claims/summary": { kind: "list", path: "/api/v1/claims/summary" },
   "GET /api/v1/claims/export.csv": { kind: "list", path: "/api/v1/claims/export.csv" },
+  "GET /api/v1/claim-imports/template.csv": { kind: "own", why: "the same template for everyone" },
+  "POST /api/v1/claim-imports": { kind: "own", why: "files into the caller's own organisation" },
+  "GET /api/v1/claim-imports": { kind: "own", why: "lists the caller's organisation's files" },
+  "GET /api/v1/claim-imports/:id": {
+    kind: "own",
+    why: "another organisation's is 404 (test/bulk/bulk-filing.test.ts)",
+  },
+  "POST /api/v1/claim-imports/:id/documents": {
+    kind: "own",
+    why: "another organisation's is 404 (test/bulk/bulk-filing.test.ts)",
+  },
   "POST /api/v1/claims": {
     kind: "own",
     why: "creates a claim in the caller's organisation (partner ID checked)",

@@ -6,6 +6,8 @@ import { hasRole, isOperatorUser, isPartnerUser, isUser, type Subject, seesOrgan
 export const mayViewClaims = (s: Subject) => isPartnerUser(s) || isOperatorUser(s);
 /** Global and incentives admins file claims; billing admins only read (our decision). */
 export const mayCreateClaim = (s: Subject) => hasRole(s, "global_admin", "incentives_admin");
+/** Bulk filing (a claims file, its PoE ZIP) is filing: the same people, their organisation's files. */
+export const mayFileInBulk = (s: Subject) => mayCreateClaim(s) && isPartnerUser(s);
 /** The review queue is the reviewers' work list. */
 export const mayWorkReviewQueue = (s: Subject) => hasRole(s, "reviewer");
 /** Service-level metrics are the operator's. */

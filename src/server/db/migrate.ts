@@ -17,6 +17,7 @@ import * as preflightDocuments from "./migrations/0013-preflight-documents.ts";
 import * as poegenSimilarity from "./migrations/0014-poegen-similarity.ts";
 import * as moneyLineResolutions from "./migrations/0015-money-line-resolutions.ts";
 import * as oidcwebProviderEnabled from "./migrations/0016-oidcweb-provider-enabled.ts";
+import * as bulkClaimImports from "./migrations/0017-bulk-claim-imports.ts";
 
 const ALL = {
   "0001-core": core,
@@ -35,6 +36,7 @@ const ALL = {
   "0014-poegen-similarity": poegenSimilarity,
   "0015-money-line-resolutions": moneyLineResolutions,
   "0016-oidcweb-provider-enabled": oidcwebProviderEnabled,
+  "0017-bulk-claim-imports": bulkClaimImports,
 };
 
 class InCodeProvider implements MigrationProvider {

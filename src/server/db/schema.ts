@@ -499,6 +499,27 @@ export interface ClaimDomainKeysTable {
   claim_id: string;
 }
 
+/** A claims file being (or once) created as drafts (bulk filing, issue 14). */
+export interface ClaimImportsTable {
+  id: string;
+  organization_id: string;
+  created_by: string;
+  filename: string;
+  status: string;
+  total: number;
+  done: number;
+  error: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface ClaimImportClaimsTable {
+  import_id: string;
+  line: number;
+  claim_id: string;
+  number: string;
+}
+
 export interface MigrationsTable {
   id: Generated<number>;
 }
@@ -548,6 +569,8 @@ export interface DB {
   payout_statements: PayoutStatementsTable;
   payout_lines: PayoutLinesTable;
   identity_providers: IdentityProvidersTable;
+  claim_imports: ClaimImportsTable;
+  claim_import_claims: ClaimImportClaimsTable;
   oidc_logins: OidcLoginsTable;
   user_identities: UserIdentitiesTable;
   oidc_sessions: OidcSessionsTable;

@@ -23,6 +23,7 @@ import { actionRoutes } from "./routes/action-routes.ts";
 import { adminRegistryRoutes } from "./routes/admin-registry-routes.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { claimImportRoutes } from "./routes/claim-import-routes.ts";
 import { claimRoutes } from "./routes/claim-routes.ts";
 import { consentRoutes } from "./routes/consent-routes.ts";
 import { incentiveRoutes } from "./routes/incentive-routes.ts";
@@ -170,6 +171,7 @@ export async function buildApp(deps: HttpDeps, opts: { logLevel?: string } = {})
   operationalRoutes(app, deps, metrics);
   if (deps.benchRoutes) benchFloorRoutes(app, ctx.db);
   sessionRoutes(app, deps);
+  claimImportRoutes(app, deps);
   claimRoutes(app, deps);
   actionRoutes(app, deps);
   threadRoutes(app, deps);

@@ -21,6 +21,7 @@ export function limitKindOf(method: string, url: string): LimitKind | null {
   if (/^\/api\/v1\/claims\/:id\/actions\//.test(url)) return "actions";
   if (/^\/api\/v1\/claims\/:id\/documents$/.test(url)) return "uploads";
   if (url === "/api/v1/admin/customers/import" || url === "/api/v1/admin/revenue/imports") return "imports";
+  if (url === "/api/v1/claim-imports" || url === "/api/v1/claim-imports/:id/documents") return "imports";
   return null;
 }
 

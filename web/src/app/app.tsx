@@ -19,6 +19,7 @@ const SignIn = lazy(() => import("../features/auth/components/sign-in.tsx"));
 const ExpiredSessionModal = lazy(() => import("../features/auth/components/expired-session-modal.tsx"));
 const ClaimPage = lazy(() => import("../features/claims/components/claim-page.tsx"));
 const NewClaim = lazy(() => import("../features/claims/components/new-claim.tsx"));
+const BulkFiling = lazy(() => import("../features/bulk/components/bulk-filing.tsx"));
 const ReviewQueue = lazy(() => import("../features/review/components/review-queue.tsx"));
 const NotificationsPage = lazy(() => import("../features/notifications/components/notifications-page.tsx"));
 const Admin = lazy(() => import("../features/admin/components/admin.tsx"));
@@ -38,6 +39,7 @@ function SignedInRoutes() {
     <Routes>
       <Route path="/" element={<Dashboard />} />
       {can.createClaim && <Route path="/claims/new" element={<NewClaim />} />}
+      {can.createClaim && <Route path="/claims/bulk" element={<BulkFiling />} />}
       <Route path="/claims/:id" element={<ClaimPage />} />
       {can.workReviewQueue && <Route path="/review" element={<ReviewQueue />} />}
       <Route path="/notifications" element={<NotificationsPage />} />

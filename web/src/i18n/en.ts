@@ -42,6 +42,7 @@ export const webEn = {
   nav: {
     dashboard: "Customer associations",
     newClaim: "New claim",
+    bulk: "File in bulk",
     review: "Review queue",
     notifications: "Notifications",
     payouts: "Earnings and payouts",

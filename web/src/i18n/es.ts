@@ -45,6 +45,7 @@ export const webEs: Messages<typeof webEn> = {
   nav: {
     dashboard: "Asociaciones de clientes",
     newClaim: "Nueva reclamación",
+    bulk: "Presentar en bloque",
     review: "Cola de revisión",
     notifications: "Notificaciones",
     payouts: "Ganancias y pagos",

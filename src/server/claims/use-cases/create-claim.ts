@@ -8,7 +8,13 @@ import type { DB } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import { actorOf, actorRef, type Principal } from "../../principal.ts";
 import { CountDeltas } from "../claim-counts.ts";
-import { type ClaimInput, checkClaimInput, keyHolders, ownDuplicates } from "../claim-input.ts";
+import {
+  type ClaimInput,
+  checkClaimInput,
+  keyHolders,
+  ownDuplicates,
+  type RegistryLookup,
+} from "../claim-input.ts";
 import { newClaimRow, nextClaimNumber, writeKeys } from "../claim-row.ts";
 import type { ClaimView } from "../claim-view.ts";
 import { historyRows, outboxRows } from "../claim-writer.ts";
@@ -27,9 +33,10 @@ export async function insertClaim(
   principal: Principal,
   input: ClaimInput,
   copiedFrom: string | null,
+  lookup?: RegistryLookup,
 ): Promise<Written> {
   const organizationId = partnerOrganization(principal);
-  const checked = await checkClaimInput(db, organizationId, input);
+  const checked = await checkClaimInput(db, organizationId, input, lookup);
   const dup = ownDuplicates(
     await keyHolders(
       db,
@@ -48,7 +55,7 @@ export async function insertClaim(
     throw new RefusalError({
       code: "validation_failed",
       detail: checked.errors.map((e) => `${e.field} ${e.message}`).join("; "),
-      errors: checked.errors,
+      errors: checked.errors.map(({ field, message }) => ({ field, message })),
     });
   }
   const now = ctx.clock.now();
@@ -81,15 +88,19 @@ export async function insertClaim(
   return { row: inserted, state: initialState(), now, calendar: null };
 }
 
+/** Judged by the table like every action: only partner writers may create (one claim or a file). */
+export function refuseUnlessMayCreate(principal: Principal): void {
+  if (!allowedActions(initialState(), actorOf(principal)).includes("edit")) {
+    throw new RefusalError({ code: "forbidden", detail: "this role may not create claims" });
+  }
+}
+
 export async function createClaim(
   ctx: AppContext,
   principal: Principal,
   input: ClaimInput,
 ): Promise<ClaimView> {
-  // Judged by the table like every action: only partner writers may create.
-  if (!allowedActions(initialState(), actorOf(principal)).includes("edit")) {
-    throw new RefusalError({ code: "forbidden", detail: "this role may not create claims" });
-  }
+  refuseUnlessMayCreate(principal);
   return transact(ctx.db, async (trx) =>
     writtenView(trx, principal, await insertClaim(ctx, trx, principal, input, null)),
   );

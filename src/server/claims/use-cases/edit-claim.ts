@@ -49,7 +49,7 @@ export async function editClaim(
         laterRefusal = new RefusalError({
           code: "validation_failed",
           detail: checked.errors.map((e) => `${e.field} ${e.message}`).join("; "),
-          errors: checked.errors,
+          errors: checked.errors.map(({ field, message }) => ({ field, message })),
         });
       }
     }

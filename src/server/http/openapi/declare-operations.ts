@@ -2,7 +2,7 @@
 // and sends, and bodies that are files or CSV rather than JSON.
 import { STATUS_CODES } from "node:http";
 import { child, isRecord, type Json, list } from "./json-tree.ts";
-import { BINARY, CSV, ETAG, IF_MATCH, LOCATION, MULTIPART } from "./operation-facts.ts";
+import { ACCEPTED_LOCATION, BINARY, CSV, ETAG, IF_MATCH, LOCATION, MULTIPART } from "./operation-facts.ts";
 
 const PROBLEM = "application/problem+json";
 const PROBLEM_REF = "#/components/schemas/Problem";
@@ -104,6 +104,8 @@ export function declareOperation(method: string, op: Json): void {
       );
     if (code === 201 && LOCATION.has(id))
       headers.Location = header("The new resource's URL", { type: "string" }, true);
+    if (code === 202 && ACCEPTED_LOCATION.has(id))
+      headers.Location = header("Where to follow the accepted work", { type: "string" }, true);
     if (code === 200 && CSV.has(id)) {
       response.content = { "text/csv": { schema: { type: "string" } } };
       headers["Content-Disposition"] = header("attachment, with the file name");

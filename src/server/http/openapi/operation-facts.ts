@@ -23,15 +23,21 @@ export const LOCATION = new Set([
   "programs.create",
 ]);
 
+/** 202 answers that name, in Location, where to follow the accepted work. */
+export const ACCEPTED_LOCATION = new Set(["bulk.import"]);
+
 /** multipart/form-data bodies: one file part named `file`, and what it holds. */
 export const MULTIPART: Record<string, string> = {
   "documents.upload": "The PoE document: PDF, PNG, JPEG, DOCX or XLSX",
   "customers.import": "The customer registry as CSV",
   "revenue.import": "Revenue as CSV: tenantId,subscriptionId,product,month,amount,currency",
+  "bulk.import": "Claims as CSV or XLSX, one row per claim (GET /api/v1/claim-imports/template.csv)",
+  "bulk.attachDocuments":
+    "A ZIP of PoE named by the claims file's line: row-3/contract.pdf or 3-contract.pdf",
 };
 
 /** Answers that are CSV files, not JSON. */
-export const CSV = new Set(["claims.export", "payouts.export"]);
+export const CSV = new Set(["claims.export", "payouts.export", "bulk.template"]);
 
 /** Answers that are the stored bytes of a file, sent as an attachment in the file's own type. */
 export const BINARY = new Set(["documents.download"]);

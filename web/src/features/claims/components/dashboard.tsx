@@ -80,9 +80,14 @@ export default function Dashboard() {
       <Group justify="space-between">
         <Title order={1}>{t("web.dashboard.title")}</Title>
         {can.createClaim && (
-          <Button component={Link} to="/claims/new">
-            {t("web.nav.newClaim")}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/claims/bulk" variant="default">
+              {t("web.nav.bulk")}
+            </Button>
+            <Button component={Link} to="/claims/new">
+              {t("web.nav.newClaim")}
+            </Button>
+          </Group>
         )}
       </Group>
 

@@ -15,7 +15,7 @@ import {
   Title,
 } from "@mantine/core";
 import { lazy, Suspense, useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ACTIVITIES } from "../../../../../src/domain/vocabulary.ts";
 import { useErrorText } from "../../../components/error-alert.tsx";
 import { useFieldErrors, verdict } from "../../../components/use-field-errors.ts";
@@ -108,7 +108,12 @@ export default function NewClaim() {
 
   return (
     <Stack>
-      <Title order={1}>{t("web.newClaim.title")}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t("web.newClaim.title")}</Title>
+        <Button component={Link} to="/claims/bulk" variant="default">
+          {t("web.nav.bulk")}
+        </Button>
+      </Group>
       {failureText && (
         <Alert color="red" role="alert">
           {failureText}

@@ -1,0 +1,102 @@
+// The rows of bulk filing: one per accepted claims file (its progress) and one per claim it made.
+import type { Kysely } from "kysely";
+import type { ClaimImportsTable, DB } from "../../db/schema.ts";
+
+export type ImportStatus = "running" | "done" | "failed";
+
+export interface CreatedClaim {
+  line: number;
+  id: string;
+  number: string;
+}
+
+export interface ClaimImportView {
+  id: string;
+  status: ImportStatus;
+  filename: string;
+  rows: number;
+  done: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  claims: CreatedClaim[];
+}
+
+const iso = (ms: number) => new Date(Number(ms)).toISOString();
+const statusOf = (s: string): ImportStatus => (s === "done" || s === "failed" ? s : "running");
+
+export function importView(row: ClaimImportsTable, claims: CreatedClaim[]): ClaimImportView {
+  return {
+    id: row.id,
+    status: statusOf(row.status),
+    filename: row.filename,
+    rows: Number(row.total),
+    done: Number(row.done),
+    error: row.error,
+    createdAt: iso(row.created_at),
+    finishedAt: row.finished_at === null ? null : iso(row.finished_at),
+    claims,
+  };
+}
+
+/** The organisation's import, or undefined (another organisation's is as good as absent). */
+export async function findImport(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<ClaimImportsTable | undefined> {
+  return db
+    .selectFrom("claim_imports")
+    .selectAll()
+    .where("id", "=", id)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+}
+
+export async function createdClaims(db: Kysely<DB>, importId: string): Promise<CreatedClaim[]> {
+  const rows = await db
+    .selectFrom("claim_import_claims")
+    .select(["line", "claim_id", "number"])
+    .where("import_id", "=", importId)
+    .orderBy("line")
+    .execute();
+  return rows.map((r) => ({ line: Number(r.line), id: r.claim_id, number: r.number }));
+}
+
+export async function recentImports(db: Kysely<DB>, organizationId: string): Promise<ClaimImportsTable[]> {
+  return db
+    .selectFrom("claim_imports")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(100)
+    .execute();
+}
+
+export async function recordCreated(db: Kysely<DB>, importId: string, made: CreatedClaim[]): Promise<void> {
+  if (made.length === 0) return;
+  await db
+    .insertInto("claim_import_claims")
+    .values(made.map((c) => ({ import_id: importId, line: c.line, claim_id: c.id, number: c.number })))
+    .execute();
+  await db
+    .updateTable("claim_imports")
+    .set((eb) => ({ done: eb("done", "+", made.length) }))
+    .where("id", "=", importId)
+    .execute();
+}
+
+export async function finishImport(
+  db: Kysely<DB>,
+  importId: string,
+  status: "done" | "failed",
+  error: string | null,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable("claim_imports")
+    .set({ status, error, finished_at: now })
+    .where("id", "=", importId)
+    .execute();
+}
