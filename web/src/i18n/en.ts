@@ -72,6 +72,7 @@ export const webEn = {
     daysLeft_one: "{{count}} day left",
     daysLeft_other: "{{count}} days left",
     overdue: "overdue",
+    any: "Any",
   },
   claim: {
     status: "Status",

@@ -75,6 +75,7 @@ export const webEs: Messages<typeof webEn> = {
     daysLeft_one: "queda {{count}} día",
     daysLeft_other: "quedan {{count}} días",
     overdue: "vencido",
+    any: "Cualquiera",
   },
   claim: {
     status: "Estado",

@@ -1,12 +1,16 @@
-// A table of claims: number, customer, products, status with its SLA, the next deadline, updated.
-import { Anchor, Badge, Stack, Table, Text } from "@mantine/core";
+// A list of claims: a table (number, customer, products, status with its SLA, the next deadline,
+// updated) on a wide screen, a card per claim (number, status, customer, due) on a phone.
+import { Anchor, Badge, Box, Card, Group, Stack, Table, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { StatusBadge } from "../../../components/status-badge.tsx";
+import { StatusBadge, WRAPPING_BADGE } from "../../../components/status-badge.tsx";
+import { useNarrow } from "../../../components/use-narrow.ts";
 import { useT } from "../../../i18n/index.tsx";
 import type { Claim } from "../../../lib/api-types.ts";
 import { useProductNames } from "../../../lib/catalog.ts";
 import { daysLeft } from "../../../lib/dates.ts";
 
+/** The one place a list shows a claim's next deadline (the deadline model may replace it here). */
 export function DueCell({ claim }: { claim: Claim }) {
   const { t, date } = useT();
   const next = [...claim.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
@@ -23,12 +27,75 @@ export function DueCell({ claim }: { claim: Claim }) {
   );
 }
 
+/** A claim's number as a link that never breaks across lines. */
+export function ClaimNumber({ claim }: { claim: Pick<Claim, "id" | "number"> }) {
+  return (
+    <Anchor component={Link} to={`/claims/${claim.id}`} style={{ whiteSpace: "nowrap" }}>
+      {claim.number}
+    </Anchor>
+  );
+}
+
+function SlaBadge({ claim }: { claim: Claim }) {
+  const { t } = useT();
+  if (!claim.sla || claim.sla.state === "on_time") return null;
+  return (
+    <Badge size="sm" color={claim.sla.state === "breached" ? "red" : "yellow"} styles={WRAPPING_BADGE}>
+      {t(claim.sla.state === "breached" ? "web.claim.slaBreached" : "web.claim.slaDueSoon")}
+    </Badge>
+  );
+}
+
+/** One card per claim, for a phone: what a row says that matters most, stacked. */
+export function ClaimCards({
+  items,
+  caption,
+  extra,
+}: {
+  items: Claim[];
+  caption: string;
+  extra?(claim: Claim): ReactNode;
+}) {
+  const { t } = useT();
+  return (
+    <Stack component="ul" gap="xs" p={0} m={0} aria-label={caption} style={{ listStyle: "none" }}>
+      {items.map((c) => (
+        <Card component="li" key={c.id} withBorder padding="sm" data-testid="claim-card">
+          <Group justify="space-between" align="start" gap="xs" wrap="nowrap">
+            <ClaimNumber claim={c} />
+            <Group gap={4} justify="flex-end">
+              <StatusBadge status={c.status} />
+              <SlaBadge claim={c} />
+            </Group>
+          </Group>
+          <Text size="sm" mt={4}>
+            {c.customer.name}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+            {c.customer.domain}
+          </Text>
+          <Box mt={4}>
+            <Text span size="xs" c="dimmed">
+              {t("web.dashboard.due")}:{" "}
+            </Text>
+            <DueCell claim={c} />
+          </Box>
+          {extra?.(c)}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 export function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {
   const { t, dateTime } = useT();
   const productNames = useProductNames();
+  if (useNarrow()) return <ClaimCards items={items} caption={caption} />;
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped highlightOnHover verticalSpacing="xs">
+    // A plain scrolling box rather than Mantine's ScrollArea: the same on screen, and ScrollArea
+    // would be ~5 KB of the first load for this one table.
+    <Box style={{ overflowX: "auto" }}>
+      <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -44,9 +111,7 @@ export function ClaimTable({ items, caption }: { items: Claim[]; caption: string
           {items.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/claims/${c.id}`}>
-                  {c.number}
-                </Anchor>
+                <ClaimNumber claim={c} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{c.customer.name}</Text>
@@ -58,12 +123,10 @@ export function ClaimTable({ items, caption }: { items: Claim[]; caption: string
                 <Text size="sm">{productNames(c.products)}</Text>
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={c.status} />
-                {c.sla && c.sla.state !== "on_time" && (
-                  <Badge ml={4} size="sm" color={c.sla.state === "breached" ? "red" : "yellow"}>
-                    {t(c.sla.state === "breached" ? "web.claim.slaBreached" : "web.claim.slaDueSoon")}
-                  </Badge>
-                )}
+                <Group gap={4}>
+                  <StatusBadge status={c.status} />
+                  <SlaBadge claim={c} />
+                </Group>
               </Table.Td>
               <Table.Td>
                 <DueCell claim={c} />
@@ -75,6 +138,6 @@ export function ClaimTable({ items, caption }: { items: Claim[]; caption: string
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
