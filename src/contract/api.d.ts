@@ -547,7 +547,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The customer registry, by name then tenant ID, searched by name, domain or tenant ID, in keyset pages (program admin) */
+    get: operations["customers.list"];
     put?: never;
     /** Add or update a customer in the registry (program admin) */
     post: operations["customers.create"];
@@ -3387,6 +3388,8 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        /** @description number, customer, domain, tenant or partner ID contains */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -5075,6 +5078,71 @@ export interface operations {
               /** @description may disable the user */
               disable: boolean;
             };
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "customers.list": {
+    parameters: {
+      query?: {
+        q?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              tenantId: string;
+              domain: string;
+              name: string;
+              locale: string | null;
+              subscriptions: {
+                id: string;
+                product: string;
+                /** @enum {unknown} */
+                status: "active" | "suspended" | "cancelled";
+              }[];
+            }[];
+            nextCursor: string | null;
           };
         };
       };

@@ -13,6 +13,7 @@ import * as readIndexes from "./migrations/0009-read-indexes.ts";
 import * as oidcIdentityProviders from "./migrations/0010-oidc-identity-providers.ts";
 import * as idempotencyLease from "./migrations/0011-idempotency-lease.ts";
 import * as blobTimes from "./migrations/0012-blob-times.ts";
+import * as listsCustomerNameIndex from "./migrations/0019-lists-customer-name-index.ts";
 
 const ALL = {
   "0001-core": core,
@@ -27,6 +28,7 @@ const ALL = {
   "0010-oidc-identity-providers": oidcIdentityProviders,
   "0011-idempotency-lease": idempotencyLease,
   "0012-blob-times": blobTimes,
+  "0019-lists-customer-name-index": listsCustomerNameIndex,
 };
 
 class InCodeProvider implements MigrationProvider {
