@@ -39,5 +39,6 @@ export function useUrlText(name: string, onCommit?: () => void) {
     }, TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [text, name, setParams]);
-  return { text, setText, pending: text.trim() !== inUrl };
+  // `value` is the URL's: what the rows are for.
+  return { text, setText, value: inUrl, pending: text.trim() !== inUrl };
 }
