@@ -1,6 +1,6 @@
 // Everything the app runs inside: Mantine's theme, notifications, the router, the query cache and
 // the session.
-import { type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
+import { Badge, type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter } from "react-router";
@@ -14,6 +14,22 @@ const theme = createTheme({
   autoContrast: true,
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif",
+  components: {
+    // Mantine's badge is one line cut with an ellipsis ("PARTNER ACTION …"): every badge grows to
+    // its words instead, wrapping inside itself when its column is narrow.
+    Badge: Badge.extend({
+      styles: {
+        root: { height: "auto", minHeight: "var(--badge-height)", maxWidth: "100%", flexShrink: 0 },
+        label: {
+          whiteSpace: "normal",
+          overflow: "visible",
+          textOverflow: "clip",
+          lineHeight: 1.3,
+          paddingBlock: 2,
+        },
+      },
+    }),
+  },
 });
 
 // Dimmed text in gray 7, which keeps 4.5:1 on white.

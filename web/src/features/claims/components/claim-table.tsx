@@ -3,7 +3,7 @@
 import { Anchor, Badge, Box, Card, Group, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { StatusBadge, WRAPPING_BADGE } from "../../../components/status-badge.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useNarrow } from "../../../components/use-narrow.ts";
 import { useT } from "../../../i18n/index.tsx";
 import type { Claim } from "../../../lib/api-types.ts";
@@ -40,7 +40,7 @@ function SlaBadge({ claim }: { claim: Claim }) {
   const { t } = useT();
   if (!claim.sla || claim.sla.state === "on_time") return null;
   return (
-    <Badge size="sm" color={claim.sla.state === "breached" ? "red" : "yellow"} styles={WRAPPING_BADGE}>
+    <Badge size="sm" color={claim.sla.state === "breached" ? "red" : "yellow"}>
       {t(claim.sla.state === "breached" ? "web.claim.slaBreached" : "web.claim.slaDueSoon")}
     </Badge>
   );

@@ -23,6 +23,7 @@ import type { ClaimFilters, Status } from "../../../lib/api-types.ts";
 import { useCatalog } from "../../../lib/catalog.ts";
 import { useAbilities } from "../../../lib/session.tsx";
 import { useClaims, useClaimsSummary } from "../api/claim-queries.ts";
+import { useNarrow } from "../../../components/use-narrow.ts";
 import { ClaimTable } from "./claim-table.tsx";
 
 const STATUSES: Status[] = [
@@ -87,6 +88,11 @@ export default function Dashboard() {
   const summary = useClaimsSummary();
   const needs = useClaims({ needsAction: true, limit: 20, sort: "updatedAt" });
   const list = useClaims(listQuery(filters, cursors.at(-1)));
+  // On a phone the filters other than the search fold away behind one button.
+  const narrow = useNarrow();
+  const [unfolded, setUnfolded] = useState(false);
+  const folded = narrow && !unfolded;
+  const setCount = FILTERS.filter((f) => f !== "q" && filters[f] !== "").length;
 
   const setFilter = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -151,77 +157,89 @@ export default function Dashboard() {
         <Card withBorder mb="sm">
           <Group align="end" gap="sm">
             <UrlTextInput name="q" label={t("web.dashboard.search")} w={280} />
-            {/* Native selects: a phone's own picker, and no pop-over library in the first load. */}
-            <NativeSelect
-              label={t("web.dashboard.status")}
-              value={filters.status}
-              onChange={(e) => select("status", e.currentTarget.value)}
-              data={[
-                any(t("web.dashboard.any")),
-                ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-              ]}
-              w={width(220)}
-            />
-            <NativeSelect
-              label={t("web.dashboard.product")}
-              value={filters.product}
-              onChange={(e) => select("product", e.currentTarget.value)}
-              data={[any(t("web.dashboard.any")), ...products.map((p) => ({ value: p.code, label: p.name }))]}
-              w={width(220)}
-            />
-            <NativeSelect
-              label={t("web.dashboard.activity")}
-              value={filters.activity}
-              onChange={(e) => select("activity", e.currentTarget.value)}
-              data={[
-                any(t("web.dashboard.any")),
-                ...activities.map((a) => ({ value: a.code, label: t(`activity.${a.code}`) })),
-              ]}
-              w={width(180)}
-            />
-            <UrlTextInput name="partnerId" label={t("web.dashboard.partnerId")} w={120} />
-            <UrlTextInput name="tenantId" label={t("web.dashboard.tenantId")} w={300} />
-            <TextInput
-              type="date"
-              label={t("web.dashboard.createdFrom")}
-              value={filters.createdFrom?.slice(0, 10)}
-              onChange={(e) =>
-                setFilter(
-                  "createdFrom",
-                  e.currentTarget.value ? `${e.currentTarget.value}T00:00:00.000Z` : null,
-                )
-              }
-              w={width(160)}
-            />
-            <TextInput
-              type="date"
-              label={t("web.dashboard.createdTo")}
-              value={filters.createdTo?.slice(0, 10)}
-              onChange={(e) =>
-                setFilter(
-                  "createdTo",
-                  e.currentTarget.value ? `${e.currentTarget.value}T23:59:59.999Z` : null,
-                )
-              }
-              w={width(160)}
-            />
-            <NativeSelect
-              label={t("web.dashboard.sort")}
-              value={filters.sort || "-updatedAt"}
-              onChange={(e) =>
-                select("sort", e.currentTarget.value === "-updatedAt" ? "" : e.currentTarget.value)
-              }
-              data={[
-                { value: "-updatedAt", label: t("web.dashboard.sortUpdated") },
-                { value: "-createdAt", label: t("web.dashboard.sortCreated") },
-                { value: "createdAt", label: t("web.dashboard.sortOldest") },
-                { value: "number", label: t("web.dashboard.sortNumber") },
-              ]}
-              w={width(220)}
-            />
-            <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
-              {t("web.dashboard.clear")}
-            </Button>
+            {narrow && (
+              <Button variant="default" onClick={() => setUnfolded(!unfolded)} aria-expanded={!folded}>
+                {setCount ? `${t("web.dashboard.filters")} (${setCount})` : t("web.dashboard.filters")}
+              </Button>
+            )}
+            {!folded && (
+              <>
+                {/* Native selects: a phone's own picker, and no pop-over library in the first load. */}
+                <NativeSelect
+                  label={t("web.dashboard.status")}
+                  value={filters.status}
+                  onChange={(e) => select("status", e.currentTarget.value)}
+                  data={[
+                    any(t("web.dashboard.any")),
+                    ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+                  ]}
+                  w={width(220)}
+                />
+                <NativeSelect
+                  label={t("web.dashboard.product")}
+                  value={filters.product}
+                  onChange={(e) => select("product", e.currentTarget.value)}
+                  data={[
+                    any(t("web.dashboard.any")),
+                    ...products.map((p) => ({ value: p.code, label: p.name })),
+                  ]}
+                  w={width(220)}
+                />
+                <NativeSelect
+                  label={t("web.dashboard.activity")}
+                  value={filters.activity}
+                  onChange={(e) => select("activity", e.currentTarget.value)}
+                  data={[
+                    any(t("web.dashboard.any")),
+                    ...activities.map((a) => ({ value: a.code, label: t(`activity.${a.code}`) })),
+                  ]}
+                  w={width(180)}
+                />
+                <UrlTextInput name="partnerId" label={t("web.dashboard.partnerId")} w={120} />
+                <UrlTextInput name="tenantId" label={t("web.dashboard.tenantId")} w={300} />
+                <TextInput
+                  type="date"
+                  label={t("web.dashboard.createdFrom")}
+                  value={filters.createdFrom?.slice(0, 10)}
+                  onChange={(e) =>
+                    setFilter(
+                      "createdFrom",
+                      e.currentTarget.value ? `${e.currentTarget.value}T00:00:00.000Z` : null,
+                    )
+                  }
+                  w={width(160)}
+                />
+                <TextInput
+                  type="date"
+                  label={t("web.dashboard.createdTo")}
+                  value={filters.createdTo?.slice(0, 10)}
+                  onChange={(e) =>
+                    setFilter(
+                      "createdTo",
+                      e.currentTarget.value ? `${e.currentTarget.value}T23:59:59.999Z` : null,
+                    )
+                  }
+                  w={width(160)}
+                />
+                <NativeSelect
+                  label={t("web.dashboard.sort")}
+                  value={filters.sort || "-updatedAt"}
+                  onChange={(e) =>
+                    select("sort", e.currentTarget.value === "-updatedAt" ? "" : e.currentTarget.value)
+                  }
+                  data={[
+                    { value: "-updatedAt", label: t("web.dashboard.sortUpdated") },
+                    { value: "-createdAt", label: t("web.dashboard.sortCreated") },
+                    { value: "createdAt", label: t("web.dashboard.sortOldest") },
+                    { value: "number", label: t("web.dashboard.sortNumber") },
+                  ]}
+                  w={width(220)}
+                />
+                <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
+                  {t("web.dashboard.clear")}
+                </Button>
+              </>
+            )}
             <Button
               component="a"
               variant="light"

@@ -3,7 +3,7 @@
 // dashboard's search); a card per claim on a phone.
 import { Badge, Box, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { StatusBadge, WRAPPING_BADGE } from "../../../components/status-badge.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useNarrow } from "../../../components/use-narrow.ts";
 import { useUrlText } from "../../../components/use-url-text.ts";
 import { useT } from "../../../i18n/index.tsx";
@@ -82,7 +82,7 @@ export default function ReviewQueue() {
           caption={t("web.review.title")}
           extra={(c) =>
             (c.competingClaims?.length ?? 0) > 0 && (
-              <Badge mt={4} color="grape" styles={WRAPPING_BADGE}>
+              <Badge mt={4} color="grape">
                 {t("web.review.competing", { count: c.competingClaims?.length ?? 0 })}
               </Badge>
             )
@@ -121,7 +121,6 @@ export default function ReviewQueue() {
                     {c.sla && (
                       <Group gap={6}>
                         <Badge
-                          styles={WRAPPING_BADGE}
                           color={
                             c.sla.state === "breached"
                               ? "red"
@@ -146,7 +145,7 @@ export default function ReviewQueue() {
                   </Table.Td>
                   <Table.Td>
                     {(c.competingClaims?.length ?? 0) > 0 && (
-                      <Badge color="grape" styles={WRAPPING_BADGE}>
+                      <Badge color="grape">
                         {t("web.review.competing", { count: c.competingClaims?.length ?? 0 })}
                       </Badge>
                     )}

@@ -13,7 +13,8 @@ import { type CustomerPage, useCustomerRegistry } from "../api/customers.ts";
 
 type Customer = CustomerPage["items"][number];
 
-const SUBSCRIPTION_COLORS = { active: "green", suspended: "yellow", cancelled: "gray" } as const;
+// Filled, with the theme's auto contrast: the light variant's green and yellow text fall below 4.5:1.
+const SUBSCRIPTION_COLORS = { active: "green.9", suspended: "yellow.4", cancelled: "gray.7" } as const;
 
 function Subscriptions({ customer }: { customer: Customer }) {
   const { t } = useT();
@@ -25,7 +26,7 @@ function Subscriptions({ customer }: { customer: Customer }) {
       {customer.subscriptions.map((s) => (
         <Group key={s.id} gap={6} wrap="nowrap">
           <Text size="sm">{productNames([s.product])}</Text>
-          <Badge size="sm" variant="light" color={SUBSCRIPTION_COLORS[s.status]}>
+          <Badge size="sm" variant="filled" autoContrast color={SUBSCRIPTION_COLORS[s.status]}>
             {t(`problems.subscription.${s.status}`)}
           </Badge>
         </Group>
