@@ -14,7 +14,7 @@ import { type CustomerPage, useCustomerRegistry } from "../api/customers.ts";
 type Customer = CustomerPage["items"][number];
 
 // Filled, with the theme's auto contrast: the light variant's green and yellow text fall below 4.5:1.
-const SUBSCRIPTION_COLORS = { active: "green.9", suspended: "yellow.4", cancelled: "gray.7" } as const;
+const SUBSCRIPTION_COLORS = { active: "teal.9", suspended: "yellow.4", cancelled: "gray.7" } as const;
 
 function Subscriptions({ customer }: { customer: Customer }) {
   const { t } = useT();
