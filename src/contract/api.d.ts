@@ -2005,7 +2005,30 @@ export interface components {
       errors: {
         line: number;
         column: string;
+        /** @description the reason in English */
         reason: string;
+        /** @enum {unknown} */
+        code:
+          | "header_invalid"
+          | "not_a_guid"
+          | "not_a_domain"
+          | "empty"
+          | "invalid_locale"
+          | "unknown_product"
+          | "invalid_subscription_status"
+          | "subscription_id_required"
+          | "tenant_conflict"
+          | "duplicate_subscription"
+          | "duplicate_row"
+          | "invalid_month"
+          | "invalid_currency"
+          | "invalid_amount"
+          | "invalid_csv"
+          | "no_rows";
+        /** @description values the reason names (product, header) */
+        params?: {
+          [key: string]: string;
+        };
       }[];
     };
     Clock: {
@@ -2462,7 +2485,30 @@ export interface components {
       errors: {
         line: number;
         column: string;
+        /** @description the reason in English */
         reason: string;
+        /** @enum {unknown} */
+        code:
+          | "header_invalid"
+          | "not_a_guid"
+          | "not_a_domain"
+          | "empty"
+          | "invalid_locale"
+          | "unknown_product"
+          | "invalid_subscription_status"
+          | "subscription_id_required"
+          | "tenant_conflict"
+          | "duplicate_subscription"
+          | "duplicate_row"
+          | "invalid_month"
+          | "invalid_currency"
+          | "invalid_amount"
+          | "invalid_csv"
+          | "no_rows";
+        /** @description values the reason names (product, header) */
+        params?: {
+          [key: string]: string;
+        };
       }[];
       errorCount: number;
       dryRun: boolean;

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { INELIGIBLE_REASONS } from "../../../domain/incentives.ts";
 import { STATEMENT_ACTIONS, STATEMENT_STATUSES } from "../../../domain/payouts.ts";
 import { Enum, Nullable, Time } from "../schemas.ts";
+import { ImportRowError } from "./import-rows.ts";
 
 const closed = { additionalProperties: false } as const;
 export const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
@@ -76,7 +77,7 @@ export const RevenueImportAnswer = Type.Object({
   importId: Nullable(Type.String()),
   rows: Type.Integer(),
   months: Type.Array(Type.String()),
-  errors: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), reason: Type.String() })),
+  errors: Type.Array(ImportRowError),
   errorCount: Type.Integer(),
   dryRun: Type.Boolean(),
   imported: Type.Boolean(),
