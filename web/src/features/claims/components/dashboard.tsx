@@ -17,13 +17,13 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useNarrow } from "../../../components/use-narrow.ts";
 import { useUrlText } from "../../../components/use-url-text.ts";
 import { useT } from "../../../i18n/index.tsx";
 import type { ClaimFilters, Status } from "../../../lib/api-types.ts";
 import { useCatalog } from "../../../lib/catalog.ts";
 import { useAbilities } from "../../../lib/session.tsx";
 import { useClaims, useClaimsSummary } from "../api/claim-queries.ts";
-import { useNarrow } from "../../../components/use-narrow.ts";
 import { ClaimTable } from "./claim-table.tsx";
 
 const STATUSES: Status[] = [

@@ -2,6 +2,7 @@
 // flag where other organisations claim the same customer. Searched as typed (?q= in the URL, the
 // dashboard's search); a card per claim on a phone.
 import { Badge, Box, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { ClaimCards, ClaimNumber } from "../../../components/claim-cards.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useNarrow } from "../../../components/use-narrow.ts";
@@ -9,7 +10,6 @@ import { useUrlText } from "../../../components/use-url-text.ts";
 import { useT } from "../../../i18n/index.tsx";
 import { useProductNames } from "../../../lib/catalog.ts";
 import { useAbilities } from "../../../lib/session.tsx";
-import { ClaimCards, ClaimNumber } from "../../claims/components/claim-table.tsx";
 import { type Durations, useReviewMetrics, useReviewQueue } from "../api/review.ts";
 
 export default function ReviewQueue() {
