@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
 import { es as sharedEs } from "../../src/i18n/es.ts";
 import { adminEn } from "../../web/src/i18n/admin-en.ts";
+import { problemsEn } from "../../web/src/i18n/problems-en.ts";
 import { ADMIN, Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld } from "../http/http-world.ts";
 import {
@@ -269,6 +270,35 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
           throw new Error(`${e}: ${await outside(p)}`);
         });
       await screenshot(p, engine, "lists-registry-phone");
+    },
+    TIMEOUT,
+  );
+  it(
+    "offers a partner type-ahead over its own earlier claims' customers in the new-claim look-up",
+    async () => {
+      const first = claims[0];
+      if (!first) throw new Error("claims not made");
+      const p = await pageFor(partner);
+      await p.goto(`${base}/claims/new`);
+      const box = p.getByLabel(en.newClaim.lookupBy);
+      await visible(box);
+      // An empty look-up says what is missing; nothing throws.
+      const errors: string[] = [];
+      p.on("pageerror", (e) => errors.push(e.message));
+      await p.getByRole("button", { name: en.newClaim.lookup, exact: true }).click();
+      await visible(p.getByText(problemsEn.kind.required).first());
+      await box.pressSequentially(first.domain.slice(0, 7), { delay: 40 });
+      const offered = p.getByRole("list", { name: en.newClaim.suggestionsOwn });
+      const pick = offered.getByRole("button", { name: `Customer Ltd · ${first.domain}` });
+      await visible(pick);
+      // The pointer off the Look up button (its hover shade is not what is judged here).
+      await p.mouse.move(0, 0);
+      await screenshot(p, engine, "lists-new-claim-typeahead");
+      await expectAxeClean(p, "new-claim type-ahead");
+      await pick.click();
+      await visible(p.getByText(`Customer Ltd · ${first.domain}`, { exact: true }));
+      expect(await box.inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+      expect(errors).toEqual([]);
     },
     TIMEOUT,
   );
