@@ -5,24 +5,14 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useT } from "../i18n/index.tsx";
 import type { Claim } from "../lib/api-types.ts";
-import { daysLeft } from "../lib/dates.ts";
+import { DeadlineText } from "./deadline-text.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
-/** The one place a list shows a claim's next deadline (the deadline model may replace it here). */
+/** The claim's next open deadline, as the server describes it (the deadline model's one display). */
 export function DueCell({ claim }: { claim: Claim }) {
-  const { t, date } = useT();
   const next = [...claim.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   if (!next) return <Text c="dimmed">—</Text>;
-  const left = daysLeft(next.dueAt);
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{t(`deadline.${next.kind}`)}</Text>
-      <Text size="xs" c={left <= 2 ? "red" : "dimmed"}>
-        {date(next.dueAt)} ·{" "}
-        {left < 0 ? t("web.dashboard.overdue") : t("web.dashboard.daysLeft", { count: left })}
-      </Text>
-    </Stack>
-  );
+  return <DeadlineText deadline={next} compact />;
 }
 
 /** A claim's number as a link that never breaks across lines. */

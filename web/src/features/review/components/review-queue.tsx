@@ -3,6 +3,7 @@
 // dashboard's search); a card per claim on a phone.
 import { Badge, Box, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { ClaimCards, ClaimNumber } from "../../../components/claim-cards.tsx";
+import { DeadlineText } from "../../../components/deadline-text.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useNarrow } from "../../../components/use-narrow.ts";
@@ -13,7 +14,7 @@ import { useAbilities } from "../../../lib/session.tsx";
 import { type Durations, useReviewMetrics, useReviewQueue } from "../api/review.ts";
 
 export default function ReviewQueue() {
-  const { t, dateTime, relative, number } = useT();
+  const { t, number } = useT();
   const productNames = useProductNames();
   const search = useUrlText("q");
   const queue = useReviewQueue(search.value);
@@ -137,9 +138,7 @@ export default function ReviewQueue() {
                                 : "web.review.onTime",
                           )}
                         </Badge>
-                        <Text size="xs">
-                          {t(`deadline.${c.sla.kind}`)} · {dateTime(c.sla.dueAt)} ({relative(c.sla.dueAt)})
-                        </Text>
+                        <DeadlineText deadline={c.sla} compact />
                       </Group>
                     )}
                   </Table.Td>
