@@ -220,6 +220,11 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
       await visible(p.getByRole("button", { name: es.nav.signOut }));
       await screenshot(p, engine, "lists-phone-dashboard-es");
       await expectAxeClean(p, "dashboard at 390 px in Spanish");
+      // Back to English (the choice is remembered for the user, and the next journey reads English).
+      const menu = p.getByRole("radiogroup", { name: es.language });
+      if (!(await menu.isVisible())) await p.getByRole("button", { name: es.nav.main }).click();
+      await menu.getByText("English", { exact: true }).click();
+      await visible(p.getByRole("heading", { level: 1, name: en.dashboard.title }));
     },
     TIMEOUT,
   );
