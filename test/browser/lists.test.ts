@@ -11,7 +11,7 @@ import { es as sharedEs } from "../../src/i18n/es.ts";
 import { adminEn } from "../../web/src/i18n/admin-en.ts";
 import { problemsEn } from "../../web/src/i18n/problems-en.ts";
 import { ADMIN, Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
-import { type HttpWorld, httpWorld } from "../http/http-world.ts";
+import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import {
   axeViolations,
   buildWebApp,
@@ -304,6 +304,57 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
       await visible(p.getByText(`Customer Ltd · ${first.domain}`, { exact: true }));
       expect(await box.inputValue()).toMatch(/^[0-9a-f-]{36}$/);
       expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+  it(
+    "searches the review queue as the reviewer types, with cards on a phone",
+    async () => {
+      const api = new Client(base, await signInToken(base, partner.email, partner.password));
+      const sent: { id: string; number: string; domain: string }[] = [];
+      for (let i = 0; i < 2; i++) {
+        const customer = await w.customer();
+        const created = await api.post<{ id: string; number: string }>(
+          "/api/v1/claims",
+          w.claimBody(w.a, customer),
+        );
+        expect(created.status).toBe(201);
+        expect((await api.upload(created.body.id, pdfBytes(), "poe.pdf", "application/pdf")).status).toBe(
+          201,
+        );
+        expect((await api.post(`/api/v1/claims/${created.body.id}/actions/submit`)).status).toBe(200);
+        sent.push({ ...created.body, domain: customer.domain });
+      }
+      const [one, two] = sent;
+      if (!one || !two) throw new Error("claims not sent");
+      const email = `rev-${randomUUID().slice(0, 8)}@example.com`;
+      const password = `pw-${randomUUID()}`;
+      expect(
+        (
+          await t.admin.post("/api/v1/admin/users", {
+            email,
+            name: "Rita Reviewer",
+            password,
+            role: "reviewer",
+          })
+        ).status,
+      ).toBe(201);
+      const r = await pageFor({ email, password });
+      await r.goto(`${base}/review`);
+      const table = r.getByRole("table", { name: en.review.title });
+      await visible(table.getByRole("link", { name: two.number }));
+      await r.getByRole("searchbox", { name: en.dashboard.search }).pressSequentially(one.domain.slice(0, 9));
+      await expect.poll(() => new URL(r.url()).searchParams.get("q")).toBe(one.domain.slice(0, 9));
+      await expect.poll(() => table.getByRole("link", { name: two.number }).count()).toBe(0);
+      await visible(table.getByRole("link", { name: one.number }));
+      await r.setViewportSize(PHONE);
+      const cards = r.getByRole("list", { name: en.review.title });
+      const card = cards.getByRole("listitem").filter({ has: r.getByRole("link", { name: one.number }) });
+      await visible(card);
+      expect(await card.textContent()).toContain(sharedEn.status.submitted);
+      await expect.poll(() => overflow(r), { timeout: 5_000 }).toBeLessThanOrEqual(0);
+      await screenshot(r, engine, "lists-review-phone");
+      await expectAxeClean(r, "review queue at 390 px");
     },
     TIMEOUT,
   );
