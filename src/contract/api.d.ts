@@ -622,7 +622,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The customer registry, by name then tenant ID, searched by name, domain or tenant ID, in keyset pages (program admin) */
+    get: operations["customers.list"];
     put?: never;
     /** Add or update a customer in the registry (program admin) */
     post: operations["customers.create"];
@@ -2366,7 +2367,30 @@ export interface components {
       errors: {
         line: number;
         column: string;
+        /** @description the reason in English */
         reason: string;
+        /** @enum {unknown} */
+        code:
+          | "header_invalid"
+          | "not_a_guid"
+          | "not_a_domain"
+          | "empty"
+          | "invalid_locale"
+          | "unknown_product"
+          | "invalid_subscription_status"
+          | "subscription_id_required"
+          | "tenant_conflict"
+          | "duplicate_subscription"
+          | "duplicate_row"
+          | "invalid_month"
+          | "invalid_currency"
+          | "invalid_amount"
+          | "invalid_csv"
+          | "no_rows";
+        /** @description values the reason names (product, header) */
+        params?: {
+          [key: string]: string;
+        };
       }[];
     };
     Clock: {
@@ -2823,7 +2847,30 @@ export interface components {
       errors: {
         line: number;
         column: string;
+        /** @description the reason in English */
         reason: string;
+        /** @enum {unknown} */
+        code:
+          | "header_invalid"
+          | "not_a_guid"
+          | "not_a_domain"
+          | "empty"
+          | "invalid_locale"
+          | "unknown_product"
+          | "invalid_subscription_status"
+          | "subscription_id_required"
+          | "tenant_conflict"
+          | "duplicate_subscription"
+          | "duplicate_row"
+          | "invalid_month"
+          | "invalid_currency"
+          | "invalid_amount"
+          | "invalid_csv"
+          | "no_rows";
+        /** @description values the reason names (product, header) */
+        params?: {
+          [key: string]: string;
+        };
       }[];
       errorCount: number;
       dryRun: boolean;
@@ -4299,6 +4346,8 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        /** @description number, customer, domain, tenant or partner ID contains */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -5987,6 +6036,71 @@ export interface operations {
               /** @description may disable the user */
               disable: boolean;
             };
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "customers.list": {
+    parameters: {
+      query?: {
+        q?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              tenantId: string;
+              domain: string;
+              name: string;
+              locale: string | null;
+              subscriptions: {
+                id: string;
+                product: string;
+                /** @enum {unknown} */
+                status: "active" | "suspended" | "cancelled";
+              }[];
+            }[];
+            nextCursor: string | null;
           };
         };
       };

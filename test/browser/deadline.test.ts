@@ -203,7 +203,8 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
 
       // At phone width, the same line on the claim page and the dashboard.
       const phone = await pageFor(partner, "en", { width: 390, height: 844 });
-      await visible(phone.getByRole("row").filter({ hasText: asked.number }));
+      // A card per claim below 600 px (issue 11, lists): the same deadline text in it.
+      await visible(phone.getByRole("listitem").filter({ hasText: asked.number }));
       await screenshot(phone, engine, "deadline-dashboard-390");
       await openClaim(phone, asked);
       await visible(deadlineOn(phone, "partner_response"));

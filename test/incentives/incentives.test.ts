@@ -241,7 +241,14 @@ describe.each(ENGINES)("incentives on %s", (engine) => {
       true,
     );
     expect(dup.body.errors).toEqual([
-      { line: 3, column: "row", reason: expect.stringContaining("repeats line 2") },
+      {
+        line: 3,
+        column: "row",
+        reason: expect.stringContaining("repeats line 2"),
+        // A code the screens translate, with the line it repeats (issue 11).
+        code: "duplicate_row",
+        params: { first: "2" },
+      },
     ]);
     const header = await upload(
       ["tenant,subscriptionId,product,month,amount,currency", `${g},${s},teams,2030-03,1.00,USD`].join("\n"),

@@ -2,8 +2,10 @@
 // header `tenantId,domain,name,locale,subscriptionId,product,status`. A dry run reports every bad
 // row with its line, column and reason and writes nothing; a real run writes everything or, if any
 // row is bad, nothing.
+
 import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import type { ImportRowError, RowReason } from "../../domain/import-rows.ts";
 import type { AppContext } from "../context.ts";
 import { transact } from "../db/transact.ts";
 
@@ -18,11 +20,7 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 type Column = (typeof CUSTOMER_COLUMNS)[number];
 
-export interface RowError {
-  line: number;
-  column: Column | "row";
-  reason: string;
-}
+export type RowError = ImportRowError<Column>;
 
 export interface ImportResult {
   rows: number;
@@ -73,8 +71,15 @@ export async function importCustomers(
   );
   const customers = new Map<string, Customer>();
   const errors: RowError[] = [];
-  const fail = (line: number, column: RowError["column"], reason: string) => {
-    if (errors.length < MAX_ERRORS) errors.push({ line, column, reason });
+  const fail = (
+    line: number,
+    column: RowError["column"],
+    code: RowReason,
+    reason: string,
+    params?: Record<string, string>,
+  ) => {
+    if (errors.length < MAX_ERRORS)
+      errors.push({ line, column, reason, code, ...(params ? { params } : {}) });
   };
   let rows = 0;
   const parser = source.pipe(
@@ -96,30 +101,41 @@ export async function importCustomers(
       if (rows === 1) {
         const missing = CUSTOMER_COLUMNS.filter((c) => !(c in r));
         if (missing.length) {
-          fail(1, "row", `the header lacks ${missing.join(", ")}; expected ${CUSTOMER_COLUMNS.join(",")}`);
+          fail(
+            1,
+            "row",
+            "header_invalid",
+            `the header lacks ${missing.join(", ")}; expected ${CUSTOMER_COLUMNS.join(",")}`,
+            {
+              missing: missing.join(", "),
+              expected: CUSTOMER_COLUMNS.join(","),
+            },
+          );
           break;
         }
       }
       const get = (c: Column) => r[c] ?? "";
       const tenantId = get("tenantId").toLowerCase();
-      if (!GUID.test(tenantId)) fail(line, "tenantId", "is not a GUID");
-      if (!DOMAIN.test(get("domain"))) fail(line, "domain", "is not a domain name");
-      if (!get("name")) fail(line, "name", "is empty");
+      if (!GUID.test(tenantId)) fail(line, "tenantId", "not_a_guid", "is not a GUID");
+      if (!DOMAIN.test(get("domain"))) fail(line, "domain", "not_a_domain", "is not a domain name");
+      if (!get("name")) fail(line, "name", "empty", "is empty");
       if (get("locale") && !["en", "es"].includes(get("locale")))
-        fail(line, "locale", "must be en or es (or empty)");
+        fail(line, "locale", "invalid_locale", "must be en or es (or empty)");
       const sub = get("subscriptionId").toLowerCase();
       if (sub) {
-        if (!GUID.test(sub)) fail(line, "subscriptionId", "is not a GUID");
+        if (!GUID.test(sub)) fail(line, "subscriptionId", "not_a_guid", "is not a GUID");
         if (!products.has(get("product")))
-          fail(line, "product", `unknown product ${get("product") || "(empty)"}`);
+          fail(line, "product", "unknown_product", `unknown product ${get("product") || "(empty)"}`, {
+            value: get("product"),
+          });
         if (!["active", "suspended", "cancelled"].includes(get("status")))
-          fail(line, "status", "must be active, suspended or cancelled");
+          fail(line, "status", "invalid_subscription_status", "must be active, suspended or cancelled");
       } else if (get("product") || get("status")) {
-        fail(line, "subscriptionId", "product and status need a subscriptionId");
+        fail(line, "subscriptionId", "subscription_id_required", "product and status need a subscriptionId");
       }
       const known = customers.get(tenantId);
       if (known && (known.domain !== get("domain").toLowerCase() || known.name !== get("name"))) {
-        fail(line, "domain", "the same tenant appears with another domain or name");
+        fail(line, "domain", "tenant_conflict", "the same tenant appears with another domain or name");
       }
       const c = known ?? {
         domain: get("domain").toLowerCase(),
@@ -128,7 +144,7 @@ export async function importCustomers(
         subscriptions: new Map(),
       };
       if (sub) {
-        if (c.subscriptions.has(sub)) fail(line, "subscriptionId", "appears twice");
+        if (c.subscriptions.has(sub)) fail(line, "subscriptionId", "duplicate_subscription", "appears twice");
         c.subscriptions.set(sub, { product: get("product"), status: get("status") });
       }
       customers.set(tenantId, c);
@@ -136,9 +152,9 @@ export async function importCustomers(
   } catch (err) {
     // csv-parse's errors carry the line they stopped at; anything else is named at the next line.
     const line = err instanceof CsvError && typeof err.lines === "number" ? err.lines : rows + 1;
-    fail(line, "row", `not valid CSV: ${err instanceof Error ? err.message : String(err)}`);
+    fail(line, "row", "invalid_csv", `not valid CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (rows === 0 && errors.length === 0) fail(1, "row", "the file has no rows");
+  if (rows === 0 && errors.length === 0) fail(1, "row", "no_rows", "the file has no rows");
   const subscriptions = [...customers.values()].reduce((n, c) => n + c.subscriptions.size, 0);
   const result = { rows, customers: customers.size, subscriptions, errors, dryRun, imported: false };
   if (dryRun || errors.length) return result;

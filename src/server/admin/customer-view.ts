@@ -15,12 +15,16 @@ const isStatus = (s: string): s is SubscriptionStatus => STATUSES.includes(s);
 
 export async function readCustomers(
   db: Executor,
-  filter: { tenantId?: string; domain?: string },
+  filter: { tenantId?: string; domain?: string; tenantIds?: string[] },
   limit: number,
 ): Promise<CustomerView[]> {
   let q = db.selectFrom("customers").selectAll().orderBy("tenant_id").limit(limit);
   if (filter.tenantId) q = q.where("tenant_id", "=", filter.tenantId);
   if (filter.domain) q = q.where("domain", "=", filter.domain);
+  if (filter.tenantIds) {
+    if (filter.tenantIds.length === 0) return [];
+    q = q.where("tenant_id", "in", filter.tenantIds);
+  }
   const customers = await q.execute();
   if (customers.length === 0) return [];
   const subs = await db

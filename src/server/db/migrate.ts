@@ -18,6 +18,7 @@ import * as poegenSimilarity from "./migrations/0014-poegen-similarity.ts";
 import * as moneyLineResolutions from "./migrations/0015-money-line-resolutions.ts";
 import * as oidcwebProviderEnabled from "./migrations/0016-oidcweb-provider-enabled.ts";
 import * as bulkClaimImports from "./migrations/0017-bulk-claim-imports.ts";
+import * as listsCustomerNameIndex from "./migrations/0018-lists-customer-name-index.ts";
 
 const ALL = {
   "0001-core": core,
@@ -37,6 +38,7 @@ const ALL = {
   "0015-money-line-resolutions": moneyLineResolutions,
   "0016-oidcweb-provider-enabled": oidcwebProviderEnabled,
   "0017-bulk-claim-imports": bulkClaimImports,
+  "0018-lists-customer-name-index": listsCustomerNameIndex,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -4,9 +4,11 @@
 // answering between batches). Only if the whole file is good does one transaction replace the
 // imported months with the staged rows, so a bad file imports nothing and importing a month again
 // replaces it. A dry run stages, checks and discards.
+
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { CompiledQuery, sql } from "kysely";
+import type { ImportRowError, RowReason } from "../../domain/import-rows.ts";
 import { currencyDigits, parseAmount } from "../../domain/incentives.ts";
 import type { AppContext } from "../context.ts";
 import type { RevenueTable } from "../db/schema.ts";
@@ -23,11 +25,14 @@ export const REVENUE_COLUMNS = [
 ] as const;
 type Column = (typeof REVENUE_COLUMNS)[number];
 
-export interface RevenueRowError {
-  line: number;
-  column: Column | "row";
-  reason: string;
-}
+export type RevenueRowError = ImportRowError<Column>;
+type Fail = (
+  line: number,
+  column: RevenueRowError["column"],
+  code: RowReason,
+  reason: string,
+  params?: Record<string, string>,
+) => void;
 
 export interface RevenueImportResult {
   importId: string | null;
@@ -60,9 +65,10 @@ export async function importRevenue(
   const importId = newId();
   const errors: RevenueRowError[] = [];
   let errorCount = 0;
-  const fail = (line: number, column: RevenueRowError["column"], reason: string) => {
+  const fail: Fail = (line, column, code, reason, params) => {
     errorCount++;
-    if (errors.length < MAX_ERRORS) errors.push({ line, column, reason });
+    if (errors.length < MAX_ERRORS)
+      errors.push({ line, column, reason, code, ...(params ? { params } : {}) });
   };
   const months = new Set<string>();
   let rows = 0;
@@ -102,7 +108,9 @@ export async function importRevenue(
           fail(
             1,
             "row",
+            "header_invalid",
             `the header must be ${REVENUE_COLUMNS.join(",")}${missing.length ? `; missing ${missing.join(", ")}` : ""}${extra.length ? `; unknown ${extra.join(", ")}` : ""}`,
+            { expected: REVENUE_COLUMNS.join(","), missing: missing.join(", "), unknown: extra.join(", ") },
           );
           break;
         }
@@ -113,16 +121,33 @@ export async function importRevenue(
       const product = r.product ?? "";
       const month = r.month ?? "";
       const currency = r.currency ?? "";
-      if (!GUID.test(tenantId)) fail(line, "tenantId", "is not a GUID");
-      if (!GUID.test(subscriptionId)) fail(line, "subscriptionId", "is not a GUID");
-      if (!products.has(product)) fail(line, "product", `is not a catalog product: ${product || "(empty)"}`);
-      if (!MONTH.test(month)) fail(line, "month", "must be YYYY-MM");
+      if (!GUID.test(tenantId)) fail(line, "tenantId", "not_a_guid", "is not a GUID");
+      if (!GUID.test(subscriptionId)) fail(line, "subscriptionId", "not_a_guid", "is not a GUID");
+      if (!products.has(product))
+        fail(line, "product", "unknown_product", `is not a catalog product: ${product || "(empty)"}`, {
+          value: product,
+        });
+      if (!MONTH.test(month)) fail(line, "month", "invalid_month", "must be YYYY-MM");
       const digits = currencyDigits(currency);
       if (digits === null)
-        fail(line, "currency", `is not an ISO 4217 currency code: ${currency || "(empty)"}`);
+        fail(
+          line,
+          "currency",
+          "invalid_currency",
+          `is not an ISO 4217 currency code: ${currency || "(empty)"}`,
+          {
+            value: currency,
+          },
+        );
       const amount = digits === null ? null : parseAmount(r.amount ?? "", digits);
       if (digits !== null && amount === null)
-        fail(line, "amount", `must be a decimal number with at most ${digits} decimals (e.g. 1234.50)`);
+        fail(
+          line,
+          "amount",
+          "invalid_amount",
+          `must be a decimal number with at most ${digits} decimals (e.g. 1234.50)`,
+          { digits: String(digits) },
+        );
       if (errorCount > before || amount === null) continue;
       months.add(month);
       batch.push({
@@ -141,13 +166,13 @@ export async function importRevenue(
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     if (e.lines !== undefined || /CSV|Invalid|Quote|column/i.test(e.message ?? "")) {
-      fail(e.lines ?? rows + 1, "row", `not valid CSV: ${e.message ?? String(err)}`);
+      fail(e.lines ?? rows + 1, "row", "invalid_csv", `not valid CSV: ${e.message ?? String(err)}`);
     } else {
       await discard(ctx, importId);
       throw err;
     }
   }
-  if (rows === 0 && errorCount === 0) fail(1, "row", "the file has no rows");
+  if (rows === 0 && errorCount === 0) fail(1, "row", "no_rows", "the file has no rows");
   if (errorCount === 0) await findDuplicates(ctx, importId, fail);
 
   const result: RevenueImportResult = {
@@ -248,11 +273,7 @@ const rowValues = (r: RevenueTable) => [
 ];
 
 /** The same tenant, subscription, product, month and currency twice in one file. */
-async function findDuplicates(
-  ctx: AppContext,
-  importId: string,
-  fail: (line: number, column: RevenueRowError["column"], reason: string) => void,
-) {
+async function findDuplicates(ctx: AppContext, importId: string, fail: Fail) {
   const dups = await ctx.db.kysely
     .selectFrom("revenue_staging")
     .select([
@@ -274,7 +295,9 @@ async function findDuplicates(
     fail(
       Number(d.last),
       "row",
+      "duplicate_row",
       `repeats line ${d.first} (same tenant, subscription, product, month and currency)`,
+      { first: String(d.first) },
     );
 }
 

@@ -7,7 +7,13 @@ import { useT } from "../i18n/index.tsx";
 import { asApiError, FormError, RowErrorsTable } from "./forms.tsx";
 
 interface ImportAnswer {
-  errors: { line: number; column: string; reason: string }[];
+  errors: {
+    line: number;
+    column: string;
+    reason: string;
+    message?: string;
+    params?: Record<string, string>;
+  }[];
   errorCount?: number;
   imported: boolean;
 }

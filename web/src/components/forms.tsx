@@ -3,6 +3,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
+import { ROW_REASONS } from "../../../src/domain/import-rows.ts";
 import { currentT, useT } from "../i18n/index.tsx";
 import "../i18n/problem-texts.ts";
 import { ApiError } from "../lib/api-client.ts";
@@ -78,10 +79,22 @@ export function RowErrorsTable({
   errors,
   caption,
 }: {
-  errors: { line: number; column: string; reason: string }[];
+  errors: {
+    line: number;
+    column: string;
+    reason: string;
+    message?: string;
+    params?: Record<string, string>;
+  }[];
   caption: string;
 }) {
   const { t } = useT();
+  // The reason in the reader's language by its code; a code this app does not know yet, in the
+  // server's English.
+  const reason = (e: { reason: string; code?: string; params?: Record<string, string> }) => {
+    const known = e.code !== undefined && (ROW_REASONS as readonly string[]).includes(e.code);
+    return known ? t(`problems.rows.${e.code}`, e.params) : e.reason;
+  };
   return (
     <Table.ScrollContainer minWidth={500} mah={480}>
       <Table striped verticalSpacing={4}>
@@ -104,7 +117,7 @@ export function RowErrorsTable({
                   {e.column}
                 </Text>
               </Table.Td>
-              <Table.Td>{e.reason}</Table.Td>
+              <Table.Td>{reason(e)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,4 +1,5 @@
-// A claim's status as a coloured badge in the reader's language.
+// A claim's status as a coloured badge in the reader's language. Sized to its words (the theme's
+// badge, app/providers.tsx): a long status wraps inside the badge rather than being cut.
 import { Badge } from "@mantine/core";
 import { useT } from "../i18n/index.tsx";
 import type { Status } from "../lib/api-types.ts";

@@ -153,8 +153,23 @@ export const adminEn = {
     errorsCaption: "Errors in the file ({{count}})",
     errorsShown: "The first {{shown}} of {{total}} errors",
   },
-  customers: {
+  registry: {
     title: "Customer registry",
+    intro:
+      "Every customer the programme knows, with its subscriptions. Search by part of the name, the start of the domain, or the tenant ID.",
+    search: "Search the registry (name, domain, tenant ID)",
+    caption: "Registry customers, page {{page}}",
+    name: "Name",
+    domain: "Domain",
+    tenantId: "Tenant ID",
+    subscriptions: "Subscriptions",
+    noSubscriptions: "No subscriptions",
+    empty: "No customer matches.",
+    nextPage: "Next page",
+    firstPage: "First page",
+  },
+  customers: {
+    title: "Import from CSV",
     intro:
       "Claims are checked against the customer registry. Import it from a CSV file: the check comes first and writes nothing; a file with any bad row imports nothing.",
     header: "One row per subscription, with the header:",

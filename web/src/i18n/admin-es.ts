@@ -154,8 +154,23 @@ export const adminEs: Messages<typeof adminEn> = {
     errorsCaption: "Errores del archivo ({{count}})",
     errorsShown: "Los primeros {{shown}} de {{total}} errores",
   },
-  customers: {
+  registry: {
     title: "Registro de clientes",
+    intro:
+      "Todos los clientes que conoce el programa, con sus suscripciones. Busque por parte del nombre, el comienzo del dominio o el ID de tenant.",
+    search: "Buscar en el registro (nombre, dominio, ID de tenant)",
+    caption: "Clientes del registro, página {{page}}",
+    name: "Nombre",
+    domain: "Dominio",
+    tenantId: "ID de tenant",
+    subscriptions: "Suscripciones",
+    noSubscriptions: "Sin suscripciones",
+    empty: "Ningún cliente coincide.",
+    nextPage: "Página siguiente",
+    firstPage: "Primera página",
+  },
+  customers: {
+    title: "Importar desde CSV",
     intro:
       "Las reclamaciones se comprueban contra el registro de clientes. Impórtelo desde un archivo CSV: primero se comprueba, sin escribir nada; un archivo con alguna fila errónea no importa nada.",
     header: "Una fila por suscripción, con la cabecera:",

@@ -91,6 +91,7 @@ export const webEn = {
     moreResults: "Next page",
     firstPage: "First page",
     empty: "No claims match.",
+    any: "Any",
   },
   claim: {
     status: "Status",
@@ -191,6 +192,9 @@ export const webEn = {
     lookupBy: "Tenant ID or domain",
     lookup: "Look up",
     notInRegistry: "No customer with that tenant ID or domain is in the registry.",
+    suggestions: "Registry customers that match",
+    suggestionsOwn:
+      "Customers of your earlier claims that match (others: type the exact tenant ID or domain)",
     pickSubscription: "Subscription (for subscription-based products)",
     noSubscription: "No subscription (per-workload products)",
     createDraft: "Save draft and add documents",

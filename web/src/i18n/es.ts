@@ -94,6 +94,7 @@ export const webEs: Messages<typeof webEn> = {
     moreResults: "Página siguiente",
     firstPage: "Primera página",
     empty: "Ninguna reclamación coincide.",
+    any: "Cualquiera",
   },
   claim: {
     status: "Estado",
@@ -194,6 +195,9 @@ export const webEs: Messages<typeof webEn> = {
     lookupBy: "ID de tenant o dominio",
     lookup: "Buscar",
     notInRegistry: "No hay ningún cliente con ese ID de tenant o dominio en el registro.",
+    suggestions: "Clientes del registro que coinciden",
+    suggestionsOwn:
+      "Clientes de sus reclamaciones anteriores que coinciden (otros: escriba el ID de tenant o el dominio exactos)",
     pickSubscription: "Suscripción (para productos por suscripción)",
     noSubscription: "Sin suscripción (productos por carga de trabajo)",
     createDraft: "Guardar borrador y añadir documentos",

@@ -102,4 +102,23 @@ export const problemsEn = {
     suspended: "suspended",
     cancelled: "cancelled",
   },
+  // A CSV import's bad rows, by reason code (src/domain/import-rows.ts).
+  rows: {
+    header_invalid: "The header is not right; expected: {{expected}}",
+    not_a_guid: "Not a GUID (like 6f1c2e0a-1b2c-4d5e-8f90-0a1b2c3d4e5f)",
+    not_a_domain: "Not a domain name",
+    empty: "Empty",
+    invalid_locale: "Must be en or es (or empty)",
+    unknown_product: "Not a product of the catalog: {{value}}",
+    invalid_subscription_status: "Must be active, suspended or cancelled",
+    subscription_id_required: "A product and status need a subscription ID",
+    tenant_conflict: "The same tenant appears with another domain or name",
+    duplicate_subscription: "This subscription appears twice",
+    duplicate_row: "Repeats line {{first}} (same tenant, subscription, product, month and currency)",
+    invalid_month: "Must be a month as YYYY-MM",
+    invalid_currency: "Not an ISO 4217 currency code: {{value}}",
+    invalid_amount: "Must be a decimal number with at most {{digits}} decimals (e.g. 1234.50)",
+    invalid_csv: "Not valid CSV",
+    no_rows: "The file has no rows",
+  },
 };

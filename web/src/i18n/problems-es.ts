@@ -101,4 +101,23 @@ export const problemsEs: Messages<typeof problemsEn> = {
     suspended: "suspendida",
     cancelled: "cancelada",
   },
+  // Las filas erróneas de una importación CSV, por código (src/domain/import-rows.ts).
+  rows: {
+    header_invalid: "La cabecera no es correcta; se espera: {{expected}}",
+    not_a_guid: "No es un GUID (como 6f1c2e0a-1b2c-4d5e-8f90-0a1b2c3d4e5f)",
+    not_a_domain: "No es un nombre de dominio",
+    empty: "Vacío",
+    invalid_locale: "Debe ser en o es (o vacío)",
+    unknown_product: "No es un producto del catálogo: {{value}}",
+    invalid_subscription_status: "Debe ser active, suspended o cancelled",
+    subscription_id_required: "Un producto y un estado necesitan un ID de suscripción",
+    tenant_conflict: "El mismo tenant aparece con otro dominio u otro nombre",
+    duplicate_subscription: "Esta suscripción aparece dos veces",
+    duplicate_row: "Repite la línea {{first}} (mismo tenant, suscripción, producto, mes y moneda)",
+    invalid_month: "Debe ser un mes como AAAA-MM",
+    invalid_currency: "No es un código de moneda ISO 4217: {{value}}",
+    invalid_amount: "Debe ser un número decimal con {{digits}} decimales como mucho (p. ej. 1234.50)",
+    invalid_csv: "No es un CSV válido",
+    no_rows: "El archivo no tiene filas",
+  },
 };

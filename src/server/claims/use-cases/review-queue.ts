@@ -30,7 +30,7 @@ function decodeCursor(cursor: string): [number, string] {
 export async function reviewQueue(
   ctx: AppContext,
   principal: UserPrincipal,
-  opts: { limit?: number; cursor?: string },
+  opts: { limit?: number; cursor?: string; q?: string },
 ): Promise<{ items: ClaimView[]; nextCursor: string | null }> {
   if (!mayWorkReviewQueue(principal)) throw forbidden("the review queue is for reviewers");
   const limit = Math.min(200, Math.max(1, opts.limit ?? 50));
@@ -41,6 +41,24 @@ export async function reviewQueue(
     .where("claims.operator_action", "=", 1)
     // A draft never needs the operator; said here too so the queue cannot show one (mayListDrafts).
     .where("claims.status", "!=", "editing");
+  const text = opts.q?.trim();
+  if (text) {
+    // The dashboard's search (list-claims.ts): number, customer, domain, tenant or partner ID.
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or(
+        (
+          [
+            "claims.number",
+            "claims.customer_name",
+            "claims.customer_domain",
+            "claims.tenant_id",
+            "claims.partner_id",
+          ] as const
+        ).map((col) => eb(sql`lower(${sql.ref(col)})`, "like", sql`lower(${like}) escape '\\'`)),
+      ),
+    );
+  }
   if (opts.cursor) {
     const [d, id] = decodeCursor(opts.cursor);
     q = q.where((eb) => eb(eb.tuple(due, eb.ref("claims.id")), ">", eb.tuple(d, id)));

@@ -66,6 +66,7 @@ export const OPERATION_IDS: Record<string, string> = {
   "GET /api/v1/admin/users": "users.list",
   "PATCH /api/v1/admin/users/:id": "users.update",
   "POST /api/v1/admin/customers": "customers.create",
+  "GET /api/v1/admin/customers": "customers.list",
   "POST /api/v1/admin/customers/import": "customers.import",
   "GET /api/v1/customers": "customers.lookup",
   "GET /api/v1/admin/calendars": "calendars.list",

@@ -9,6 +9,7 @@ import { listOrganizations } from "../../admin/use-cases/list-organizations.ts";
 import { listUsers } from "../../admin/use-cases/list-users.ts";
 import { lookUpCustomers } from "../../admin/use-cases/look-up-customers.ts";
 import { saveCustomer } from "../../admin/use-cases/save-customer.ts";
+import { searchCustomers } from "../../admin/use-cases/search-customers.ts";
 import { callerOf } from "../authenticate.ts";
 import { errors } from "../responses.ts";
 import { AdminUser, AdminUserList, Customer, Organization, SubscriptionStatus } from "../schemas/admin.ts";
@@ -134,6 +135,33 @@ export function adminRoutes(app: App, { ctx }: HttpDeps): void {
       },
     },
     async (req, reply) => reply.code(201).send(await saveCustomer(ctx, callerOf(req).principal, req.body)),
+  );
+
+  app.get(
+    "/api/v1/admin/customers",
+    {
+      schema: {
+        tags: ["admin"],
+        summary:
+          "The customer registry, by name then tenant ID, searched by name, domain or tenant ID, in keyset pages (program admin)",
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+            cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          closed,
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Customer),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors(401, 403, 422),
+        },
+      },
+    },
+    async (req) => searchCustomers(ctx, callerOf(req).principal, req.query),
   );
 
   app.get(

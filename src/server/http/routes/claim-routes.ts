@@ -145,6 +145,12 @@ export function claimRoutes(app: App, { ctx }: HttpDeps): void {
           {
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
             cursor: Type.Optional(Type.String()),
+            q: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: "number, customer, domain, tenant or partner ID contains",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -4,6 +4,7 @@
 import { Type } from "typebox";
 import { ROLES } from "../../../domain/vocabulary.ts";
 import { User } from "../schemas.ts";
+import { ImportRowError } from "./import-rows.ts";
 
 const Flag = (description: string) => Type.Boolean({ description });
 
@@ -74,5 +75,5 @@ export const CustomerImportResult = Type.Object({
   subscriptions: Type.Integer(),
   dryRun: Type.Boolean(),
   imported: Type.Boolean(),
-  errors: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), reason: Type.String() })),
+  errors: Type.Array(ImportRowError),
 });

@@ -9,6 +9,7 @@ import {
   STATEMENT_STATUSES,
 } from "../../../domain/payouts.ts";
 import { Enum, Nullable, Time } from "../schemas.ts";
+import { ImportRowError } from "./import-rows.ts";
 
 const closed = { additionalProperties: false } as const;
 export const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
@@ -82,7 +83,7 @@ export const RevenueImportAnswer = Type.Object({
   importId: Nullable(Type.String()),
   rows: Type.Integer(),
   months: Type.Array(Type.String()),
-  errors: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), reason: Type.String() })),
+  errors: Type.Array(ImportRowError),
   errorCount: Type.Integer(),
   dryRun: Type.Boolean(),
   imported: Type.Boolean(),

@@ -1,8 +1,10 @@
 // The frame around every page: a header (menu button on small screens, language, sign-out) and a
 // side navigation of what the caller's abilities allow, with the unread notifications counted. A side column keeps
-// long Spanish labels readable where a header row would overflow.
+// long Spanish labels readable where a header row would overflow. Below the small breakpoint the
+// navigation is behind the menu button and the language control moves into it, so that the header
+// (menu, name, sign-out) fits a 390 px phone.
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
@@ -16,6 +18,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Mantine's "sm" (48em): where the navigation collapses behind the menu button.
+  const small = useMediaQuery("(max-width: 47.99em)") ?? false;
   // Refreshed on every navigation (the path is part of its key): cheap, and enough for a count in
   // the menu; a change that notifies refreshes it too.
   const unread = useUnreadCount(location.pathname);
@@ -64,16 +68,23 @@ export function Layout({ children }: { children: ReactNode }) {
               size="sm"
               aria-label={t("web.nav.main")}
             />
-            <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              size="lg"
+              underline="never"
+              style={{ whiteSpace: "nowrap" }}
+            >
               Claimdesk
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch />
+            {!small && <LanguageSwitch />}
             <Text size="sm" c="dimmed" visibleFrom="md">
               {user.name}
             </Text>
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
+            <Button variant="default" size="xs" onClick={() => void signOut()} style={{ flexShrink: 0 }}>
               {t("web.nav.signOut")}
             </Button>
           </Group>
@@ -109,6 +120,11 @@ export function Layout({ children }: { children: ReactNode }) {
               ))}
           </Stack>
         </nav>
+        {small && (
+          <Group mt="md" px="xs">
+            <LanguageSwitch />
+          </Group>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

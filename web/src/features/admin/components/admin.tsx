@@ -35,7 +35,7 @@ const SECTIONS: Section[] = [
   {
     path: "customers",
     ability: "manageCustomerRegistry",
-    Component: lazy(() => import("../customers/components/customer-import.tsx")),
+    Component: lazy(() => import("../customers/components/customers.tsx")),
   },
   {
     path: "webhooks",

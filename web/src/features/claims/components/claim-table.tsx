@@ -1,25 +1,22 @@
-// A table of claims: number, customer, products, status with its SLA, the next deadline, updated.
-import { Anchor, Badge, Table, Text } from "@mantine/core";
-import { Link } from "react-router";
-import { DeadlineText } from "../../../components/deadline-text.tsx";
+// A list of claims: a table (number, customer, products, status with its SLA, the next deadline,
+// updated) on a wide screen, a card per claim (number, status, customer, due) on a phone.
+import { Box, Group, Table, Text } from "@mantine/core";
+import { ClaimCards, ClaimNumber, DueCell, SlaBadge } from "../../../components/claim-cards.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
+import { useNarrow } from "../../../components/use-narrow.ts";
 import { useT } from "../../../i18n/index.tsx";
 import type { Claim } from "../../../lib/api-types.ts";
 import { useProductNames } from "../../../lib/catalog.ts";
 
-/** The claim's next open deadline, as the server describes it. */
-export function DueCell({ claim }: { claim: Claim }) {
-  const next = [...claim.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-  if (!next) return <Text c="dimmed">—</Text>;
-  return <DeadlineText deadline={next} compact />;
-}
-
 export function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {
   const { t, dateTime } = useT();
   const productNames = useProductNames();
+  if (useNarrow()) return <ClaimCards items={items} caption={caption} />;
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped highlightOnHover verticalSpacing="xs">
+    // A plain scrolling box rather than Mantine's ScrollArea: the same on screen, and ScrollArea
+    // would be ~5 KB of the first load for this one table.
+    <Box style={{ overflowX: "auto" }}>
+      <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -35,9 +32,7 @@ export function ClaimTable({ items, caption }: { items: Claim[]; caption: string
           {items.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/claims/${c.id}`}>
-                  {c.number}
-                </Anchor>
+                <ClaimNumber claim={c} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{c.customer.name}</Text>
@@ -49,12 +44,10 @@ export function ClaimTable({ items, caption }: { items: Claim[]; caption: string
                 <Text size="sm">{productNames(c.products)}</Text>
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={c.status} />
-                {c.sla && c.sla.state !== "on_time" && (
-                  <Badge ml={4} size="sm" color={c.sla.state === "breached" ? "red" : "yellow"}>
-                    {t(c.sla.state === "breached" ? "web.claim.slaBreached" : "web.claim.slaDueSoon")}
-                  </Badge>
-                )}
+                <Group gap={4}>
+                  <StatusBadge status={c.status} />
+                  <SlaBadge claim={c} />
+                </Group>
               </Table.Td>
               <Table.Td>
                 <DueCell claim={c} />
@@ -66,6 +59,6 @@ export function ClaimTable({ items, caption }: { items: Claim[]; caption: string
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }

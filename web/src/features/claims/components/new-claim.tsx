@@ -27,6 +27,7 @@ import { isOneOf } from "../../../lib/one-of.ts";
 import { useUser } from "../../../lib/session.tsx";
 import { useCreateClaim } from "../api/claim-mutations.ts";
 import { useCustomerLookup } from "../api/claim-queries.ts";
+import { CustomerSuggestions } from "./customer-suggestions.tsx";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { SubmitButton } from "./submit-draft-button.tsx";
 
@@ -145,6 +146,15 @@ export default function NewClaim() {
                   {t("web.newClaim.lookup")}
                 </Button>
               </Group>
+              {!claim && !customer && (
+                <CustomerSuggestions
+                  text={lookup}
+                  onPick={(tenantId) => {
+                    setLookup(tenantId);
+                    setTerm(tenantId);
+                  }}
+                />
+              )}
               {notFound && (
                 <Alert color="yellow" mt="sm">
                   {t("web.newClaim.notInRegistry")}

@@ -1,5 +1,5 @@
 // The review queue and the service-level metrics.
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { client, data } from "../../../lib/api-client.ts";
 import type { ResponseOf } from "../../../lib/api-types.ts";
 import { ROOTS } from "../../../lib/query-keys.ts";
@@ -9,13 +9,17 @@ export type Durations = ReviewMetrics["timeToStart"];
 
 export const reviewKeys = {
   queue: [ROOTS.review, "queue"] as const,
+  search: (q: string) => [ROOTS.review, "queue", q] as const,
   metrics: [ROOTS.review, "metrics"] as const,
 };
 
-export function useReviewQueue() {
+/** The queue, searched by `q` (empty: all of it); the rows stay while the next search loads. */
+export function useReviewQueue(q = "") {
   return useQuery({
-    queryKey: reviewKeys.queue,
-    queryFn: () => data(client.GET("/api/v1/review/queue", { params: { query: { limit: 100 } } })),
+    queryKey: reviewKeys.search(q),
+    queryFn: () =>
+      data(client.GET("/api/v1/review/queue", { params: { query: { limit: 100, ...(q ? { q } : {}) } } })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,10 +1,13 @@
 // The reviewers' queue: open work ordered by SLA due time, due-soon and breached badges, and a
-// flag where other organisations claim the same customer.
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { Link } from "react-router";
+// flag where other organisations claim the same customer. Searched as typed (?q= in the URL, the
+// dashboard's search); a card per claim on a phone.
+import { Badge, Box, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { ClaimCards, ClaimNumber } from "../../../components/claim-cards.tsx";
 import { DeadlineText } from "../../../components/deadline-text.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
+import { useNarrow } from "../../../components/use-narrow.ts";
+import { useUrlText } from "../../../components/use-url-text.ts";
 import { useT } from "../../../i18n/index.tsx";
 import { useProductNames } from "../../../lib/catalog.ts";
 import { useAbilities } from "../../../lib/session.tsx";
@@ -13,7 +16,9 @@ import { type Durations, useReviewMetrics, useReviewQueue } from "../api/review.
 export default function ReviewQueue() {
   const { t, number } = useT();
   const productNames = useProductNames();
-  const queue = useReviewQueue();
+  const search = useUrlText("q");
+  const queue = useReviewQueue(search.value);
+  const narrow = useNarrow();
   const items = queue.data?.items ?? [];
   const metrics = useReviewMetrics(useAbilities().viewReviewMetrics);
   const m = metrics.data;
@@ -61,68 +66,94 @@ export default function ReviewQueue() {
           </SimpleGrid>
         </section>
       )}
+      <TextInput
+        type="search"
+        label={t("web.dashboard.search")}
+        value={search.text}
+        onChange={(e) => search.setText(e.currentTarget.value)}
+        w={{ base: "100%", xs: 360 }}
+      />
       <ErrorAlert error={queue.error} />
-      {queue.data && items.length === 0 && <Text c="dimmed">{t("web.review.empty")}</Text>}
-      {items.length > 0 && (
-        <Table striped highlightOnHover>
-          <Table.Caption>{t("web.review.title")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("web.dashboard.number")}</Table.Th>
-              <Table.Th scope="col">{t("web.dashboard.customer")}</Table.Th>
-              <Table.Th scope="col">{t("web.dashboard.status")}</Table.Th>
-              <Table.Th scope="col">{t("web.claim.sla")}</Table.Th>
-              <Table.Th scope="col">{t("web.claim.competing")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/claims/${c.id}`}>
-                    {c.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{c.customer.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    {productNames(c.products)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={c.status} />
-                </Table.Td>
-                <Table.Td>
-                  {c.sla && (
-                    <Group gap={6}>
-                      <Badge
-                        color={
-                          c.sla.state === "breached" ? "red" : c.sla.state === "due_soon" ? "yellow" : "gray"
-                        }
-                      >
-                        {t(
-                          c.sla.state === "breached"
-                            ? "web.review.breached"
-                            : c.sla.state === "due_soon"
-                              ? "web.review.dueSoon"
-                              : "web.review.onTime",
-                        )}
-                      </Badge>
-                      <DeadlineText deadline={c.sla} compact />
-                    </Group>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {(c.competingClaims?.length ?? 0) > 0 && (
-                    <Badge color="grape">
-                      {t("web.review.competing", { count: c.competingClaims?.length ?? 0 })}
-                    </Badge>
-                  )}
-                </Table.Td>
+      {queue.data && items.length === 0 && (
+        <Text c="dimmed">{search.value ? t("web.dashboard.empty") : t("web.review.empty")}</Text>
+      )}
+      {items.length > 0 && narrow && (
+        <ClaimCards
+          items={items}
+          caption={t("web.review.title")}
+          extra={(c) =>
+            (c.competingClaims?.length ?? 0) > 0 && (
+              <Badge mt={4} color="grape">
+                {t("web.review.competing", { count: c.competingClaims?.length ?? 0 })}
+              </Badge>
+            )
+          }
+        />
+      )}
+      {items.length > 0 && !narrow && (
+        <Box style={{ overflowX: "auto" }}>
+          <Table striped highlightOnHover miw={720}>
+            <Table.Caption>{t("web.review.title")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("web.dashboard.number")}</Table.Th>
+                <Table.Th scope="col">{t("web.dashboard.customer")}</Table.Th>
+                <Table.Th scope="col">{t("web.dashboard.status")}</Table.Th>
+                <Table.Th scope="col">{t("web.claim.sla")}</Table.Th>
+                <Table.Th scope="col">{t("web.claim.competing")}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <ClaimNumber claim={c} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{c.customer.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {productNames(c.products)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={c.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {c.sla && (
+                      <Group gap={6}>
+                        <Badge
+                          color={
+                            c.sla.state === "breached"
+                              ? "red"
+                              : c.sla.state === "due_soon"
+                                ? "yellow"
+                                : "gray"
+                          }
+                        >
+                          {t(
+                            c.sla.state === "breached"
+                              ? "web.review.breached"
+                              : c.sla.state === "due_soon"
+                                ? "web.review.dueSoon"
+                                : "web.review.onTime",
+                          )}
+                        </Badge>
+                        <DeadlineText deadline={c.sla} compact />
+                      </Group>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {(c.competingClaims?.length ?? 0) > 0 && (
+                      <Badge color="grape">
+                        {t("web.review.competing", { count: c.competingClaims?.length ?? 0 })}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Box>
       )}
     </Stack>
   );

@@ -5,7 +5,8 @@ import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "
 import { useMemo, useState } from "react";
 import { FormModal, ListTable } from "../../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../../components/error-alert.tsx";
-import { fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
+import { notifyDone, SectionHeader } from "../../../../components/forms.tsx";
+import { useFieldErrors } from "../../../../components/use-field-errors.ts";
 import { useT } from "../../../../i18n/index.tsx";
 import { useCalendars, useCreateCalendar } from "../api/calendars.ts";
 
@@ -42,6 +43,8 @@ function CreateCalendarModal({
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [weekend, setWeekend] = useState<string[]>(["6", "0"]);
   const req = useCreateCalendar();
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const badId = id !== "" && !/^[a-z0-9-]{1,40}$/.test(id);
   const submit = () =>
     req.mutate(
@@ -79,39 +82,54 @@ function CreateCalendarModal({
         description={t("adminUi.calendars.idHint")}
         required
         value={id}
-        onChange={(e) => setId(e.currentTarget.value)}
-        error={badId ? t("adminUi.calendars.idFormat") : fieldError(req.error, "id")}
+        onChange={(e) => {
+          fields.clear("id");
+          setId(e.currentTarget.value);
+        }}
+        error={badId ? t("adminUi.calendars.idFormat") : fields.of("id")}
       />
       <TextInput
         label={t("adminUi.calendars.name")}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldError(req.error, "name")}
+        onChange={(e) => {
+          fields.clear("name");
+          setName(e.currentTarget.value);
+        }}
+        error={fields.of("name")}
       />
       <TextInput
         label={t("adminUi.calendars.region")}
         description={t("adminUi.calendars.regionHint")}
         required
         value={region}
-        onChange={(e) => setRegion(e.currentTarget.value)}
-        error={fieldError(req.error, "region")}
+        onChange={(e) => {
+          fields.clear("region");
+          setRegion(e.currentTarget.value);
+        }}
+        error={fields.of("region")}
       />
       <Select
         label={t("adminUi.calendars.timeZone")}
         required
         searchable
         value={timeZone}
-        onChange={setTimeZone}
+        onChange={(v) => {
+          fields.clear("timeZone");
+          setTimeZone(v);
+        }}
         data={zones}
         limit={50}
-        error={fieldError(req.error, "timeZone")}
+        error={fields.of("timeZone")}
       />
       <Checkbox.Group
         label={t("adminUi.calendars.weekend")}
         value={weekend}
-        onChange={setWeekend}
-        error={fieldError(req.error, "weekend")}
+        onChange={(v) => {
+          fields.clear("weekend");
+          setWeekend(v);
+        }}
+        error={fields.of("weekend")}
       >
         <Group mt={6}>
           {DAYS.map((d) => (

@@ -16,7 +16,8 @@ import {
 import { useState } from "react";
 import { FormModal, ListTable } from "../../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../../components/error-alert.tsx";
-import { fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
+import { notifyDone, SectionHeader } from "../../../../components/forms.tsx";
+import { useFieldErrors } from "../../../../components/use-field-errors.ts";
 import { useT } from "../../../../i18n/index.tsx";
 import { type Product, useProducts } from "../../../../lib/catalog.ts";
 import { useCreateProduct, useUpdateProduct } from "../api/catalog.ts";
@@ -40,6 +41,8 @@ function AddProductModal({
   const [solutionArea, setSolutionArea] = useState("");
   const [basis, setBasis] = useState<"workload" | "subscription">("subscription");
   const req = useCreateProduct();
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const badCode = code !== "" && !CODE.test(code);
   const submit = () =>
     req.mutate(
@@ -69,24 +72,33 @@ function AddProductModal({
         description={t("adminUi.catalog.codeHint")}
         required
         value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={badCode ? t("adminUi.catalog.codeFormat") : fieldError(req.error, "code")}
+        onChange={(e) => {
+          fields.clear("code");
+          setCode(e.currentTarget.value);
+        }}
+        error={badCode ? t("adminUi.catalog.codeFormat") : fields.of("code")}
       />
       <TextInput
         label={t("adminUi.catalog.name")}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldError(req.error, "name")}
+        onChange={(e) => {
+          fields.clear("name");
+          setName(e.currentTarget.value);
+        }}
+        error={fields.of("name")}
       />
       <Autocomplete
         label={t("adminUi.catalog.solutionArea")}
         description={t("adminUi.catalog.solutionAreaHint")}
         required
         value={solutionArea}
-        onChange={setSolutionArea}
+        onChange={(v) => {
+          fields.clear("solutionArea");
+          setSolutionArea(v);
+        }}
         data={areas}
-        error={fieldError(req.error, "solutionArea")}
+        error={fields.of("solutionArea")}
       />
       <Radio.Group
         label={t("adminUi.catalog.basis")}
@@ -115,6 +127,8 @@ function EditProductModal({
   const [name, setName] = useState(product.name);
   const [active, setActive] = useState(product.active);
   const req = useUpdateProduct(product.code);
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const submit = () => {
     const body = {
       ...(name.trim() !== product.name ? { name: name.trim() } : {}),
@@ -141,8 +155,11 @@ function EditProductModal({
         label={t("adminUi.catalog.name")}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldError(req.error, "name")}
+        onChange={(e) => {
+          fields.clear("name");
+          setName(e.currentTarget.value);
+        }}
+        error={fields.of("name")}
       />
       <Switch
         label={t("adminUi.catalog.activeLabel")}

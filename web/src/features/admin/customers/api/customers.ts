@@ -1,5 +1,5 @@
-// The customer registry import: a dry run, then the same file for real.
-import { useQueryClient } from "@tanstack/react-query";
+// The customer registry: its pages and search, and the import (a dry run, then the same file for real).
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { client, data, multipart, uploadWithProgress } from "../../../../lib/api-client.ts";
 import type { ResponseOf } from "../../../../lib/api-types.ts";
 import { ROOTS } from "../../../../lib/query-keys.ts";
@@ -21,4 +21,23 @@ export function useCustomerImport() {
     if (r.imported) await qc.invalidateQueries({ queryKey: [ROOTS.claims, "customers"] });
     return r;
   };
+}
+
+export type CustomerPage = ResponseOf<"/api/v1/admin/customers">;
+
+export const registryKey = (q: string, cursor: string | null) =>
+  [ROOTS.claims, "customers", "registry", q, cursor] as const;
+
+/** One page of the registry for a search (`q` empty: every customer), from `cursor` on. */
+export function useCustomerRegistry(q: string, cursor: string | null) {
+  return useQuery({
+    queryKey: registryKey(q, cursor),
+    queryFn: () =>
+      data(
+        client.GET("/api/v1/admin/customers", {
+          params: { query: { ...(q ? { q } : {}), limit: 25, ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -15,7 +15,7 @@ export default function CustomerImport() {
     <Stack>
       <SectionHeader title={t("adminUi.customers.title")} text={t("adminUi.customers.intro")} />
       <Text size="sm">
-        {t("adminUi.customers.header")} <Code>{HEADER}</Code>
+        {t("adminUi.customers.header")} <Code style={{ overflowWrap: "anywhere" }}>{HEADER}</Code>
       </Text>
       <CsvImport
         upload={upload}

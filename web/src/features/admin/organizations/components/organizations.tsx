@@ -5,7 +5,8 @@ import { Badge, Button, Group, Modal, Select, Stack, Table, TagsInput, Text, Tex
 import { useState } from "react";
 import { FormModal, ListTable, ModalActions } from "../../../../components/data-table.tsx";
 import { ErrorAlert } from "../../../../components/error-alert.tsx";
-import { FormError, fieldError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
+import { FormError, notifyDone, SectionHeader } from "../../../../components/forms.tsx";
+import { useFieldErrors } from "../../../../components/use-field-errors.ts";
 import { useT } from "../../../../i18n/index.tsx";
 import { type Organization, useOrganizations } from "../../../../lib/organizations.ts";
 import { type Calendar, useCalendars } from "../../calendars/api/calendars.ts";
@@ -37,6 +38,8 @@ function CreateOrganizationModal({
   const [partnerIds, setPartnerIds] = useState<string[]>([]);
   const [calendarId, setCalendarId] = useState(DEFAULT_CALENDAR);
   const req = useCreateOrganization();
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const badIds = partnerIds.filter((p) => !PARTNER_ID.test(p));
 
   const submit = () => {
@@ -71,29 +74,38 @@ function CreateOrganizationModal({
         label={t("adminUi.orgs.name")}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldError(req.error, "name")}
+        onChange={(e) => {
+          fields.clear("name");
+          setName(e.currentTarget.value);
+        }}
+        error={fields.of("name")}
       />
       <TagsInput
         label={t("adminUi.orgs.partnerIds")}
         description={t("adminUi.orgs.partnerIdsHint")}
         required
         value={partnerIds}
-        onChange={setPartnerIds}
+        onChange={(v) => {
+          fields.clear("partnerIds");
+          setPartnerIds(v);
+        }}
         splitChars={[",", " "]}
         error={
           badIds.length > 0
             ? t("adminUi.orgs.partnerIdInvalid", { ids: badIds.join(", ") })
-            : fieldError(req.error, "partnerIds")
+            : fields.of("partnerIds")
         }
       />
       <Select
         label={t("adminUi.orgs.calendar")}
         allowDeselect={false}
         value={calendarId}
-        onChange={(v) => v && setCalendarId(v)}
+        onChange={(v) => {
+          fields.clear("calendarId");
+          v && setCalendarId(v);
+        }}
         data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
-        error={fieldError(req.error, "calendarId")}
+        error={fields.of("calendarId")}
       />
     </FormModal>
   );
@@ -103,6 +115,8 @@ function PartnerIdModal({ org, onClose, onDone }: { org: Organization; onClose()
   const { t } = useT();
   const [partnerId, setPartnerId] = useState("");
   const req = useAddPartnerId(org.id);
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const invalid = partnerId !== "" && !PARTNER_ID.test(partnerId.trim());
   const submit = () =>
     req.mutate(partnerId.trim(), {
@@ -129,8 +143,11 @@ function PartnerIdModal({ org, onClose, onDone }: { org: Organization; onClose()
         description={t("adminUi.orgs.partnerIdHint")}
         required
         value={partnerId}
-        onChange={(e) => setPartnerId(e.currentTarget.value)}
-        error={invalid ? t("adminUi.orgs.partnerIdFormat") : fieldError(req.error, "partnerId")}
+        onChange={(e) => {
+          fields.clear("partnerId");
+          setPartnerId(e.currentTarget.value);
+        }}
+        error={invalid ? t("adminUi.orgs.partnerIdFormat") : fields.of("partnerId")}
       />
     </FormModal>
   );
@@ -150,6 +167,8 @@ function CalendarModal({
   const { t } = useT();
   const [calendarId, setCalendarId] = useState(org.calendarId ?? DEFAULT_CALENDAR);
   const req = useSetCalendar(org.id);
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const submit = () =>
     req.mutate(calendarId === DEFAULT_CALENDAR ? null : calendarId, {
       onSuccess: () => {
@@ -171,9 +190,12 @@ function CalendarModal({
           description={t("adminUi.orgs.calendarHint")}
           allowDeselect={false}
           value={calendarId}
-          onChange={(v) => v && setCalendarId(v)}
+          onChange={(v) => {
+            fields.clear("calendarId");
+            v && setCalendarId(v);
+          }}
           data={calendarOptions(calendars, t("adminUi.orgs.defaultCalendar"))}
-          error={fieldError(req.error, "calendarId")}
+          error={fields.of("calendarId")}
         />
         <ModalActions
           onCancel={onClose}

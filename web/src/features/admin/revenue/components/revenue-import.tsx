@@ -24,7 +24,7 @@ export default function RevenueImport() {
     <Stack>
       <SectionHeader title={t("adminUi.revenue.title")} text={t("adminUi.revenue.intro")} />
       <Text size="sm">
-        {t("adminUi.revenue.header")} <Code>{HEADER}</Code>
+        {t("adminUi.revenue.header")} <Code style={{ overflowWrap: "anywhere" }}>{HEADER}</Code>
       </Text>
       <CsvImport
         upload={upload}

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { isRoleChange, mayMoveBetweenRoles } from "../../../../../../src/domain/policies/admin.ts";
 import { ROLES } from "../../../../../../src/domain/vocabulary.ts";
 import { FormModal } from "../../../../components/data-table.tsx";
-import { ConfirmModal, fieldError, notifyDone } from "../../../../components/forms.tsx";
+import { ConfirmModal, notifyDone } from "../../../../components/forms.tsx";
+import { useFieldErrors } from "../../../../components/use-field-errors.ts";
 import { useT } from "../../../../i18n/index.tsx";
 import type { Role } from "../../../../lib/api-types.ts";
 import { isOneOf } from "../../../../lib/one-of.ts";
@@ -36,6 +37,8 @@ export function EditUserModal({
   const [locale, setLocale] = useState(target.locale);
   const [confirmDisable, setConfirmDisable] = useState(false);
   const req = useUpdateUser(target.id);
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const disableReq = useUpdateUser(target.id);
 
   const save = () => {
@@ -87,8 +90,11 @@ export function EditUserModal({
           label={t("adminUi.users.name")}
           required
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fieldError(req.error, "name")}
+          onChange={(e) => {
+            fields.clear("name");
+            setName(e.currentTarget.value);
+          }}
+          error={fields.of("name")}
         />
         <Select
           label={t("adminUi.users.role")}
@@ -96,20 +102,26 @@ export function EditUserModal({
           disabled={fixedRole}
           description={fixedRole ? t("adminUi.users.selfRole") : undefined}
           value={role}
-          onChange={(v) => isOneOf(ROLES, v) && setRole(v)}
+          onChange={(v) => {
+            fields.clear("role");
+            isOneOf(ROLES, v) && setRole(v);
+          }}
           data={roles.map((r) => ({ value: r, label: t(`adminUi.roles.${r}`) }))}
-          error={fieldError(req.error, "role")}
+          error={fields.of("role")}
         />
         <Select
           label={t("adminUi.users.locale")}
           allowDeselect={false}
           value={locale}
-          onChange={(v) => v && setLocale(v)}
+          onChange={(v) => {
+            fields.clear("locale");
+            v && setLocale(v);
+          }}
           data={[
             { value: "en", label: t("adminUi.locales.en") },
             { value: "es", label: t("adminUi.locales.es") },
           ]}
-          error={fieldError(req.error, "locale")}
+          error={fields.of("locale")}
         />
       </FormModal>
       <ConfirmModal

@@ -3,7 +3,8 @@ import { Alert, Button, CopyButton, Group, Modal, MultiSelect, Stack, TextInput 
 import { useState } from "react";
 import { WEBHOOK_EVENTS } from "../../../../../../src/domain/events.ts";
 import { FormModal } from "../../../../components/data-table.tsx";
-import { fieldError, useEventLabel } from "../../../../components/forms.tsx";
+import { useEventLabel } from "../../../../components/forms.tsx";
+import { useFieldErrors } from "../../../../components/use-field-errors.ts";
 import { useT } from "../../../../i18n/index.tsx";
 import { isOneOf } from "../../../../lib/one-of.ts";
 import { useCreateWebhook } from "../api/webhooks.ts";
@@ -53,6 +54,8 @@ export function CreateWebhookModal({
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState<string[]>([]);
   const req = useCreateWebhook();
+  // A field's error goes as soon as the field is edited.
+  const fields = useFieldErrors(req.error);
   const submit = () => {
     const picked = events.filter((e) => isOneOf(WEBHOOK_EVENTS, e));
     req.mutate(
@@ -88,14 +91,20 @@ export function CreateWebhookModal({
         type="url"
         required
         value={url}
-        onChange={(e) => setUrl(e.currentTarget.value)}
-        error={fieldError(req.error, "url")}
+        onChange={(e) => {
+          fields.clear("url");
+          setUrl(e.currentTarget.value);
+        }}
+        error={fields.of("url")}
       />
       <TextInput
         label={t("adminUi.webhooks.description")}
         value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        error={fieldError(req.error, "description")}
+        onChange={(e) => {
+          fields.clear("description");
+          setDescription(e.currentTarget.value);
+        }}
+        error={fields.of("description")}
       />
       <MultiSelect
         label={t("adminUi.webhooks.events")}
@@ -103,9 +112,12 @@ export function CreateWebhookModal({
         searchable
         clearable
         value={events}
-        onChange={setEvents}
+        onChange={(v) => {
+          fields.clear("events");
+          setEvents(v);
+        }}
         data={WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventLabel(e) }))}
-        error={fieldError(req.error, "events")}
+        error={fields.of("events")}
       />
     </FormModal>
   );
