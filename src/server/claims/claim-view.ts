@@ -13,6 +13,8 @@ import type {
 import type { ClaimsTable } from "../db/schema.ts";
 import { actorOf, type Principal } from "../principal.ts";
 import { inputOf } from "./claim-fields.ts";
+import type { CompetingClaim } from "./competing-claims.ts";
+import type { LatestMessage } from "./latest-message.ts";
 import type { ClaimInput } from "./claim-input.ts";
 
 const iso = (t: number): string => new Date(t).toISOString();
@@ -33,7 +35,11 @@ export interface ClaimView extends ClaimInput {
   eligibility: { program: string; status: string; reasons: string[] }[] | null;
   allowedActions: UserVisibleAction[];
   /** Operator only: other organisations' claims on the same association keys. */
-  competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
+  competingClaims?: CompetingClaim[];
+  /** One claim's answer (GET /claims/{id}) only: the partner organisation by name. */
+  organization?: { id: string; name: string };
+  /** One claim's answer only: what was last said to move it (the action panel's message). */
+  latestMessage?: LatestMessage | null;
   createdAt: string;
   updatedAt: string;
 }
