@@ -13,9 +13,9 @@ import type {
 import type { ClaimsTable } from "../db/schema.ts";
 import { actorOf, type Principal } from "../principal.ts";
 import { inputOf } from "./claim-fields.ts";
+import type { ClaimInput } from "./claim-input.ts";
 import type { CompetingClaim } from "./competing-claims.ts";
 import type { LatestMessage } from "./latest-message.ts";
-import type { ClaimInput } from "./claim-input.ts";
 
 const iso = (t: number): string => new Date(t).toISOString();
 

@@ -18,8 +18,8 @@ import { enroll, listPrograms } from "../incentives/programs.ts";
 import { importRevenue } from "../incentives/revenue-import.ts";
 import { sweep } from "../jobs/sweeper.ts";
 import type { Principal } from "../principal.ts";
-import { demoName } from "./demo-people.ts";
 import { demoPdf } from "./demo-pdf.ts";
+import { demoName } from "./demo-people.ts";
 import { COMPETING_APPROVAL, SCENARIOS, type Scenario, type Step } from "./demo-scenarios.ts";
 
 export const DEMO_PASSWORD = "claimdesk-demo";
