@@ -48,7 +48,9 @@ export function ActionPanel({
             {acting ? t("claimPage.panel.yourTurn") : t("claimPage.panel.notYourTurn")}
           </Badge>
         </Group>
-        {shown && <LatestMessage claimId={claim.id} message={message} documents={documents} />}
+        {shown && (
+          <LatestMessage claimId={claim.id} message={message} documents={documents} checklist={acting} />
+        )}
         <Text size="sm">{t(`claimPage.panel.situation.${side}.${step.situation}`)}</Text>
         {step.deadline && (
           <Text size="sm" fw={600}>

@@ -28,7 +28,7 @@ export function History({
     <Stack gap="sm">
       {folded > 0 && (
         <Button
-          variant="subtle"
+          variant="default"
           size="compact-sm"
           style={{ alignSelf: "flex-start" }}
           aria-pressed={showNotifications}

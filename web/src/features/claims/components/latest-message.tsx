@@ -14,10 +14,13 @@ export function LatestMessage({
   claimId,
   message,
   documents,
+  checklist,
 }: {
   claimId: string;
   message: Message;
   documents: ClaimDocument[];
+  /** The reasons as boxes to tick off: for whoever must address them. */
+  checklist: boolean;
 }) {
   const { t, dateTime } = useT();
   const [ticked, setTicked] = useState<string[]>([]);
@@ -53,7 +56,7 @@ export function LatestMessage({
           <Text size="sm" fw={500} id={`reasons-${claimId}`}>
             {reasonsTitle}
           </Text>
-          {isRequest(message.kind) ? (
+          {checklist && isRequest(message.kind) ? (
             // A checklist to work through: ticks are the reader's own notes, kept in this page only.
             <Checkbox.Group aria-labelledby={`reasons-${claimId}`} value={ticked} onChange={setTicked}>
               <Stack gap={4}>
