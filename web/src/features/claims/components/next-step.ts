@@ -67,7 +67,10 @@ export interface NextStep {
   deadline: Claim["deadlines"][number] | null;
 }
 
-export function nextStep(c: Claim): NextStep {
+/** What nextStep reads of a claim. */
+export type StepInput = Pick<Claim, "status" | "consent" | "dispute" | "deadlines" | "allowedActions">;
+
+export function nextStep(c: StepInput): NextStep {
   const allowed = new Set(c.allowedActions);
   const situation = situationOf(c);
   const kind = DEADLINE_OF[situation];
