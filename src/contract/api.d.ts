@@ -1530,6 +1530,43 @@ export interface components {
          * @description UTC, ISO 8601 with milliseconds
          */
         endsAt: string;
+        /** @description the consent_end deadline while the period runs */
+        deadline: {
+          /** @enum {unknown} */
+          kind:
+            | "review_start"
+            | "decision"
+            | "partner_response"
+            | "consent_end"
+            | "dispute_window"
+            | "dispute_decision";
+          /**
+           * Format: date-time
+           * @description UTC, ISO 8601 with milliseconds
+           */
+          dueAt: string;
+          /**
+           * Format: date-time
+           * @description the inclusive last instant to act in time: dueAt minus 1 ms (UTC)
+           */
+          lastMomentToAct: string;
+          /** @description the claim calendar's IANA time zone, to write lastMomentToAct in */
+          timeZone: string;
+          /** @description business days after today (server clock, calendar zone) up to the last moment's date; today never counts; 0 once overdue */
+          businessDaysLeft: number;
+          /** @description whole hours from the server's now to dueAt; 0 once overdue */
+          hoursLeft: number;
+          /** @description the server's now is at or past dueAt */
+          overdue: boolean;
+          overdueBy: {
+            /** @description business days wholly passed between the last moment's date and today */
+            businessDays: number;
+            /** @description whole hours since dueAt */
+            hours: number;
+          } | null;
+          /** @enum {unknown} */
+          state: "on_time" | "due_soon" | "breached";
+        } | null;
       } | null;
       dispute: {
         /** @enum {unknown} */
@@ -1544,7 +1581,45 @@ export interface components {
          * @description UTC, ISO 8601 with milliseconds
          */
         dueAt: string;
+        /** @description the dispute_decision deadline while the dispute is open */
+        deadline: {
+          /** @enum {unknown} */
+          kind:
+            | "review_start"
+            | "decision"
+            | "partner_response"
+            | "consent_end"
+            | "dispute_window"
+            | "dispute_decision";
+          /**
+           * Format: date-time
+           * @description UTC, ISO 8601 with milliseconds
+           */
+          dueAt: string;
+          /**
+           * Format: date-time
+           * @description the inclusive last instant to act in time: dueAt minus 1 ms (UTC)
+           */
+          lastMomentToAct: string;
+          /** @description the claim calendar's IANA time zone, to write lastMomentToAct in */
+          timeZone: string;
+          /** @description business days after today (server clock, calendar zone) up to the last moment's date; today never counts; 0 once overdue */
+          businessDaysLeft: number;
+          /** @description whole hours from the server's now to dueAt; 0 once overdue */
+          hoursLeft: number;
+          /** @description the server's now is at or past dueAt */
+          overdue: boolean;
+          overdueBy: {
+            /** @description business days wholly passed between the last moment's date and today */
+            businessDays: number;
+            /** @description whole hours since dueAt */
+            hours: number;
+          } | null;
+          /** @enum {unknown} */
+          state: "on_time" | "due_soon" | "breached";
+        } | null;
       } | null;
+      /** @description the open deadlines */
       deadlines: {
         /** @enum {unknown} */
         kind:
@@ -1559,14 +1634,62 @@ export interface components {
          * @description UTC, ISO 8601 with milliseconds
          */
         dueAt: string;
+        /**
+         * Format: date-time
+         * @description the inclusive last instant to act in time: dueAt minus 1 ms (UTC)
+         */
+        lastMomentToAct: string;
+        /** @description the claim calendar's IANA time zone, to write lastMomentToAct in */
+        timeZone: string;
+        /** @description business days after today (server clock, calendar zone) up to the last moment's date; today never counts; 0 once overdue */
+        businessDaysLeft: number;
+        /** @description whole hours from the server's now to dueAt; 0 once overdue */
+        hoursLeft: number;
+        /** @description the server's now is at or past dueAt */
+        overdue: boolean;
+        overdueBy: {
+          /** @description business days wholly passed between the last moment's date and today */
+          businessDays: number;
+          /** @description whole hours since dueAt */
+          hours: number;
+        } | null;
+        /** @enum {unknown} */
+        state: "on_time" | "due_soon" | "breached";
       }[];
+      /** @description the operator SLA (review_start, decision or dispute_decision), if one is open */
       sla: {
-        kind: string;
+        /** @enum {unknown} */
+        kind:
+          | "review_start"
+          | "decision"
+          | "partner_response"
+          | "consent_end"
+          | "dispute_window"
+          | "dispute_decision";
         /**
          * Format: date-time
          * @description UTC, ISO 8601 with milliseconds
          */
         dueAt: string;
+        /**
+         * Format: date-time
+         * @description the inclusive last instant to act in time: dueAt minus 1 ms (UTC)
+         */
+        lastMomentToAct: string;
+        /** @description the claim calendar's IANA time zone, to write lastMomentToAct in */
+        timeZone: string;
+        /** @description business days after today (server clock, calendar zone) up to the last moment's date; today never counts; 0 once overdue */
+        businessDaysLeft: number;
+        /** @description whole hours from the server's now to dueAt; 0 once overdue */
+        hoursLeft: number;
+        /** @description the server's now is at or past dueAt */
+        overdue: boolean;
+        overdueBy: {
+          /** @description business days wholly passed between the last moment's date and today */
+          businessDays: number;
+          /** @description whole hours since dueAt */
+          hours: number;
+        } | null;
         /** @enum {unknown} */
         state: "on_time" | "due_soon" | "breached";
       } | null;

@@ -1,18 +1,18 @@
 // The operator SLA shown beside a claim: computed from its open SLA deadline and the clock.
 import type { ClaimState } from "./claim-state.ts";
+import { type DeadlineState, deadlineState } from "./deadline-view.ts";
 import { isSlaKind, type SlaKind } from "./vocabulary.ts";
 
 export interface SlaView {
   kind: SlaKind;
   dueAt: number;
-  state: "on_time" | "due_soon" | "breached";
+  state: DeadlineState;
 }
 
 export function slaOf(state: ClaimState, now: number): SlaView | null {
   for (const d of state.deadlines) {
     if (!isSlaKind(d.kind)) continue;
-    const s = now >= d.dueAt ? "breached" : d.warnAt !== null && now >= d.warnAt ? "due_soon" : "on_time";
-    return { kind: d.kind, dueAt: d.dueAt, state: s };
+    return { kind: d.kind, dueAt: d.dueAt, state: deadlineState(d, now) };
   }
   return null;
 }

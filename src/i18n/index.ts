@@ -1,6 +1,7 @@
 // Languages, translation (i18next) and formatting of dates in a time zone, for mail, the consent
 // page and the web app alike.
 import i18next, { type TFunction } from "i18next";
+import { lastMomentToAct } from "../domain/deadline-view.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
 
@@ -66,21 +67,12 @@ export function formatDateTime(at: number, locale: Locale, timeZone: string): st
 }
 
 /**
- * A deadline for a reader: one that falls at local midnight (the end of a business day) is shown as
- * the last minute of the day before — "by March 11, 11:59 PM", not "by March 12, 12:00 AM".
+ * A deadline for a reader, from its stored exclusive end: the inclusive last moment to act
+ * (lastMomentToAct, the very instant the API gives screens), to the minute — "by March 11, 11:59 PM",
+ * not "by March 12, 12:00 AM".
  */
-export function formatDeadline(at: number, locale: Locale, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  })
-    .formatToParts(at)
-    .filter((p) => p.type === "hour" || p.type === "minute")
-    .map((p) => p.value)
-    .join(":");
-  return formatDateTime(parts === "00:00" ? at - 60_000 : at, locale, timeZone);
+export function formatDeadline(dueAt: number, locale: Locale, timeZone: string): string {
+  return formatDateTime(lastMomentToAct(dueAt), locale, timeZone);
 }
 
 export function formatList(items: string[], locale: Locale): string {

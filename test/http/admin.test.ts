@@ -112,7 +112,9 @@ describe.each(ENGINES)("administration on %s", (engine) => {
       `/api/v1/claims/${c.body.id}/actions/submit`,
     );
     // Fri 3, Mon 6, Tue 7, Wed 8, Thu 9 May: due at 00:00 on Friday 10 May, Madrid summer time.
-    expect(submitted.body.deadlines).toEqual([{ kind: "review_start", dueAt: "2030-05-09T22:00:00.000Z" }]);
+    expect(submitted.body.deadlines).toMatchObject([
+      { kind: "review_start", dueAt: "2030-05-09T22:00:00.000Z" },
+    ]);
   });
 
   it("adds partner IDs, changes roles, and disabling a user ends their sessions and tokens", async () => {

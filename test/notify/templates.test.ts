@@ -24,7 +24,9 @@ function params(template: string): MailParams {
     partner: "Contoso",
     activity: "deployment",
     products: ["Microsoft Teams", "Dynamics 365 Sales"],
-    due: Date.parse("2030-03-12T00:00:00.000Z"),
+    // An end at 00:01 UTC: its last moment to act is 00:00:59.999 UTC, 01:00 in Madrid (mail shows
+    // the inclusive last moment, deadline-view.ts).
+    due: Date.parse("2030-03-12T00:01:00.000Z"),
     reasons: template === "rejected" ? ["insufficient_poe"] : ["missing_products"],
     comment: "Please attach <the> signed page",
     author: template === "comment_added" ? "Rita Reviewer" : null,
@@ -109,7 +111,7 @@ describe.each(ENGINES)("mail templates on %s", (engine) => {
     // The other language says something else.
     const other = LOCALES.find((l) => l !== locale) ?? "en";
     expect(m.subject).not.toBe(subjectOf(template, p, { locale: other, timeZone: "Europe/Madrid" }));
-    // Dates in the recipient's zone: midnight UTC is 1 AM in Madrid in March.
+    // Dates in the recipient's zone: just after midnight UTC is 1 AM in Madrid in March.
     if (["submitted_partner", "rejected", "information_requested"].includes(template))
       expect(m.text).toMatch(
         locale === "en"

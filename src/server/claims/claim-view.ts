@@ -1,6 +1,8 @@
 // The claim resource of API.md §3, as the caller sees it now: due deadlines are applied in memory so
 // a late sweeper never shows a stale status.
-import type { ClaimState } from "../../domain/claim-state.ts";
+import type { BusinessCalendar } from "../../domain/calendar.ts";
+import type { ClaimState, Deadline } from "../../domain/claim-state.ts";
+import { type DeadlineState, deadlineView } from "../../domain/deadline-view.ts";
 import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
 import type {
@@ -19,6 +21,34 @@ import type { LatestMessage } from "./latest-message.ts";
 
 const iso = (t: number): string => new Date(t).toISOString();
 
+/** An open deadline as every screen, the mail and integrations read it (deadline-view.ts). */
+export interface DeadlineJson {
+  kind: DeadlineKind;
+  dueAt: string;
+  lastMomentToAct: string;
+  timeZone: string;
+  businessDaysLeft: number;
+  hoursLeft: number;
+  overdue: boolean;
+  overdueBy: { businessDays: number; hours: number } | null;
+  state: DeadlineState;
+}
+
+function deadlineJson(d: Deadline, calendar: BusinessCalendar, now: number): DeadlineJson {
+  const v = deadlineView(d, calendar, now);
+  return {
+    kind: v.kind,
+    dueAt: iso(v.dueAt),
+    lastMomentToAct: iso(v.lastMomentToAct),
+    timeZone: v.timeZone,
+    businessDaysLeft: v.businessDaysLeft,
+    hoursLeft: v.hoursLeft,
+    overdue: v.overdue,
+    overdueBy: v.overdueBy,
+    state: v.state,
+  };
+}
+
 export interface ClaimView extends ClaimInput {
   id: string;
   number: string;
@@ -28,10 +58,12 @@ export interface ClaimView extends ClaimInput {
   reasons: string[];
   withdrawReason: string | null;
   copiedFrom: string | null;
-  consent: { status: ConsentStatus; endsAt: string } | null;
-  dispute: { status: DisputeStatus; openedAt: string; dueAt: string } | null;
-  deadlines: { kind: DeadlineKind; dueAt: string }[];
-  sla: { kind: string; dueAt: string; state: "on_time" | "due_soon" | "breached" } | null;
+  /** `deadline`: the consent_end deadline while the period runs, else null. */
+  consent: { status: ConsentStatus; endsAt: string; deadline: DeadlineJson | null } | null;
+  /** `deadline`: the dispute_decision deadline while the dispute is open, else null. */
+  dispute: { status: DisputeStatus; openedAt: string; dueAt: string; deadline: DeadlineJson | null } | null;
+  deadlines: DeadlineJson[];
+  sla: DeadlineJson | null;
   eligibility: { program: string; status: string; reasons: string[] }[] | null;
   allowedActions: UserVisibleAction[];
   /** Operator only: other organisations' claims on the same association keys. */
@@ -74,9 +106,17 @@ export function claimView(
   version: number,
   principal: Principal,
   now: number,
+  /** The claim's calendar; null only where the state can hold no deadline (a new draft). */
+  calendar: BusinessCalendar | null,
   updatedAt = row.updated_at,
   eligibility: ClaimView["eligibility"] = null,
 ): ClaimView {
+  if (calendar === null && state.deadlines.length > 0)
+    throw new Error("a claim with deadlines needs its calendar");
+  const open = new Map(
+    calendar === null ? [] : state.deadlines.map((d) => [d.kind, deadlineJson(d, calendar, now)] as const),
+  );
+  const slaKind = slaOf(state, now)?.kind;
   return {
     id: row.id,
     number: row.number,
@@ -87,14 +127,20 @@ export function claimView(
     reasons: state.reasons,
     withdrawReason: state.withdrawReason,
     copiedFrom: row.copied_from,
-    consent: state.consent && { status: state.consent.status, endsAt: iso(state.consent.endsAt) },
+    consent: state.consent && {
+      status: state.consent.status,
+      endsAt: iso(state.consent.endsAt),
+      deadline: (state.consent.status === "running" && open.get("consent_end")) || null,
+    },
     dispute: state.dispute && {
       status: state.dispute.status,
       openedAt: iso(state.dispute.openedAt),
       dueAt: iso(state.dispute.dueAt),
+      deadline: (state.dispute.status === "open" && open.get("dispute_decision")) || null,
     },
-    deadlines: state.deadlines.map((d) => ({ kind: d.kind, dueAt: iso(d.dueAt) })),
-    sla: ((s) => s && { kind: s.kind, dueAt: iso(s.dueAt), state: s.state })(slaOf(state, now)),
+    deadlines: [...open.values()],
+    // The operator SLA slaOf picks, with the same fields as in the deadline list.
+    sla: (slaKind && open.get(slaKind)) || null,
     eligibility: state.assessmentAt !== null ? eligibility : null,
     allowedActions: allowedActions(state, actorOf(principal)),
     createdAt: iso(row.created_at),

@@ -1,6 +1,13 @@
 // The customer's consent page: plain server-rendered HTML with one form, no script, readable on a
 // phone, in English or Spanish. Every dynamic value is escaped.
-import { formatDateTime, formatList, LOCALES, type Locale, translator } from "../../i18n/index.ts";
+import {
+  formatDateTime,
+  formatDeadline,
+  formatList,
+  LOCALES,
+  type Locale,
+  translator,
+} from "../../i18n/index.ts";
 import { escapeHtml as e } from "../notify/templates.ts";
 import type { ConsentView } from "./consent.ts";
 
@@ -54,7 +61,7 @@ export function renderConsentPage(p: PageInput): string {
         p.locale,
       ),
     )}</dd>
-<dt>${e(t("consent.endsAt"))}</dt><dd><time datetime="${new Date(v.endsAt).toISOString()}">${e(when(v.endsAt))}</time></dd>
+<dt>${e(t("consent.endsAt"))}</dt><dd><time datetime="${new Date(v.endsAt).toISOString()}">${e(formatDeadline(v.endsAt, p.locale, v.timeZone))}</time></dd>
 </dl>`;
     let answer: string;
     if (v.state === "denied" && v.decidedAt !== null)

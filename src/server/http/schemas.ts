@@ -17,8 +17,8 @@ import {
 
 const closed = { additionalProperties: false } as const;
 export const Enum = Type.Enum;
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T, description?: string) =>
+  Type.Union([t, Type.Null()], description ? { description } : {});
 export const Time = Type.String({ format: "date-time", description: "UTC, ISO 8601 with milliseconds" });
 const Email = Type.String({ format: "email", maxLength: 254 });
 const Guid = Type.String({
@@ -139,6 +139,37 @@ export const ClaimPatch = Type.Object(
   { ...closed, $id: "ClaimPatch", description: "A JSON merge patch (RFC 7396) of the editable fields" },
 );
 
+/** An open deadline as screens and mail show it (RULES.md §4a): nothing for a client to compute. */
+const Deadline = Type.Object({
+  kind: Enum(DEADLINE_KINDS),
+  dueAt: Time,
+  lastMomentToAct: Type.String({
+    format: "date-time",
+    description: "the inclusive last instant to act in time: dueAt minus 1 ms (UTC)",
+  }),
+  timeZone: Type.String({ description: "the claim calendar's IANA time zone, to write lastMomentToAct in" }),
+  businessDaysLeft: Type.Integer({
+    minimum: 0,
+    description:
+      "business days after today (server clock, calendar zone) up to the last moment's date; today never counts; 0 once overdue",
+  }),
+  hoursLeft: Type.Integer({
+    minimum: 0,
+    description: "whole hours from the server's now to dueAt; 0 once overdue",
+  }),
+  overdue: Type.Boolean({ description: "the server's now is at or past dueAt" }),
+  overdueBy: Nullable(
+    Type.Object({
+      businessDays: Type.Integer({
+        minimum: 0,
+        description: "business days wholly passed between the last moment's date and today",
+      }),
+      hours: Type.Integer({ minimum: 0, description: "whole hours since dueAt" }),
+    }),
+  ),
+  state: Enum(["on_time", "due_soon", "breached"]),
+});
+
 export const Claim = Type.Object(
   {
     id: Type.String(),
@@ -171,15 +202,22 @@ export const Claim = Type.Object(
     withdrawReason: Nullable(Type.String()),
     copiedFrom: Nullable(Type.String()),
     consent: Nullable(
-      Type.Object({ status: Enum(["running", "passed", "denied", "confirmed", "cancelled"]), endsAt: Time }),
+      Type.Object({
+        status: Enum(["running", "passed", "denied", "confirmed", "cancelled"]),
+        endsAt: Time,
+        deadline: Nullable(Deadline, "the consent_end deadline while the period runs"),
+      }),
     ),
     dispute: Nullable(
-      Type.Object({ status: Enum(["open", "upheld", "overturned"]), openedAt: Time, dueAt: Time }),
+      Type.Object({
+        status: Enum(["open", "upheld", "overturned"]),
+        openedAt: Time,
+        dueAt: Time,
+        deadline: Nullable(Deadline, "the dispute_decision deadline while the dispute is open"),
+      }),
     ),
-    deadlines: Type.Array(Type.Object({ kind: Enum(DEADLINE_KINDS), dueAt: Time })),
-    sla: Nullable(
-      Type.Object({ kind: Type.String(), dueAt: Time, state: Enum(["on_time", "due_soon", "breached"]) }),
-    ),
+    deadlines: Type.Array(Deadline, { description: "the open deadlines" }),
+    sla: Nullable(Deadline, "the operator SLA (review_start, decision or dispute_decision), if one is open"),
     eligibility: Nullable(
       Type.Array(
         Type.Object({ program: Type.String(), status: Type.String(), reasons: Type.Array(Type.String()) }),

@@ -85,8 +85,6 @@ export interface Formatters {
   dateTime(iso: string | number): string;
   number(n: number): string;
   money(minor: number, currency: string): string;
-  /** "in 3 days", "2 hours ago". */
-  relative(iso: string): string;
 }
 
 export function useT(): Formatters {
@@ -96,7 +94,6 @@ export function useT(): Formatters {
     const d = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone });
     const dt = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone });
     const n = new Intl.NumberFormat(lang);
-    const rel = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
     return {
       t,
       lang,
@@ -105,13 +102,6 @@ export function useT(): Formatters {
       dateTime: (v) => dt.format(new Date(v)),
       number: (v) => n.format(v),
       money: (minor, currency) => formatMoney(minor, currency, lang),
-      relative: (iso) => {
-        const ms = Date.parse(iso) - Date.now();
-        const abs = Math.abs(ms);
-        if (abs < 3_600_000) return rel.format(Math.round(ms / 60_000), "minute");
-        if (abs < 86_400_000) return rel.format(Math.round(ms / 3_600_000), "hour");
-        return rel.format(Math.round(ms / 86_400_000), "day");
-      },
     };
   }, [lang, setLang, timeZone]);
 }

@@ -78,7 +78,7 @@ export async function insertClaim(
     .values(outboxRows(inserted, entries, now, initialState()))
     .execute();
   await writeKeys(db, row.id, checked.keys);
-  return { row: inserted, state: initialState(), now };
+  return { row: inserted, state: initialState(), now, calendar: null };
 }
 
 export async function createClaim(

@@ -28,9 +28,6 @@ const claimById = compiledOnce((db, id: string) =>
     .select(["organizations.calendar_id", "organizations.name as organization_name", "claims.status"])
     .where("claims.id", "=", id),
 );
-const calendarOf = compiledOnce((db, organizationId: string) =>
-  db.selectFrom("organizations").select("calendar_id").where("id", "=", organizationId),
-);
 const eligibilityOfOne = compiledOnce((db, id: string) =>
   db
     .selectFrom("eligibility")
@@ -42,12 +39,35 @@ const programCodes = compiledOnce((db: Kysely<DB>) =>
   db.selectFrom("programs").select("code").orderBy("code"),
 );
 
-async function calendarFor(ctx: AppContext, row: ListedRow): Promise<BusinessCalendar> {
-  const id =
-    row.calendar_id !== undefined
-      ? row.calendar_id
-      : ((await calendarOf(ctx.db.kysely, row.organization_id))[0]?.calendar_id ?? null);
-  return ctx.calendars.get(ctx.db.kysely, id);
+/**
+ * Each row's calendar, or null for a row with no deadline (nothing to fire, nothing to show): the
+ * joined calendar id where the query read it, else by organisation, once per page and cached.
+ */
+async function calendarsOf(
+  ctx: AppContext,
+  rows: ListedRow[],
+  states: ClaimState[],
+): Promise<(BusinessCalendar | null)[]> {
+  const db = ctx.db.kysely;
+  const byOrganization = rows.filter((r, i) => r.calendar_id === undefined && states[i]?.deadlines.length);
+  const ofOrganization =
+    byOrganization.length > 0
+      ? await ctx.calendars.forOrganizations(
+          db,
+          byOrganization.map((r) => r.organization_id),
+        )
+      : new Map<string, BusinessCalendar>();
+  // Resolved per distinct calendar, then mapped without a promise per row.
+  const joined = new Map<string | null, BusinessCalendar>();
+  for (const row of rows)
+    if (row.calendar_id !== undefined && !joined.has(row.calendar_id))
+      joined.set(row.calendar_id, await ctx.calendars.get(db, row.calendar_id));
+  return rows.map((row, i) => {
+    if (!states[i]?.deadlines.length) return null;
+    if (row.calendar_id !== undefined) return joined.get(row.calendar_id) ?? null;
+    // forOrganizations answers every id it was asked (the default calendar for an unknown one).
+    return ofOrganization.get(row.organization_id) ?? null;
+  });
 }
 
 /** Eligibility per assessed claim: its stored rows, or every programme pending while none are. */
@@ -91,6 +111,7 @@ export async function viewRows(
 ): Promise<ClaimView[]> {
   const now = ctx.clock.now();
   const states = rows.map((r) => JSON.parse(r.state) as ClaimState);
+  const calendars = await calendarsOf(ctx, rows, states);
   // Firing is whole-state work: only for the rows with a timer due now (and no promise per row).
   const fired: ({ state: ClaimState; bumped: boolean } | null)[] = rows.map(() => null);
   const due = rows.flatMap((_, i) => {
@@ -100,7 +121,8 @@ export async function viewRows(
   await Promise.all(
     due.map(async (i) => {
       const stored = states[i] as ClaimState;
-      const calendar = await calendarFor(ctx, rows[i] as ListedRow);
+      const calendar = calendars[i];
+      if (!calendar) return;
       const { state } = fireDue(stored, now, { calendar, policy: ctx.policy });
       fired[i] = { state, bumped: visibleChange(stored, state) };
     }),
@@ -120,6 +142,7 @@ export async function viewRows(
       row.version + (bumped ? 1 : 0),
       principal,
       now,
+      calendars[i] ?? null,
       bumped ? now : row.updated_at,
       eligibility.get(row.id) ?? null,
     );

@@ -5,6 +5,7 @@ import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import type { Claim } from "../../../lib/api-types.ts";
 import { useProductNames } from "../../../lib/catalog.ts";
+import { formatLastMoment } from "../../../lib/dates.ts";
 
 export function Facts({ claim }: { claim: Claim }) {
   const { t, date } = useT();
@@ -43,7 +44,7 @@ export function Facts({ claim }: { claim: Claim }) {
 }
 
 export function StateChips({ claim }: { claim: Claim }) {
-  const { t, date } = useT();
+  const { t, date, lang } = useT();
   const chips: { label: string; color: string }[] = [];
   if (claim.consent) {
     const key = {
@@ -54,7 +55,12 @@ export function StateChips({ claim }: { claim: Claim }) {
       cancelled: "consentCancelled",
     }[claim.consent.status];
     chips.push({
-      label: t(`web.claim.${key}`, { date: date(claim.consent.endsAt) }),
+      // While it runs, the end as every deadline is written (the inclusive last moment).
+      label: t(`web.claim.${key}`, {
+        date: claim.consent.deadline
+          ? formatLastMoment(claim.consent.deadline, lang)
+          : date(claim.consent.endsAt),
+      }),
       color: claim.consent.status === "denied" ? "red" : "teal",
     });
   }
@@ -62,7 +68,8 @@ export function StateChips({ claim }: { claim: Claim }) {
     const key = { open: "disputeOpen", upheld: "disputeUpheld", overturned: "disputeOverturned" }[
       claim.dispute.status
     ];
-    chips.push({ label: t(`web.claim.${key}`, { date: date(claim.dispute.dueAt) }), color: "violet" });
+    const due = claim.dispute.deadline ? formatLastMoment(claim.dispute.deadline, lang) : "";
+    chips.push({ label: t(`web.claim.${key}`, { date: due }), color: "violet" });
   }
   if (claim.sla) {
     const key = { on_time: "slaOnTime", due_soon: "slaDueSoon", breached: "slaBreached" }[claim.sla.state];

@@ -18,6 +18,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { DeadlineText } from "../../../components/deadline-text.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import "../../../i18n/problem-texts.ts";
@@ -56,7 +57,7 @@ const LIFECYCLE = new Set([
 
 export default function ClaimPage() {
   const { id = "" } = useParams();
-  const { t, date, dateTime } = useT();
+  const { t, dateTime } = useT();
   const navigate = useNavigate();
   const claim = useClaim(id);
   const docs = useClaimDocuments(id);
@@ -224,9 +225,7 @@ export default function ClaimPage() {
                   {t("web.claim.deadlines")}
                 </Title>
                 {c.deadlines.map((d) => (
-                  <Text key={d.kind} size="sm">
-                    {t(`deadline.${d.kind}`)}: {date(d.dueAt)}
-                  </Text>
+                  <DeadlineText key={d.kind} deadline={d} />
                 ))}
               </>
             )}

@@ -1,26 +1,17 @@
 // A table of claims: number, customer, products, status with its SLA, the next deadline, updated.
-import { Anchor, Badge, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
+import { DeadlineText } from "../../../components/deadline-text.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import type { Claim } from "../../../lib/api-types.ts";
 import { useProductNames } from "../../../lib/catalog.ts";
-import { daysLeft } from "../../../lib/dates.ts";
 
+/** The claim's next open deadline, as the server describes it. */
 export function DueCell({ claim }: { claim: Claim }) {
-  const { t, date } = useT();
   const next = [...claim.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   if (!next) return <Text c="dimmed">—</Text>;
-  const left = daysLeft(next.dueAt);
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{t(`deadline.${next.kind}`)}</Text>
-      <Text size="xs" c={left <= 2 ? "red" : "dimmed"}>
-        {date(next.dueAt)} ·{" "}
-        {left < 0 ? t("web.dashboard.overdue") : t("web.dashboard.daysLeft", { count: left })}
-      </Text>
-    </Stack>
-  );
+  return <DeadlineText deadline={next} compact />;
 }
 
 export function ClaimTable({ items, caption }: { items: Claim[]; caption: string }) {

@@ -2,6 +2,7 @@
 // flag where other organisations claim the same customer.
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { DeadlineText } from "../../../components/deadline-text.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
@@ -10,7 +11,7 @@ import { useAbilities } from "../../../lib/session.tsx";
 import { type Durations, useReviewMetrics, useReviewQueue } from "../api/review.ts";
 
 export default function ReviewQueue() {
-  const { t, dateTime, relative, number } = useT();
+  const { t, number } = useT();
   const productNames = useProductNames();
   const queue = useReviewQueue();
   const items = queue.data?.items ?? [];
@@ -107,9 +108,7 @@ export default function ReviewQueue() {
                               : "web.review.onTime",
                         )}
                       </Badge>
-                      <Text size="xs">
-                        {t(`deadline.${c.sla.kind}`)} · {dateTime(c.sla.dueAt)} ({relative(c.sla.dueAt)})
-                      </Text>
+                      <DeadlineText deadline={c.sla} compact />
                     </Group>
                   )}
                 </Table.Td>
