@@ -12,7 +12,18 @@ const claim = (s: Partial<StepInput>): StepInput => ({
   allowedActions: [],
   ...s,
 });
-const due = (kind: Claim["deadlines"][number]["kind"]) => ({ kind, dueAt: "2026-03-14T00:00:00.000Z" });
+type Deadline = Claim["deadlines"][number];
+const due = (kind: Deadline["kind"]): Deadline => ({
+  kind,
+  dueAt: "2026-03-14T00:00:00.000Z",
+  lastMomentToAct: "2026-03-13T23:59:59.999Z",
+  timeZone: "UTC",
+  businessDaysLeft: 3,
+  hoursLeft: 72,
+  overdue: false,
+  overdueBy: null,
+  state: "on_time",
+});
 
 describe("nextStep", () => {
   it("puts the reviewer's decision first, approve as the primary, and keeps withdraw out", () => {
@@ -54,6 +65,7 @@ describe("nextStep", () => {
             status: "open",
             openedAt: "2026-03-06T15:00:00.000Z",
             dueAt: "2026-03-14T00:00:00.000Z",
+            deadline: due("dispute_decision"),
           },
           deadlines: [due("dispute_decision")],
         }),
@@ -66,7 +78,11 @@ describe("nextStep", () => {
   });
 
   it("knows a running consent period from a passed one", () => {
-    const running = { status: "running" as const, endsAt: "2026-03-13T15:00:00.000Z" };
+    const running = {
+      status: "running" as const,
+      endsAt: "2026-03-13T15:00:00.000Z",
+      deadline: due("consent_end"),
+    };
     expect(
       nextStep(claim({ status: "approved", consent: running, deadlines: [due("consent_end")] })).situation,
     ).toBe("consent");

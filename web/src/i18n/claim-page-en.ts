@@ -74,7 +74,6 @@ export const claimPageEn = {
         wait: "The dispute should be decided by {{due}}.",
       },
     },
-    dueAt: "by {{date}}",
   },
   history: {
     showNotifications_one: "Show {{count}} notification event",

@@ -54,8 +54,8 @@ export const claimPageEs: Messages<typeof claimPageEn> = {
     },
     due: {
       partner_response: {
-        act: "Si no responde antes del {{due}}, la reclamación se rechaza automáticamente.",
-        wait: "Si el partner no responde antes del {{due}}, la reclamación se rechaza automáticamente.",
+        act: "Si no responde a más tardar el {{due}}, la reclamación se rechaza automáticamente.",
+        wait: "Si el partner no responde a más tardar el {{due}}, la reclamación se rechaza automáticamente.",
       },
       dispute_window: {
         act: "Puede impugnar hasta el {{due}}. Después, el rechazo es definitivo.",
@@ -66,19 +66,18 @@ export const claimPageEs: Messages<typeof claimPageEn> = {
         wait: "El cliente puede oponerse hasta el {{due}}. Si no hace nada, la asociación se mantiene.",
       },
       review_start: {
-        act: "Inicie la revisión antes del {{due}}. Después, la reclamación se marca como atrasada.",
-        wait: "La revisión debería empezar antes del {{due}}.",
+        act: "Inicie la revisión a más tardar el {{due}}. Después, la reclamación se marca como atrasada.",
+        wait: "La revisión debería empezar a más tardar el {{due}}.",
       },
       decision: {
-        act: "Decida antes del {{due}}. Después, la reclamación se marca como atrasada.",
-        wait: "La decisión se espera antes del {{due}}.",
+        act: "Decida a más tardar el {{due}}. Después, la reclamación se marca como atrasada.",
+        wait: "La decisión se espera a más tardar el {{due}}.",
       },
       dispute_decision: {
-        act: "Decida la impugnación antes del {{due}}. Después, se marca como atrasada.",
-        wait: "La impugnación debería decidirse antes del {{due}}.",
+        act: "Decida la impugnación a más tardar el {{due}}. Después, se marca como atrasada.",
+        wait: "La impugnación debería decidirse a más tardar el {{due}}.",
       },
     },
-    dueAt: "antes del {{date}}",
   },
   history: {
     showNotifications_one: "Mostrar {{count}} evento de notificación",

@@ -1,22 +1,10 @@
-// How the claim page names a due date, in ONE place: the deadline helper's <DeadlineText> (the
-// inclusive last moment in the claim calendar's zone, business days left from the server's clock)
-// replaces this at merge. Until then: the last minute before the exclusive end the API gives, so a
-// deadline never reads one day late.
+// How the action panel's sentences name a due date: the one deadline model's words (lib/dates.ts,
+// the same as <DeadlineText>): the inclusive last moment in the claim calendar's zone, and the time
+// left as the server counted it with its clock ("Wed 9 Dec, 23:59 UTC (5 business days left)").
 import { useT } from "../../../i18n/index.tsx";
+import { type ApiDeadline, formatLastMoment, formatTimeLeft } from "../../../lib/dates.ts";
 
-export interface DueDeadline {
-  kind: string;
-  dueAt: string;
-}
-
-const LAST_MINUTE = 60_000;
-
-export function useDueText(): (deadline: DueDeadline) => string {
-  const { dateTime } = useT();
-  return (deadline) => dateTime(Date.parse(deadline.dueAt) - LAST_MINUTE);
-}
-
-export function DueDate({ deadline }: { deadline: DueDeadline }) {
-  const due = useDueText();
-  return <time dateTime={deadline.dueAt}>{due(deadline)}</time>;
+export function useDueText(): (deadline: ApiDeadline) => string {
+  const { t, lang } = useT();
+  return (deadline) => `${formatLastMoment(deadline, lang)} (${formatTimeLeft(deadline, t)})`;
 }
