@@ -1870,10 +1870,13 @@ export interface components {
         | "upload"
         | "comment"
       )[];
+      /** @description operator only: other organisations' submitted claims on the same association keys (drafts never) */
       competingClaims?: {
         id: string;
         number: string;
         organizationId: string;
+        organizationName: string;
+        products: string[];
         /** @enum {unknown} */
         status:
           | "editing"
@@ -1882,7 +1885,44 @@ export interface components {
           | "partner_action_required"
           | "approved"
           | "rejected";
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        createdAt: string;
+        submittedAt: string | null;
       }[];
+      /** @description on GET /claims/{id}: the partner organisation */
+      organization?: {
+        id: string;
+        name: string;
+      };
+      latestMessage?: {
+        /** @enum {unknown} */
+        kind:
+          | "information_request"
+          | "resubmission"
+          | "approval"
+          | "rejection"
+          | "customer_decline"
+          | "withdrawal"
+          | "dispute"
+          | "dispute_upheld"
+          | "dispute_overturned";
+        /**
+         * Format: date-time
+         * @description UTC, ISO 8601 with milliseconds
+         */
+        at: string;
+        actor: {
+          /** @enum {unknown} */
+          kind: "user" | "system" | "customer";
+          name: string;
+        };
+        text: string | null;
+        reasons: string[];
+        documentIds: string[];
+      } | null;
       /** @description Operator only: reuse and look-alike claims */
       similar?: components["schemas"]["SimilarClaim"][];
       preflight?: components["schemas"]["ClaimPreflight"];

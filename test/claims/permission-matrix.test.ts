@@ -5,7 +5,9 @@
 // - allowed state and permitted role: the use case succeeds;
 // - role not permitted: RefusalError "forbidden";
 // - role permitted, state forbids: "invalid_transition" naming the state and the allowed actions;
-// - a user of another organisation: "not_found", whatever the action and role.
+// - a user of another organisation: "not_found", whatever the action and role;
+// - an operator user (reviewer, program admin) on a partner's unsubmitted draft: "not_found" too,
+//   whatever the action (RULES.md §1: to the operator a draft does not exist; 404 precedes 403).
 // Every refusal changes nothing (claim row, history, outbox, deadlines, documents, comments).
 //
 // Refused cells of one state share one claim (the snapshot proves they change nothing); every
@@ -114,9 +116,13 @@ const LEADS_TO: Partial<Record<Action, Status>> = {
   "overturn-dispute": "under_review",
 };
 
-type Expected = "ok" | "forbidden" | "invalid_transition";
+type Expected = "ok" | "forbidden" | "invalid_transition" | "not_found";
+
+/** RULES.md §1: the operator's roles, to whom a partner's draft does not exist. */
+const OPERATOR: readonly MatrixRole[] = ["reviewer", "program_admin"];
 
 function expected(target: Target, action: Action, role: MatrixRole): Expected {
+  if (target === "editing" && OPERATOR.includes(role)) return "not_found";
   if (!WHO[action].includes(role)) return "forbidden";
   return ALLOWED[target].includes(action) ? "ok" : "invalid_transition";
 }

@@ -191,8 +191,14 @@ describe.each(ENGINES)("tenancy on %s", (engine) => {
     claimId = c.body.id;
     documentId = String((await w.a.incentives.upload(claimId, pdfBytes(), "poe.pdf")).body.id);
     tokenId = (await w.a.global.post<{ id: string }>("/api/v1/tokens", { name: "a's token" })).body.id;
-    // A reviewer's comment notifies organisation a's admins; the webhook gets deliveries.
-    await w.reviewer.post(`/api/v1/claims/${claimId}/comments`, { body: "a question" });
+    // A reviewer's comment notifies organisation a's admins; the webhook gets deliveries. On a
+    // submitted claim of a's: the draft above does not exist for the operator (RULES.md §1).
+    const submitted = (
+      await w.a.incentives.post<{ id: string }>("/api/v1/claims", w.claimBody(w.a, await w.customer()))
+    ).body.id;
+    await w.a.incentives.upload(submitted, pdfBytes(), "poe.pdf");
+    await w.a.incentives.post(`/api/v1/claims/${submitted}/actions/submit`);
+    await w.reviewer.post(`/api/v1/claims/${submitted}/comments`, { body: "a question" });
     await t.server.notifier.runOnce();
     const notes = await w.a.global.get<{ items: { id: string }[] }>("/api/v1/notifications");
     notificationId = notes.body.items[0]?.id ?? "";

@@ -166,6 +166,9 @@ function comparable(s: ClaimState) {
   };
 }
 
+/** The operator's roles (RULES.md §1), written here rather than read from src/domain/policies. */
+const OPERATOR_ROLES: readonly string[] = ["reviewer", "program_admin"];
+
 const RUNS: Record<string, number> = {
   sqlite: Number(process.env.MODEL_RUNS_SQLITE ?? 1000),
   postgres: Number(process.env.MODEL_RUNS_POSTGRES ?? 200),
@@ -199,6 +202,9 @@ describe.each(ENGINES)("model-based lifecycle on %s", (engine) => {
         let activity = "deployment";
         const modelDecide = (command: Command, actor: Actor): string | null => {
           model = fireDue(model, clock.now(), { calendar, policy: DEFAULT_POLICY }).state;
+          // RULES.md §1: a partner's draft does not exist for the operator, whatever it asks.
+          if (model.status === "editing" && actor.kind === "user" && OPERATOR_ROLES.includes(actor.role))
+            return "not_found";
           const d = decide(model, command, actor, { now: clock.now(), calendar, policy: DEFAULT_POLICY });
           if (!d.ok) return d.refusal.code;
           model = d.state;

@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState } from "../../domain/claim-state.ts";
-import { mayViewClaim, mayViewClaimIn } from "../../domain/policies/claims.ts";
+import { mayViewClaimIn } from "../../domain/policies/claims.ts";
 import { notFound } from "../../domain/refusal.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { fireDue } from "../../domain/timers.ts";
@@ -70,7 +70,10 @@ export async function prepareClaim(
   };
 }
 
-/** Loads a claim for the caller, locked for the rest of the transaction; 404 if absent or foreign. */
+/**
+ * Loads a claim for the caller, locked for the rest of the transaction; 404 if absent, foreign, or a
+ * draft the caller may not see (the operator): an action or comment cannot reach what a read hides.
+ */
 export async function loadClaim(
   ctx: AppContext,
   db: Kysely<DB>,
@@ -78,7 +81,7 @@ export async function loadClaim(
   id: string,
 ): Promise<LoadedClaim> {
   const row = await selectClaim(ctx, db, id, "update");
-  if (!row || !mayViewClaim(principal, row.organization_id)) throw notFound(`no claim ${id}`);
+  if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
   return prepareClaim(ctx, db, row);
 }
 

@@ -18,6 +18,8 @@ import { actorOf, type Principal } from "../principal.ts";
 import type { SimilarClaim } from "../similarity/similar-claims.ts";
 import { inputOf } from "./claim-fields.ts";
 import type { ClaimInput } from "./claim-input.ts";
+import type { CompetingClaim } from "./competing-claims.ts";
+import type { LatestMessage } from "./latest-message.ts";
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -67,11 +69,15 @@ export interface ClaimView extends ClaimInput {
   eligibility: { program: string; status: string; reasons: string[] }[] | null;
   allowedActions: UserVisibleAction[];
   /** Operator only: other organisations' claims on the same association keys. */
-  competingClaims?: { id: string; number: string; organizationId: string; status: Status }[];
+  competingClaims?: CompetingClaim[];
   /** Operator only: reuse and look-alike claims (src/server/similarity/similar-claims.ts). */
   similar?: SimilarClaim[];
   /** GET /claims/{id} only: the PoE preflight of its documents, summed (issue 14). */
   preflight?: ClaimPreflight;
+  /** One claim's answer (GET /claims/{id}) only: the partner organisation by name. */
+  organization?: { id: string; name: string };
+  /** One claim's answer only: what was last said to move it (the action panel's message). */
+  latestMessage?: LatestMessage | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,12 +5,12 @@
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { maySeeCompetingClaims } from "../../domain/policies/claims.ts";
-import type { Status } from "../../domain/vocabulary.ts";
 import type { ClaimsTable } from "../db/schema.ts";
 import type { Executor } from "../db/transact.ts";
 import { eligibilityOf } from "../incentives/assessment.ts";
 import type { Principal } from "../principal.ts";
 import { type ClaimView, claimView } from "./claim-view.ts";
+import { competingClaimsOf } from "./competing-claims.ts";
 
 /** What the claim writer wrote: the new row and the state it holds. */
 export interface Written {
@@ -19,26 +19,6 @@ export interface Written {
   now: number;
   /** The claim's calendar (business days left); null for a new draft, which has no deadline. */
   calendar: BusinessCalendar | null;
-}
-
-/** Other organisations' claims on this claim's association keys, in one statement. */
-async function competitorsOf(db: Executor, row: ClaimsTable): Promise<ClaimView["competingClaims"]> {
-  const rows = await db
-    .selectFrom("claim_products as mine")
-    .innerJoin("claim_products as other", "other.association_key", "mine.association_key")
-    .innerJoin("claims", "claims.id", "other.claim_id")
-    .select(["claims.id", "claims.number", "claims.organization_id", "claims.status"])
-    .distinct()
-    .where("mine.claim_id", "=", row.id)
-    .where("claims.organization_id", "!=", row.organization_id)
-    .orderBy("claims.id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    organizationId: r.organization_id,
-    status: r.status as Status,
-  }));
 }
 
 export async function writtenView(db: Executor, principal: Principal, w: Written): Promise<ClaimView> {
@@ -54,5 +34,6 @@ export async function writtenView(db: Executor, principal: Principal, w: Written
     eligibility,
   );
   if (!maySeeCompetingClaims(principal)) return view;
-  return { ...view, competingClaims: await competitorsOf(db, w.row) };
+  const competing = await competingClaimsOf(db, [w.row]);
+  return { ...view, competingClaims: competing.get(w.row.id) ?? [] };
 }

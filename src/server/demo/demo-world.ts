@@ -19,6 +19,7 @@ import { importRevenue } from "../incentives/revenue-import.ts";
 import { sweep } from "../jobs/sweeper.ts";
 import type { Principal } from "../principal.ts";
 import { demoPdf } from "./demo-pdf.ts";
+import { demoName } from "./demo-people.ts";
 import { COMPETING_APPROVAL, SCENARIOS, type Scenario, type Step } from "./demo-scenarios.ts";
 
 export const DEMO_PASSWORD = "claimdesk-demo";
@@ -68,7 +69,7 @@ async function person(
   organizationId: string | null,
   locale: string,
 ): Promise<Principal> {
-  const name = email.split("@")[0]?.replace(/[.-]/g, " ") ?? email;
+  const name = demoName(email);
   const u = await createUser(ctx, { email, name, password: DEMO_PASSWORD, role, organizationId, locale });
   return { kind: "user", id: u.id, name, role, organizationId, locale };
 }

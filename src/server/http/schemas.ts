@@ -1,6 +1,7 @@
 // Request and response schemas (TypeBox). The OpenAPI document is generated from these, and the
 // web client will be typed from that document.
 import { Type } from "typebox";
+import { MESSAGE_KINDS } from "../../domain/messages.ts";
 import {
   ACTIVITIES,
   type CLAIM_ACTIONS,
@@ -246,8 +247,40 @@ export const Claim = Type.Object(
           id: Type.String(),
           number: Type.String(),
           organizationId: Type.String(),
+          organizationName: Type.String(),
+          products: Type.Array(Type.String()),
           status: Enum(STATUSES),
+          createdAt: Time,
+          submittedAt: Nullable(Time),
         }),
+        {
+          description:
+            "operator only: other organisations' submitted claims on the same association keys (drafts never)",
+        },
+      ),
+    ),
+    organization: Type.Optional(
+      Type.Object(
+        { id: Type.String(), name: Type.String() },
+        { description: "on GET /claims/{id}: the partner organisation" },
+      ),
+    ),
+    latestMessage: Type.Optional(
+      Nullable(
+        Type.Object(
+          {
+            kind: Enum(MESSAGE_KINDS),
+            at: Time,
+            actor: Type.Object({ kind: Enum(["user", "system", "customer"]), name: Type.String() }),
+            text: Nullable(Type.String()),
+            reasons: Type.Array(Type.String()),
+            documentIds: Type.Array(Type.String()),
+          },
+          {
+            description:
+              "on GET /claims/{id}: the newest history entry that carries a message (information request, resubmission, approval, rejection, customer decline, withdrawal, dispute and its decision); null before any",
+          },
+        ),
       ),
     ),
     similar: Type.Optional(

@@ -13,10 +13,13 @@ const STATUS_COLORS: Record<Status, string> = {
   rejected: "red",
 };
 
+/** Text darker than the light variant's own where that fails contrast (orange: 3.6:1, this 5.5:1). */
+const TEXT: Partial<Record<Status, string>> = { partner_action_required: "#a8380b" };
+
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useT();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" styles={{ label: { color: TEXT[status] } }}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -8,7 +8,6 @@ import { maySeeCompetingClaims, mayViewClaimIn } from "../../../domain/policies/
 import { notFound } from "../../../domain/refusal.ts";
 import { visibleChange } from "../../../domain/sla.ts";
 import { fireDue, nextTimer } from "../../../domain/timers.ts";
-import type { Status } from "../../../domain/vocabulary.ts";
 import type { AppContext } from "../../context.ts";
 import { compiledOnce } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
@@ -16,18 +15,19 @@ import { claimPreflightOf } from "../../preflight/preflight-views.ts";
 import type { Principal } from "../../principal.ts";
 import { similarOf } from "../../similarity/similar-of.ts";
 import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
+import { competingClaimsOf } from "../competing-claims.ts";
+import { latestMessageOf } from "../latest-message.ts";
 
 /** A row to view; `calendar_id` when the query joined it, else it is read only if a timer is due. */
 export type ListedRow = ViewRow & { calendar_id?: string | null };
 type Eligibility = NonNullable<ClaimView["eligibility"]>;
-type Competing = NonNullable<ClaimView["competingClaims"]>;
 
 const claimById = compiledOnce((db, id: string) =>
   db
     .selectFrom("claims")
     .innerJoin("organizations", "organizations.id", "claims.organization_id")
     .select(VIEW_COLUMNS)
-    .select(["organizations.calendar_id", "claims.status"])
+    .select(["organizations.calendar_id", "organizations.name as organization_name", "claims.status"])
     .where("claims.id", "=", id),
 );
 const eligibilityOfOne = compiledOnce((db, id: string) =>
@@ -158,56 +158,28 @@ export async function viewRow(ctx: AppContext, principal: Principal, row: Listed
 }
 
 /**
- * Other organisations' claims on the same association keys (the operator's side-by-side view),
- * for each claim of a page: one query for the whole page, which returns only the other holders.
+ * One claim, with what its page needs beyond a list row: the partner organisation by name, the
+ * latest message (what the other side said, for the action panel) and, for the operator, the
+ * competing claims.
  */
-export async function competingClaimsOf(
-  ctx: AppContext,
-  claims: { id: string; organization_id: string }[],
-): Promise<Map<string, Competing>> {
-  const out = new Map<string, Competing>(claims.map((c) => [c.id, []]));
-  if (claims.length === 0) return out;
-  const holders = await ctx.db.kysely
-    .selectFrom("claim_products as mine")
-    .innerJoin("claim_products as other", (j) =>
-      j
-        .onRef("other.association_key", "=", "mine.association_key")
-        .onRef("other.claim_id", "!=", "mine.claim_id"),
-    )
-    .innerJoin("claims", "claims.id", "other.claim_id")
-    .select([
-      "mine.claim_id as mine",
-      "claims.id",
-      "claims.number",
-      "claims.organization_id",
-      "claims.status",
-    ])
-    .where(
-      "mine.claim_id",
-      "in",
-      claims.map((c) => c.id),
-    )
-    .execute();
-  const orgOf = new Map(claims.map((c) => [c.id, c.organization_id]));
-  for (const h of holders) {
-    const list = out.get(h.mine);
-    if (!list || h.organization_id === orgOf.get(h.mine) || list.some((c) => c.id === h.id)) continue;
-    list.push({ id: h.id, number: h.number, organizationId: h.organization_id, status: h.status as Status });
-  }
-  return out;
-}
-
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
   const [row] = await claimById(ctx.db.kysely, id);
   if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
-  // The PoE preflight summary (issue 14): one claim's read only, lists leave it out.
-  const view = {
-    ...(await viewRow(ctx, principal, row)),
-    preflight: await claimPreflightOf(ctx.db.kysely, id),
+  const [view, latestMessage, competing, preflight] = await Promise.all([
+    viewRow(ctx, principal, row),
+    latestMessageOf(ctx.db.kysely, id),
+    maySeeCompetingClaims(principal) ? competingClaimsOf(ctx.db.kysely, [row]) : null,
+    // The PoE preflight summary (issue 14): one claim's read only, lists leave it out.
+    claimPreflightOf(ctx.db.kysely, id),
+  ]);
+  const organization = { id: row.organization_id, name: row.organization_name };
+  return {
+    ...view,
+    organization,
+    latestMessage,
+    preflight,
+    ...(competing
+      ? { competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) }
+      : {}),
   };
-  if (maySeeCompetingClaims(principal)) {
-    const competing = await competingClaimsOf(ctx, [row]);
-    return { ...view, competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) };
-  }
-  return view;
 }

@@ -65,9 +65,23 @@ export async function listHistory(ctx: AppContext, principal: Principal, claimId
     .orderBy("seq")
     .execute();
   const operator = maySeeCompetingClaims(principal);
+  // A comment's entry names the comment; its words are shown with it, read once for the thread.
+  const bodies = rows.some((h) => h.event === "comment_added")
+    ? new Map(
+        (
+          await ctx.db.kysely
+            .selectFrom("comments")
+            .select(["id", "body"])
+            .where("claim_id", "=", claimId)
+            .execute()
+        ).map((c) => [c.id, c.body]),
+      )
+    : new Map<string, string>();
   return {
     items: rows.map((h) => {
-      const data = JSON.parse(h.data) as Record<string, unknown>;
+      const stored = JSON.parse(h.data) as Record<string, unknown>;
+      const body = h.event === "comment_added" ? bodies.get(String(stored.commentId)) : undefined;
+      const data = body === undefined ? stored : { ...stored, body };
       return historyView(h, operator ? data : withoutForeignClaimIds(data));
     }),
   };

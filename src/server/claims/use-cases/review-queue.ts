@@ -7,7 +7,8 @@ import { forbidden, RefusalError } from "../../../domain/refusal.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
 import { type ClaimView, VIEW_COLUMNS } from "../claim-view.ts";
-import { competingClaimsOf, viewRows } from "./get-claim.ts";
+import { competingClaimsOf } from "../competing-claims.ts";
+import { viewRows } from "./get-claim.ts";
 
 // Claims without an SLA deadline sort last.
 const NO_SLA = Number.MAX_SAFE_INTEGER;
@@ -71,7 +72,7 @@ export async function reviewQueue(
   const page = rows.slice(0, limit);
   const [views, competing] = await Promise.all([
     viewRows(ctx, principal, page),
-    competingClaimsOf(ctx, page),
+    competingClaimsOf(ctx.db.kysely, page),
   ]);
   const items = views.map((v) => ({ ...v, competingClaims: competing.get(v.id) ?? [] }));
   const last = page.at(-1);

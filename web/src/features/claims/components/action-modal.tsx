@@ -1,4 +1,5 @@
-// One lifecycle action with the fields it needs (API.md §4.3). The claim's
+// One lifecycle action with the fields it needs (API.md §4.3), opened by what it will do to which
+// claim (ActionSummary). The claim's
 // version goes along as If-Match, so that a decision on a stale page is refused, not applied.
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
@@ -13,6 +14,7 @@ import { useT } from "../../../i18n/index.tsx";
 import type { Action, Claim, ClaimDocument } from "../../../lib/api-types.ts";
 import { isOneOf } from "../../../lib/one-of.ts";
 import { type ActionInput, useClaimAction } from "../api/claim-mutations.ts";
+import { ActionSummary } from "./action-summary.tsx";
 
 const OVERTURN_TO = ["under_review", "approved"] as const;
 
@@ -122,6 +124,7 @@ export function ActionModal({ claim, action, documents, onClose, onDone, initial
       size="lg"
     >
       <Stack>
+        <ActionSummary claim={claim} action={action} />
         {errorText && (
           <Alert color="red" role="alert">
             {errorText}
@@ -170,7 +173,11 @@ export function ActionModal({ claim, action, documents, onClose, onDone, initial
           <Checkbox.Group label={t("web.action.keepCompeting")} value={keep} onChange={setKeep}>
             <Stack gap={6} mt={6}>
               {claim.competingClaims?.map((c) => (
-                <Checkbox key={c.id} value={c.id} label={`${c.number} (${t(`status.${c.status}`)})`} />
+                <Checkbox
+                  key={c.id}
+                  value={c.id}
+                  label={`${c.number} · ${c.organizationName} (${t(`status.${c.status}`)})`}
+                />
               ))}
             </Stack>
           </Checkbox.Group>

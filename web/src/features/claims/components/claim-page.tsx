@@ -1,5 +1,6 @@
-// One claim: status with its lifecycle timeline and open deadlines, only the actions the server
-// allows the caller, editing, documents, comments, history, and (for reviewers) competing claims.
+// One claim: status with its lifecycle timeline and open deadlines, the action panel (what to do
+// next, with what the other side said), only the actions the server allows the caller, editing,
+// documents, comments, history, and (for reviewers) competing claims side by side.
 import {
   Alert,
   Anchor,
@@ -8,7 +9,6 @@ import {
   Card,
   Grid,
   Group,
-  SimpleGrid,
   Stack,
   Tabs,
   Text,
@@ -20,19 +20,23 @@ import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { DeadlineText } from "../../../components/deadline-text.tsx";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useT } from "../../../i18n/index.tsx";
 import "../../../i18n/problem-texts.ts";
 import { ApiError } from "../../../lib/api-client.ts";
 import type { Action, Claim } from "../../../lib/api-types.ts";
 import { humanError } from "../../../lib/human-error.ts";
 import { useClaim, useClaimComments, useClaimDocuments, useClaimHistory } from "../api/claim-queries.ts";
+import "../../../i18n/claim-page-texts.ts";
 import { ActionModal, TRANSITIONS } from "./action-modal.tsx";
+import { ActionPanel } from "./action-panel.tsx";
 import { Facts, StateChips } from "./claim-facts.tsx";
+import { CompetingClaims } from "./competing-claims.tsx";
 import { DocumentList, DocumentUpload } from "./documents.tsx";
 import { EditModal } from "./edit-modal.tsx";
+import { History } from "./history.tsx";
+import { PANEL_ACTIONS } from "./next-step.ts";
 import { SimilarClaimsSection } from "./similar-claims-section.tsx";
-import { Comments, History } from "./thread.tsx";
+import { Comments } from "./thread.tsx";
 
 const PreflightPanel = lazy(() => import("./preflight-panel.tsx"));
 
@@ -76,8 +80,10 @@ export default function ClaimPage() {
   const c = claim.data;
   if (!c) return <Text>{t("web.loading")}</Text>;
   const allowed = new Set(c.allowedActions);
-  const transitions = TRANSITIONS.filter((a) => allowed.has(a));
+  // The next steps are the panel's; beside the title stay the moves that are not (withdraw).
+  const transitions = TRANSITIONS.filter((a) => allowed.has(a) && !PANEL_ACTIONS.includes(a));
   const lifecycle = (history.data?.items ?? []).filter((h) => LIFECYCLE.has(h.event));
+  const firstSubmitted = lifecycle.find((h) => h.event === "submitted")?.at ?? null;
 
   const done = (result: Claim, a: Action) => {
     setAction(null);
@@ -96,6 +102,11 @@ export default function ClaimPage() {
         <Stack gap={4}>
           <Title order={1}>{c.number}</Title>
           <StateChips claim={c} />
+          {c.organization && (
+            <Text size="sm">
+              {t("claimPage.organization")}: <strong>{c.organization.name}</strong>
+            </Text>
+          )}
           {c.copiedFrom && (
             <Anchor component={Link} to={`/claims/${c.copiedFrom}`} size="sm">
               {t("web.claim.copiedFrom", { number: c.copiedFrom.slice(0, 8) })}
@@ -126,11 +137,13 @@ export default function ClaimPage() {
         </Group>
       </Group>
 
+      <ActionPanel claim={c} documents={docs.data?.items ?? []} onAction={setAction} />
       {(allowed.has("submit") || allowed.has("resubmit")) && (
         <Suspense fallback={null}>
           <PreflightPanel claimId={c.id} />
         </Suspense>
       )}
+
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs defaultValue="details" keepMounted={false}>
@@ -199,20 +212,15 @@ export default function ClaimPage() {
               />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
-              <History entries={history.data?.items ?? []} />
+              <History
+                entries={history.data?.items ?? []}
+                claimId={c.id}
+                documents={docs.data?.items ?? []}
+              />
             </Tabs.Panel>
             {c.competingClaims && (
               <Tabs.Panel value="competing" pt="md">
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  {c.competingClaims.map((o) => (
-                    <Card key={o.id} withBorder>
-                      <Anchor component={Link} to={`/claims/${o.id}`}>
-                        {o.number}
-                      </Anchor>
-                      <StatusBadge status={o.status} />
-                    </Card>
-                  ))}
-                </SimpleGrid>
+                <CompetingClaims claim={c} submittedAt={firstSubmitted} />
                 <SimilarClaimsSection similar={c.similar} />
               </Tabs.Panel>
             )}

@@ -1,0 +1,25 @@
+// The latest message of a claim (src/domain/messages.ts), read from its history: one indexed read
+// of the claim's newest entry that carries one, so it needs no column of its own.
+import { type LatestMessage, MESSAGE_EVENTS, messageOf } from "../../domain/messages.ts";
+import type { Executor } from "../db/transact.ts";
+
+export type { LatestMessage };
+
+export async function latestMessageOf(db: Executor, claimId: string): Promise<LatestMessage | null> {
+  const row = await db
+    .selectFrom("history")
+    .select(["event", "at", "actor_kind", "actor_name", "data"])
+    .where("claim_id", "=", claimId)
+    .where("event", "in", MESSAGE_EVENTS)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return messageOf({
+    event: row.event,
+    at: Number(row.at),
+    actorKind: row.actor_kind,
+    actorName: row.actor_name,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  });
+}

@@ -1,0 +1,273 @@
+// The claim page tells each person what the other side wrote and what to do (issue 11), in a real
+// browser against a real server on each engine: a reviewer asks for information with a text, the
+// partner reads the request, its reasons as a checklist and the due date in the action panel, and
+// resubmits; a rejection is disputed (in Spanish) with a justification and a document, and the
+// reviewer (at 390x844) reads both in the panel and decides. The history folds notification rows;
+// the reviewer sees the partner organisation's name and the competing claims; every dialog says
+// what it does to which claim; axe finds nothing serious. Screenshots: claimpage-*.
+import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en as sharedEn } from "../../src/i18n/en.ts";
+import { es as sharedEs } from "../../src/i18n/es.ts";
+import { claimPageEn } from "../../web/src/i18n/claim-page-en.ts";
+import { claimPageEs } from "../../web/src/i18n/claim-page-es.ts";
+import { Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
+import {
+  axeViolations,
+  buildWebApp,
+  type Credentials,
+  describeViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  visible,
+  WEB,
+} from "../support/browser.ts";
+import { ENGINES } from "../support/engines.ts";
+
+const TIMEOUT = 180_000;
+const en = WEB.en;
+const es = WEB.es;
+const cpEn = claimPageEn;
+const cpEs = claimPageEs;
+/** The part of a text before its first placeholder: what a page shows whatever the values. */
+const lead = (text: string) => text.split("{{")[0]?.trim() ?? text;
+
+interface ClaimJson {
+  id: string;
+  number: string;
+}
+interface BrowserUser extends Credentials {
+  name: string;
+  api: Client;
+}
+
+beforeAll(() => buildWebApp(), 300_000);
+
+describe.each(ENGINES)("the claim page on %s", (engine) => {
+  let t: TestServer;
+  let w: HttpWorld;
+  let browser: Browser;
+  let base: string;
+  let partner: BrowserUser;
+  let partnerEs: BrowserUser;
+  let reviewer: BrowserUser;
+  const contexts: BrowserContext[] = [];
+
+  async function makeUser(role: string, organizationId: string | null, locale = "en"): Promise<BrowserUser> {
+    const suffix = randomUUID().slice(0, 8);
+    const email = `${role.replace("_", "-")}-${suffix}@example.com`;
+    const password = `pw-${randomUUID()}`;
+    const name = `${role === "reviewer" ? "Riley Reviewer" : "Paula Partner"} ${suffix}`;
+    const created = await t.admin.post("/api/v1/admin/users", {
+      email,
+      name,
+      password,
+      role,
+      organizationId,
+      locale,
+    });
+    if (created.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(created.body)}`);
+    return { email, password, name, api: new Client(base, await signInToken(base, email, password)) };
+  }
+
+  async function pageFor(who: BrowserUser, lang: "en" | "es" = "en", phone = false): Promise<Page> {
+    const context = await newContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    if (phone) await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, base, who, { formLang: "en", appLang: lang });
+    return page;
+  }
+
+  async function openClaim(page: Page, claim: ClaimJson): Promise<void> {
+    await page.goto(`${base}/claims/${claim.id}`);
+    await visible(page.getByRole("heading", { level: 1, name: claim.number }));
+  }
+
+  const panel = (page: Page, title: string) => page.getByRole("region", { name: title });
+
+  async function noAxeViolations(page: Page, name: string): Promise<void> {
+    const found = await axeViolations(page);
+    expect(found, `${name}: ${describeViolations(found)}`).toEqual([]);
+  }
+
+  /** Through the panel's (or title's) button, into its dialog, which must say what it does. */
+  async function act(
+    page: Page,
+    label: string,
+    says: string[],
+    fill: (dialog: Locator) => Promise<void> = async () => {},
+  ): Promise<void> {
+    await page.getByRole("button", { name: label, exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: label });
+    await visible(dialog);
+    for (const s of says) await visible(dialog.getByText(s));
+    await fill(dialog);
+    await dialog.getByRole("button", { name: label, exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+  }
+
+  async function submitted(org = w.a, customer?: { tenantId: string; domain: string }): Promise<ClaimJson> {
+    const c = customer ?? (await w.customer());
+    const api = org === w.a ? partner.api : org.incentives;
+    const created = await api.post<ClaimJson>("/api/v1/claims", w.claimBody(org, c));
+    expect(created.status).toBe(201);
+    expect((await api.upload(created.body.id, pdfBytes(), "poe.pdf", "application/pdf")).status).toBe(201);
+    expect((await api.post(`/api/v1/claims/${created.body.id}/actions/submit`)).status).toBe(200);
+    return created.body;
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+    base = t.server.url;
+    w = await httpWorld(t);
+    partner = await makeUser("incentives_admin", w.a.id);
+    partnerEs = await makeUser("incentives_admin", w.a.id, "es");
+    reviewer = await makeUser("reviewer", null);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it(
+    "an information request reaches the partner in the panel; history folds notifications; competing claims",
+    async () => {
+      const customer = await w.customer();
+      const claim = await submitted(w.a, customer);
+      const rival = await submitted(w.b, customer);
+      const instruction = "Please add the signed statement of work with its dates.";
+
+      // The reviewer: the partner organisation by name, whose turn it is, and dialogs with content.
+      const r = await pageFor(reviewer);
+      await openClaim(r, claim);
+      const rPanel = panel(r, cpEn.panel.title);
+      await visible(rPanel.getByText(cpEn.panel.yourTurn, { exact: true }));
+      await visible(r.getByText(`${cpEn.organization}: Contoso`));
+      await noAxeViolations(r, "reviewer claim page");
+      await act(r, en.action["start-review"], [claim.number, "Contoso"]);
+      await visible(rPanel.getByText(cpEn.panel.situation.act.under_review));
+      await act(r, en.action["request-information"], [claim.number], async (dialog) => {
+        await dialog.getByRole("checkbox", { name: sharedEn.reason.missing_or_old_dates }).check();
+        await dialog.getByRole("checkbox", { name: sharedEn.reason.missing_customer_acknowledgment }).check();
+        await dialog.getByRole("textbox", { name: en.action.commentLabel }).fill(instruction);
+      });
+      await visible(rPanel.getByText(cpEn.panel.notYourTurn));
+      await visible(rPanel.getByText(lead(cpEn.panel.due.partner_response.wait)));
+      await screenshot(r, engine, "claimpage-reviewer-waiting");
+
+      // Competing claims side by side: number (a link), partner, products, dates, state.
+      await r.getByRole("tab", { name: new RegExp(`^${en.claim.competing}`) }).click();
+      const rivalCard = r.getByRole("link", { name: rival.number, exact: true });
+      await visible(rivalCard);
+      await visible(r.getByText("Fabrikam", { exact: true }));
+      await visible(r.getByText(cpEn.competing.submitted).first());
+      await noAxeViolations(r, "competing claims");
+      await screenshot(r, engine, "claimpage-competing");
+
+      // The partner reads the request in the panel: the words, the reasons checklist, the due date.
+      const p = await pageFor(partner);
+      await openClaim(p, claim);
+      const pPanel = panel(p, cpEn.panel.title);
+      await visible(
+        pPanel.getByText(cpEn.panel.messageFrom.information_request.replace("{{name}}", reviewer.name)),
+      );
+      await visible(pPanel.getByText(instruction));
+      await visible(pPanel.getByRole("checkbox", { name: sharedEn.reason.missing_or_old_dates }));
+      await visible(pPanel.getByRole("checkbox", { name: sharedEn.reason.missing_customer_acknowledgment }));
+      await visible(pPanel.getByText(lead(cpEn.panel.due.partner_response.act)));
+      await pPanel.getByRole("checkbox", { name: sharedEn.reason.missing_or_old_dates }).check();
+      await noAxeViolations(p, "partner action panel");
+      await screenshot(p, engine, "claimpage-partner-request");
+
+      // The partner adds the document and resubmits from the panel.
+      expect((await partner.api.upload(claim.id, pdfBytes(), "sow.pdf", "application/pdf")).status).toBe(201);
+      await p.reload();
+      await act(p, en.action.resubmit, [claim.number]);
+      await visible(pPanel.getByText(cpEn.panel.situation.wait.under_review));
+
+      // History: every entry's data; notification rows folded behind one toggle.
+      await t.server.notifier.runOnce();
+      await p.reload();
+      await p.getByRole("tab", { name: en.claim.history }).click();
+      const toggle = p.getByRole("button", { name: new RegExp(lead(cpEn.history.showNotifications_other)) });
+      await visible(toggle);
+      expect(await p.getByText(en.event.notified, { exact: true }).count()).toBe(0);
+      await visible(p.getByText(instruction));
+      await visible(p.getByRole("link", { name: "sow.pdf" }));
+      await screenshot(p, engine, "claimpage-history-folded");
+      await toggle.click();
+      await visible(p.getByText(en.event.notified, { exact: true }));
+      await noAxeViolations(p, "history");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a dispute in Spanish, with a justification and a document, reaches the reviewer's panel at phone width",
+    async () => {
+      const claim = await submitted();
+      expect((await reviewer.api.post(`/api/v1/claims/${claim.id}/actions/start-review`)).status).toBe(200);
+      const rejection = "The proof of execution carries no customer signature.";
+      const rejected = await reviewer.api.post(`/api/v1/claims/${claim.id}/actions/reject`, {
+        reasons: ["insufficient_poe"],
+        comment: rejection,
+      });
+      expect(rejected.status).toBe(200);
+      expect((await partner.api.upload(claim.id, pdfBytes(), "signed.pdf", "application/pdf")).status).toBe(
+        201,
+      );
+
+      // The partner, in Spanish: the rejection's words and reasons, until when to dispute, and the dispute.
+      const p = await pageFor(partnerEs, "es");
+      await openClaim(p, claim);
+      const pPanel = panel(p, cpEs.panel.title);
+      await visible(pPanel.getByText(rejection));
+      await visible(pPanel.getByText(sharedEs.reason.insufficient_poe));
+      await visible(pPanel.getByText(lead(cpEs.panel.due.dispute_window.act)));
+      await noAxeViolations(p, "partner rejected (es)");
+      await screenshot(p, engine, "claimpage-rejected-es");
+      const justification = "El cliente firmó la página adjunta.";
+      await act(p, es.action.dispute, [claim.number], async (dialog) => {
+        await dialog.getByRole("textbox", { name: es.action.justification }).fill(justification);
+        await dialog.getByRole("checkbox", { name: "signed.pdf" }).check();
+      });
+      await visible(pPanel.getByText(cpEs.panel.situation.wait.dispute_open));
+      await screenshot(p, engine, "claimpage-disputed-es");
+
+      // The reviewer at 390x844 reads the justification and the document link, then decides.
+      const r = await pageFor(reviewer, "en", true);
+      await openClaim(r, claim);
+      const rPanel = panel(r, cpEn.panel.title);
+      await visible(rPanel.getByText(justification));
+      const link = rPanel.getByRole("link", { name: "signed.pdf" });
+      await visible(link);
+      expect(await link.getAttribute("href")).toMatch(new RegExp(`^/api/v1/claims/${claim.id}/documents/`));
+      await visible(rPanel.getByText(lead(cpEn.panel.due.dispute_decision.act)));
+      const box = await rPanel.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0), "the panel fits 390 px").toBeLessThanOrEqual(390);
+      await noAxeViolations(r, "reviewer dispute (phone)");
+      await screenshot(r, engine, "claimpage-dispute-phone");
+      await act(r, en.action["overturn-dispute"], [claim.number, "Contoso"], async (dialog) => {
+        await dialog.getByRole("radio", { name: en.action.overturnUnderReview }).check();
+        await dialog.getByRole("textbox", { name: en.action.commentLabel }).fill("The signature is there.");
+      });
+      await visible(rPanel.getByText(cpEn.panel.situation.act.under_review));
+      // Withdraw, a final action, keeps a real confirmation that says so (the partner's, by API here).
+      const pe = await pageFor(partner);
+      await openClaim(pe, claim);
+      await pe.getByRole("button", { name: en.action.withdraw, exact: true }).click();
+      const dialog = pe.getByRole("dialog", { name: en.action.withdraw });
+      await visible(dialog.getByText(claim.number));
+      await visible(dialog.getByText("This is final"));
+      await screenshot(pe, engine, "claimpage-withdraw-confirm");
+    },
+    TIMEOUT,
+  );
+});
