@@ -41,11 +41,13 @@ console.log(
     .map(([k, n]) => `${k} ${n}`)
     .join(", ")}`,
 );
-console.log("\n| check | precision | recall | TP | FP | FN | TN | unknown |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log(
+  "\n| check | precision | recall | TP | FP | FN | TN | answered unknown | labelled unknown: answered unknown / pass |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const s of scores)
   console.log(
-    `| ${s.check} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} | ${s.unknown} |`,
+    `| ${s.check} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} | ${s.unknown} | ${s.labelledUnknown ? `${s.labelledUnknownAnswered}/${s.labelledUnknown} / ${s.labelledUnknownPassed}` : "-"} |`,
   );
 
 const extract = results.map((r) => r.extractMs);

@@ -12,7 +12,8 @@ export type Block =
   | { kind: "kv"; rows: [string, string][] }
   | { kind: "para"; text: string }
   | { kind: "table"; header: string[]; rows: string[][] }
-  | { kind: "signature"; lines: string[]; field: boolean }
+  /** `field`: the signer's name, filled into a PDF form field beside an (unsigned) signature field. */
+  | { kind: "signature"; lines: string[]; field: string | null }
   | { kind: "footer"; text: string };
 
 const T = {
@@ -58,6 +59,8 @@ const T = {
     signedBy: (n: string, t: string, d: string) => `Signed by ${n}, ${t}${d ? ` on ${d}` : ""}.`,
     digital: (n: string) => `Digitally signed by ${n}`,
     slash: (n: string) => `/s/ ${n}`,
+    acceptedBy: (n: string, t: string) => `Accepted by ${n}, ${t}.`,
+    signedShort: (n: string) => `Signed: ${n}`,
     accepted: "Acknowledged and accepted by the customer:",
     prepared: (n: string, p: string) => `Prepared by ${n}, ${p}. Questions: +1 425 555 0100.`,
     footer: (d: string) =>
@@ -105,6 +108,8 @@ const T = {
     signedBy: (n: string, t: string, d: string) => `Firmado por ${n}, ${t}${d ? `, el ${d}` : ""}.`,
     digital: (n: string) => `Firmado digitalmente por ${n}`,
     slash: (n: string) => `Fdo.: ${n}`,
+    acceptedBy: (n: string, t: string) => `Aceptado por ${n}, ${t}.`,
+    signedShort: (n: string) => `Firmado: ${n}`,
     accepted: "Conforme, el cliente:",
     prepared: (n: string, p: string) => `Elaborado por ${n}, ${p}. Consultas: +34 910 555 010.`,
     footer: (d: string) =>
@@ -180,18 +185,23 @@ function signatureOf(r: Rng, s: DocSpec, date: string): Block {
   const t = T[s.lang];
   const { name, title } = s.subject.contact;
   if (s.ack === null) return { kind: "para", text: `${t.name}: ${name} - ${t.title}: ${title}` };
-  if (s.ack === "field") return { kind: "signature", lines: [t.accepted, `${name}, ${title}`], field: true };
+  if (s.ack === "field") return { kind: "signature", lines: [t.accepted], field: `${name}, ${title}` };
+  const line = [
+    t.sigLabel,
+    `${t.name}: ${name}`,
+    `${t.title}: ${title}`,
+    ...(date ? [`${t.date}: ${date}`] : []),
+  ];
+  // Only a blank line to sign on: whether it was signed is ink on paper, not text.
+  if (s.ack === "line") return { kind: "signature", lines: line, field: null };
   if (s.ack === "block")
-    return {
-      kind: "signature",
-      lines: [
-        t.sigLabel,
-        `${t.name}: ${name}`,
-        `${t.title}: ${title}`,
-        ...(date ? [`${t.date}: ${date}`] : []),
-      ],
-      field: false,
-    };
-  const marker = r.pick([t.signedBy(name, title, date), t.digital(name), t.slash(name)]);
-  return { kind: "signature", lines: [marker], field: false };
+    return { kind: "signature", lines: [...line, t.signedBy(name, title, date)], field: null };
+  const marker = r.pick([
+    t.signedBy(name, title, date),
+    t.digital(name),
+    t.slash(name),
+    t.acceptedBy(name, title),
+    t.signedShort(name),
+  ]);
+  return { kind: "signature", lines: [marker], field: null };
 }

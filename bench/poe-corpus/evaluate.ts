@@ -19,6 +19,7 @@ export function preflightClaimOf(spec: DocSpec): PreflightClaim {
       domain: spec.claim.customerDomain,
       tenantId: spec.claim.tenantId,
     },
+    customerContact: spec.claim.customerContact,
     products: spec.claim.products.map((code) => ({
       code,
       names: [SEED_PRODUCTS.find((p) => p.code === code)?.name ?? code, ...(PRODUCT_ALIASES[code] ?? [])],

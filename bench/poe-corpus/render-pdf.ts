@@ -112,7 +112,12 @@ export async function renderPdf(blocks: Block[], layout: Layout, r: Rng): Promis
     else if (b.kind === "signature") {
       newline(c, 10);
       for (const l of b.lines) line(c, l, 10);
-      if (b.field) {
+      if (b.field !== null) {
+        // The signer's name typed into the form (readable), beside the box a wet signature goes in.
+        const signer = doc.getForm().createTextField("customer_signed_by");
+        signer.setText(b.field);
+        signer.addToPage(c.page, { x: c.x, y: c.y - 8, width: 220, height: 16, font: c.font });
+        newline(c, 22);
         c.page.drawRectangle({ x: c.x, y: c.y - 30, width: 220, height: 40, borderWidth: 0.8 });
         addSignatureField(doc, c.page, "CustomerSignature", { x: c.x, y: c.y - 30, width: 220, height: 40 });
         newline(c, 50);

@@ -1,6 +1,8 @@
 // Precision and recall per check over the labelled corpus. The positive class is "warn": the
 // preflight predicts the reviewer will send the document back for that reason. "unknown" counts as
-// not predicting it (and is counted on its own).
+// not predicting it (and is counted on its own). A document labelled "unknown" (a blank signature
+// line: the ink cannot be read) is not a positive; a warn on it is a false warn, and how many such
+// documents were answered "unknown" (or "pass") is counted apart.
 import { CHECKS, type CheckName, type DocSpec } from "./spec.ts";
 
 export type Predicted = "pass" | "warn" | "unknown";
@@ -11,7 +13,12 @@ export interface CheckScore {
   fp: number;
   fn: number;
   tn: number;
+  /** Predicted "unknown", whatever the label. */
   unknown: number;
+  /** Labelled "unknown": how many, and how many the preflight answered "unknown" and "pass". */
+  labelledUnknown: number;
+  labelledUnknownAnswered: number;
+  labelledUnknownPassed: number;
   precision: number;
   recall: number;
 }
@@ -34,11 +41,28 @@ export function score(results: { spec: DocSpec; predicted: Record<CheckName, Pre
 } {
   const misses: Miss[] = [];
   const scores = CHECKS.map((check) => {
-    const s = { check, tp: 0, fp: 0, fn: 0, tn: 0, unknown: 0, precision: 1, recall: 1 };
+    const s = {
+      check,
+      tp: 0,
+      fp: 0,
+      fn: 0,
+      tn: 0,
+      unknown: 0,
+      labelledUnknown: 0,
+      labelledUnknownAnswered: 0,
+      labelledUnknownPassed: 0,
+      precision: 1,
+      recall: 1,
+    };
     for (const { spec, predicted } of results) {
       const p = predicted[check];
       const positive = spec.labels[check] === "warn";
       if (p === "unknown") s.unknown++;
+      if (spec.labels[check] === "unknown") {
+        s.labelledUnknown++;
+        if (p === "unknown") s.labelledUnknownAnswered++;
+        if (p === "pass") s.labelledUnknownPassed++;
+      }
       if (p === "warn" && positive) s.tp++;
       else if (p === "warn") {
         s.fp++;

@@ -11,7 +11,8 @@ export const CHECKS = [
   "partner_work_described",
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
-export type Expected = "pass" | "warn";
+// "unknown": a correct preflight cannot tell (a blank signature line may carry ink on the paper).
+export type Expected = "pass" | "warn" | "unknown";
 
 export const DEFECTS = [
   "none",
@@ -29,7 +30,10 @@ export type Defect = (typeof DEFECTS)[number];
 
 export type Layout = "plain" | "columns" | "scanned" | "form";
 export type CustomerMention = "name" | "variant" | "domain" | "tenant";
-export type AckKind = "field" | "block" | "marker";
+// field: a filled AcroForm signer field; block: a signature line with a "Signed by" line under it;
+// marker: a readable marker ("/s/", "Digitally signed by", "Aceptado por"); line: a blank signature
+// line with the signer's name and title typed under it, and nothing readable that signs.
+export type AckKind = "field" | "block" | "marker" | "line";
 
 export interface CorpusClaim {
   customerName: string;
@@ -105,10 +109,14 @@ export function drawSpec(r: Rng, i: number): DocSpec {
     inDoc = claimed.slice(0, claimed.length - 1);
   }
   const named = inDoc.map((product) => ({ product, alias: r.pick(product.aliases[lang]) }));
-  const ackKinds: AckKind[] = format === "pdf" ? ["field", "block", "marker"] : ["block", "marker"];
+  const ackKinds: AckKind[] =
+    format === "pdf" ? ["field", "block", "marker", "line"] : ["block", "marker", "marker", "line"];
+  const ack = defect === "no_ack" ? null : r.pick(ackKinds);
   const labels = Object.fromEntries(CHECKS.map((c) => [c, "pass"])) as Record<CheckName, Expected>;
   const warn = WARN_BY_DEFECT[defect];
   if (warn) labels[warn] = "warn";
+  // A blank line is no acknowledgment text can read, nor its absence: the honest answer is unknown.
+  if (ack === "line") labels.customer_acknowledgment = "unknown";
   return {
     id: `poe-${String(i).padStart(4, "0")}`,
     lang,
@@ -125,7 +133,7 @@ export function drawSpec(r: Rng, i: number): DocSpec {
     subject,
     mention: r.pick(["name", "variant", "variant", "domain", "tenant"] as const),
     named,
-    ack: defect === "no_ack" ? null : r.pick(ackKinds),
+    ack,
     withInvoice: r.chance(0.4),
     withTable: r.chance(0.6),
     labels,

@@ -14,6 +14,7 @@ const doc = (text: string): ExtractedDocument => ({
 });
 const claim = (name: string) => ({
   customer: { name, domain: "example-customer.com", tenantId: "2c974fdc-49a1-431c-81fe-41fe05b32c97" },
+  customerContact: { name: "Javier Martín" },
   products: [{ code: "teams", names: ["Teams", "Microsoft Teams"] }],
   submittedAt: NOW,
 });

@@ -16,6 +16,7 @@ const CLAIM = {
     domain: "andinaenergia.com.co",
     tenantId: "2c974fdc-49a1-431c-81fe-41fe05b32c97",
   },
+  customerContact: { name: "Lucía Gómez" },
   products: [
     { code: "teams", names: ["Teams", "Microsoft Teams"] },
     { code: "exchange_online", names: ["Exchange Online"] },

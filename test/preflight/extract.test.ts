@@ -114,6 +114,7 @@ describe("preflight extraction", () => {
       doc,
       {
         customer: { name: "Contoso Pharma SA de CV", domain: "contoso.mx", tenantId: "t-1" },
+        customerContact: { name: "Ana López" },
         products: [{ code: "teams", names: ["Teams", "Microsoft Teams"] }],
         submittedAt: null,
       },

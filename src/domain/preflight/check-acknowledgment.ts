@@ -1,9 +1,12 @@
 // Did the customer acknowledge the work? A digital signature, a filled signature form field, or a
-// signing marker ("signed by", "aceptado por") standing near the customer's name. A marker far from
-// the customer's name, or an empty signature field, cannot tell: it may be the partner's own.
+// signing marker ("signed by", "/s/", "aceptado por") standing near the customer's name or their
+// contact's. A marker far from both cannot tell: it may be the partner's own. A blank signature
+// line ("Customer signature: ____", "Firma del cliente: ____") or an unsigned signature field is
+// not acknowledgment, but not its absence either: a wet signature is ink, which text extraction
+// cannot see. Only a document with no marker and no place to sign at all warns.
 import { customerNeedles } from "./check-names.ts";
 import { evidenceOf, type TextPart } from "./document-text.ts";
-import { findWords } from "./normalize-text.ts";
+import { findWords, foldWithOrigin } from "./normalize-text.ts";
 import type { ExtractedDocument, PreflightCheck, PreflightClaim } from "./types.ts";
 
 const STRONG = [
@@ -29,17 +32,22 @@ const STRONG = [
   "conforme",
   "de conformidad",
   "recibido y aceptado",
-  // "Fdo.: Ana Ruiz", the abbreviation Spanish letters sign with.
+  // "Fdo.: Ana Ruiz", the abbreviation Spanish letters sign with, and "/s/ Ana Ruiz", the
+  // conformed signature of US documents.
   "fdo",
+  "/s/",
 ];
-// A label that proves nothing by itself: only when what follows is not a blank line to sign on.
+// A label that proves nothing by itself: a signature only when a name follows, not a line to sign on.
 const LABELS = ["signature", "firma"];
 const NEGATED_BEFORE = /(?:\bnot|\bno|\bto be|\bsin|\bpendiente de|\bpending|\bawaiting|\bunsigned)\s*$/u;
-const BLANK_AFTER = /^[\s:]*(?:_{3,}|\.{4,}|-{4,}|$)/u;
+// What follows a label on a blank signature line, in either order of the languages: "signature:
+// ____" and "firma del cliente: ____" alike (a few words, then the line or nothing).
+const BLANK_AFTER = /^[\p{L}\s]{0,30}?[\s:]*(?:_{3,}|\.{4,}|-{4,}|$)/u;
 const NEAR = 300;
 const FIELD_NAME = /sign|firma|accept|acept|conform/iu;
+const SIGNATURE_LINE = "A signature line is present but its signature cannot be read (ink is not text).";
 
-const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/ /g, "\\s+");
 const MARKER = new RegExp(
   `(?<![\\p{L}\\p{N}])(${[...STRONG, ...LABELS].map(asPattern).join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
@@ -53,29 +61,41 @@ interface Marker {
   at: number;
 }
 
-function markers(parts: TextPart[]): Marker[] {
-  const found: Marker[] = [];
+/** Signing markers, and blank signature lines (labels with nothing to read after them). */
+function markers(parts: TextPart[]): { signed: Marker[]; lines: Marker[] } {
+  const signed: Marker[] = [];
+  const lines: Marker[] = [];
   for (const part of parts) {
     const t = part.punct.text;
     MARKER.lastIndex = 0;
     for (let m = MARKER.exec(t); m; m = MARKER.exec(t)) {
       const before = t.slice(Math.max(0, m.index - 20), m.index);
       if (NEGATED_BEFORE.test(before)) continue;
+      const found = { part, index: m.index, length: m[0].length, at: part.punct.origin[m.index] ?? 0 };
       const label = LABELS.includes(m[1] ?? "");
-      if (label && BLANK_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
-      found.push({ part, index: m.index, length: m[0].length, at: part.punct.origin[m.index] ?? 0 });
+      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (label && BLANK_AFTER.test(after)) lines.push(found);
+      else signed.push(found);
     }
   }
-  return found;
+  return { signed, lines };
 }
 
-/** Original-text positions where the customer is named in this part. */
-function customerPositions(part: TextPart, needles: string[]): number[] {
+/** Original-text positions where one of the needles stands in this part. */
+function positions(part: TextPart, needles: string[]): number[] {
   const at: number[] = [];
   for (const needle of needles)
     for (let i = findWords(part.words.text, needle); i >= 0; i = findWords(part.words.text, needle, i + 1))
       at.push(part.words.origin[i] ?? 0);
   return at;
+}
+
+/** The customer's name, domain and tenant id, and their contact's full name. */
+function signerNeedles(claim: PreflightClaim): string[] {
+  const contact = foldWithOrigin(claim.customerContact.name).text;
+  // A first name alone ("Ana") is too common to tell whose signature it is.
+  const full = contact.includes(" ") && contact.length >= 5 ? [contact] : [];
+  return [...customerNeedles(claim.customer), ...full];
 }
 
 export function checkAcknowledgment(
@@ -89,14 +109,23 @@ export function checkAcknowledgment(
   const field = doc.formFields.find((f) => FIELD_NAME.test(f.name) && f.value.trim().length >= 2);
   if (field)
     return { ...base, result: "pass", evidence: { snippet: `${field.name}: ${field.value}`.slice(0, 160) } };
-  const needles = customerNeedles(claim.customer);
-  const found = markers(parts);
-  for (const m of found) {
-    const near = customerPositions(m.part, needles).some((p) => Math.abs(p - m.at) <= NEAR);
+  const needles = signerNeedles(claim);
+  const { signed, lines } = markers(parts);
+  for (const m of signed) {
+    const near = positions(m.part, needles).some((p) => Math.abs(p - m.at) <= NEAR);
     if (near) return { ...base, result: "pass", evidence: evidenceOf({ ...m, folded: "punct" }) };
   }
-  const first = found[0];
+  const first = signed[0];
   if (first) return { ...base, result: "unknown", evidence: evidenceOf({ ...first, folded: "punct" }) };
+  const line = lines[0];
+  if (line) {
+    const shown = evidenceOf({ ...line, folded: "punct" });
+    return {
+      ...base,
+      result: "unknown",
+      evidence: { ...shown, snippet: `${SIGNATURE_LINE} ${shown.snippet}` },
+    };
+  }
   if (doc.hasSignatureField)
     return {
       ...base,

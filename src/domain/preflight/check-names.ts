@@ -1,7 +1,7 @@
 // Is the customer named, and each claimed product? Names match as whole words of the folded text,
 // the customer's without its legal suffix; the domain and tenant id match as written.
 import { evidenceOf, type Hit, type TextPart } from "./document-text.ts";
-import { findWords, foldWithOrigin, normalizeName } from "./normalize-text.ts";
+import { conjunctionVariants, findWords, foldWithOrigin, normalizeName } from "./normalize-text.ts";
 import type { PreflightClaim } from "./types.ts";
 
 export function findPhrase(parts: TextPart[], folded: string): Hit | null {
@@ -20,8 +20,8 @@ const umlautsWrittenOut = (s: string) =>
 
 export function customerNeedles(customer: PreflightClaim["customer"]): string[] {
   return [
-    normalizeName(customer.name),
-    normalizeName(umlautsWrittenOut(customer.name)),
+    ...conjunctionVariants(normalizeName(customer.name)),
+    ...conjunctionVariants(normalizeName(umlautsWrittenOut(customer.name))),
     foldWithOrigin(customer.domain).text,
     foldWithOrigin(customer.tenantId).text,
   ]
@@ -44,10 +44,11 @@ export interface ProductFinding {
 
 export function findProducts(parts: TextPart[], products: PreflightClaim["products"]): ProductFinding[] {
   return products.map(({ code, names }) => {
-    for (const name of names) {
-      const hit = findPhrase(parts, normalizeName(name));
-      if (hit) return { code, hit };
-    }
+    for (const name of names)
+      for (const variant of conjunctionVariants(normalizeName(name))) {
+        const hit = findPhrase(parts, variant);
+        if (hit) return { code, hit };
+      }
     return { code, hit: null };
   });
 }

@@ -82,9 +82,32 @@ export function foldWithOrigin(s: string, mode: "words" | "keep_punctuation" = "
   return { text: out.join(""), origin };
 }
 
-/** Folded words without a trailing legal suffix ("Acme, S.A. de C.V." -> "acme"). */
+// "&", "and", "und", "y", "e", "et" join two words of a name the same way: "Müller & Söhne" and
+// "Müller und Söhne" are one company (folding turns "&" into a space: no word at all).
+const CONJUNCTIONS = new Set(["and", "und", "y", "e", "et"]);
+
+/**
+ * A folded name as a document may write it: with "&" (a space once folded) or any of the
+ * conjunctions between the words the name joined with one.
+ */
+export function conjunctionVariants(folded: string): string[] {
+  const words = folded.split(" ");
+  const joins = words.map((w, i) => CONJUNCTIONS.has(w) && i > 0 && i < words.length - 1);
+  if (!joins.some(Boolean)) return [folded];
+  return ["", ...CONJUNCTIONS].map((c) =>
+    words
+      .map((w, i) => (joins[i] ? c : w))
+      .filter(Boolean)
+      .join(" "),
+  );
+}
+
+/**
+ * Folded words without a trailing legal suffix ("Acme, S.A. de C.V." -> "acme"); "&" reads as
+ * "and" so that a conjunction joining two words can be told apart from the words themselves.
+ */
 export function normalizeName(s: string): string {
-  let t = foldWithOrigin(s).text;
+  let t = foldWithOrigin(s.replace(/\s*&\s*/gu, " and ")).text;
   for (let changed = true; changed; ) {
     changed = false;
     for (const suffix of LEGAL_SUFFIXES) {

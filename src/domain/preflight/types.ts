@@ -48,6 +48,8 @@ export interface ExtractedDocument {
 
 export interface PreflightClaim {
   customer: { name: string; domain: string; tenantId: string };
+  /** The customer's contact on the claim: a signature beside their name is the customer's. */
+  customerContact: { name: string; title?: string };
   /** `names`: the catalog name and its aliases, English and Spanish. */
   products: { code: string; names: string[] }[];
   /** When the claim was (last) submitted; null for a draft (the window then ends now). */

@@ -1,5 +1,6 @@
-// What the preflight checks a document against: its claim's customer, its products with every name
-// they go by, and when the claim was first submitted (the date window counts back from then).
+// What the preflight checks a document against: its claim's customer and customer contact, its
+// products with every name they go by, and when the claim was first submitted (the date window
+// counts back from then).
 import type { PreflightClaim } from "../../domain/preflight/index.ts";
 import { productNames } from "../catalog/product-aliases.ts";
 import type { Executor } from "../db/transact.ts";
@@ -7,11 +8,12 @@ import type { Executor } from "../db/transact.ts";
 export async function preflightClaim(db: Executor, claimId: string): Promise<PreflightClaim | null> {
   const claim = await db
     .selectFrom("claims")
-    .select(["customer_name", "customer_domain", "tenant_id", "products"])
+    .select(["customer_name", "customer_domain", "tenant_id", "products", "customer_contact"])
     .where("id", "=", claimId)
     .executeTakeFirst();
   if (!claim) return null;
   const codes = JSON.parse(claim.products) as string[];
+  const contact = JSON.parse(claim.customer_contact) as { name: string };
   const catalog = codes.length
     ? await db.selectFrom("products").select(["code", "name"]).where("code", "in", codes).execute()
     : [];
@@ -24,6 +26,7 @@ export async function preflightClaim(db: Executor, claimId: string): Promise<Pre
   const at = submitted?.at;
   return {
     customer: { name: claim.customer_name, domain: claim.customer_domain, tenantId: claim.tenant_id },
+    customerContact: { name: contact.name },
     products: codes.map((code) => ({
       code,
       names: productNames(code, catalog.find((p) => p.code === code)?.name ?? code),
