@@ -1,13 +1,14 @@
 // The one place a claim is written: guarded state update, hash-chained history, outbox messages
 // and the deadline index, all inside the caller's transaction.
 
-import { type Insertable, type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import { ConcurrentWriteError } from "../db/concurrent-write-error.ts";
 import type { Engine } from "../db/engine.ts";
+import { type Column, deleteWhereIn, insertRows } from "../db/fixed-statements.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { syncIncentives } from "../incentives/assessment.ts";
@@ -185,17 +186,40 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
 
 const CHUNK = 500;
 
-async function insertChunked<T extends "history" | "outbox" | "deadlines">(
-  db: Kysely<DB>,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-}
+type Outbox = ReturnType<typeof outboxRows>[number];
+type Deadline = ReturnType<typeof deadlineRow>;
+
+// The column lists of the sweeper's fixed-shape inserts (types as migration 0001 made them).
+const HISTORY: Column<HistoryTable>[] = [
+  { name: "claim_id", pg: "text" },
+  { name: "seq", pg: "integer" },
+  { name: "at", pg: "bigint" },
+  { name: "actor_kind", pg: "text" },
+  { name: "actor_id", pg: "text" },
+  { name: "actor_name", pg: "text" },
+  { name: "event", pg: "text" },
+  { name: "data", pg: "text" },
+  { name: "prev_hash", pg: "text" },
+  { name: "hash", pg: "text" },
+];
+const OUTBOX: Column<Outbox>[] = [
+  { name: "id", pg: "text" },
+  { name: "claim_id", pg: "text" },
+  { name: "topic", pg: "text" },
+  { name: "payload", pg: "text" },
+  { name: "created_at", pg: "bigint" },
+  { name: "available_at", pg: "bigint" },
+  { name: "attempts", pg: "integer" },
+  { name: "sent_at", pg: "bigint" },
+  { name: "last_error", pg: "text" },
+];
+const DEADLINES: Column<Deadline>[] = [
+  { name: "claim_id", pg: "text" },
+  { name: "timer", pg: "text" },
+  { name: "kind", pg: "text" },
+  { name: "warn", pg: "integer" },
+  { name: "due_at", pg: "bigint" },
+];
 
 /**
  * Many claims at once (the sweeper): one set-based guarded UPDATE of every claim row, then the
@@ -228,18 +252,20 @@ export async function writeClaims(db: Kysely<DB>, engine: Engine, writes: ClaimW
     await syncIncentives(db, next, w.before, w.after, w.now);
   }
   await counts.apply(db);
-  await insertChunked(db, "history", history);
-  await insertChunked(db, "outbox", outbox);
-  const ids = writes.map((w) => w.row.id);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await db
-      .deleteFrom("deadlines")
-      .where("claim_id", "in", ids.slice(i, i + CHUNK))
-      .execute();
-  }
-  await insertChunked(
+  await insertRows(db, engine, "history", HISTORY, history);
+  await insertRows(db, engine, "outbox", OUTBOX, outbox);
+  await deleteWhereIn(
     db,
+    engine,
     "deadlines",
+    "claim_id",
+    writes.map((w) => w.row.id),
+  );
+  await insertRows(
+    db,
+    engine,
+    "deadlines",
+    DEADLINES,
     writes.flatMap((w) => pendingTimers(w.after).map((t) => deadlineRow(w.row.id, t))),
   );
 }
