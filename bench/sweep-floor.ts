@@ -129,6 +129,13 @@ function sqlite(url: string, claims: ClaimRows[], batch: number): number {
   return ms;
 }
 
+// PostgreSQL names statements in at most 63 characters: a shape's name is its number.
+const shapeIds = new Map<string, number>();
+const shapeNames = (key: string) => {
+  if (!shapeIds.has(key)) shapeIds.set(key, shapeIds.size);
+  return shapeIds.get(key);
+};
+
 const columns = (rows: unknown[][], width: number) =>
   Array.from({ length: width }, (_, i) => rows.map((r) => r[i] ?? null));
 
@@ -147,7 +154,7 @@ async function postgres(url: string, claims: ClaimRows[], batch: number): Promis
       const types = [...cols.map((c) => PG_TYPES[c] ?? "text"), "text", "integer"];
       const names = [...cols, "id", "guard"];
       await client.query({
-        name: `su ${key}`,
+        name: `su${shapeNames(key)}`,
         text: `update claims set ${cols.map((c) => `${c} = v.${c}`).join(", ")}
           from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")}) as v(${names.join(", ")})
           where claims.id = v.id and claims.revision = v.guard`,

@@ -8,13 +8,14 @@ import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import { ConcurrentWriteError } from "../db/concurrent-write-error.ts";
 import type { Engine } from "../db/engine.ts";
-import { type Column, deleteWhereIn, insertRows } from "../db/fixed-statements.ts";
+import { deleteWhereIn, insertRows } from "../db/fixed-statements.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { syncIncentives } from "../incentives/assessment.ts";
 import type { ActorRef } from "../principal.ts";
 import { updateClaimRows } from "./claim-batch-update.ts";
 import { CountDeltas } from "./claim-counts.ts";
+import { DEADLINES, HISTORY, OUTBOX } from "./claim-write-columns.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
 
@@ -163,10 +164,12 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
     .set(changedColumns(w.row, next))
     .where("id", "=", w.row.id)
     .where("revision", "=", w.row.revision);
+  // SQLite: history and outbox go through the fixed-shape inserts below (no query building).
+  const fixed = w.engine === "sqlite";
   const rest = [
     counts.upsert(db),
-    history.length ? db.insertInto("history").values(history) : undefined,
-    outbox.length ? db.insertInto("outbox").values(outbox) : undefined,
+    history.length && !fixed ? db.insertInto("history").values(history) : undefined,
+    outbox.length && !fixed ? db.insertInto("outbox").values(outbox) : undefined,
     ...deadlineChanges(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after)),
   ].filter((q) => q !== undefined);
   let updated: number;
@@ -176,7 +179,13 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
     updated = r.rows[0]?.n ?? 0;
   } else {
     updated = Number((await update.executeTakeFirst()).numUpdatedRows);
-    if (updated === 1) for (const q of rest) await q.execute();
+    if (updated === 1) {
+      for (const q of rest) await q.execute();
+      if (fixed) {
+        await insertRows(db, "sqlite", "history", HISTORY, history);
+        await insertRows(db, "sqlite", "outbox", OUTBOX, outbox);
+      }
+    }
   }
   if (updated !== 1) throw new ConcurrentWriteError(`claim ${w.row.id}`);
   await syncConsent(db, w);
@@ -185,41 +194,6 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
 }
 
 const CHUNK = 500;
-
-type Outbox = ReturnType<typeof outboxRows>[number];
-type Deadline = ReturnType<typeof deadlineRow>;
-
-// The column lists of the sweeper's fixed-shape inserts (types as migration 0001 made them).
-const HISTORY: Column<HistoryTable>[] = [
-  { name: "claim_id", pg: "text" },
-  { name: "seq", pg: "integer" },
-  { name: "at", pg: "bigint" },
-  { name: "actor_kind", pg: "text" },
-  { name: "actor_id", pg: "text" },
-  { name: "actor_name", pg: "text" },
-  { name: "event", pg: "text" },
-  { name: "data", pg: "text" },
-  { name: "prev_hash", pg: "text" },
-  { name: "hash", pg: "text" },
-];
-const OUTBOX: Column<Outbox>[] = [
-  { name: "id", pg: "text" },
-  { name: "claim_id", pg: "text" },
-  { name: "topic", pg: "text" },
-  { name: "payload", pg: "text" },
-  { name: "created_at", pg: "bigint" },
-  { name: "available_at", pg: "bigint" },
-  { name: "attempts", pg: "integer" },
-  { name: "sent_at", pg: "bigint" },
-  { name: "last_error", pg: "text" },
-];
-const DEADLINES: Column<Deadline>[] = [
-  { name: "claim_id", pg: "text" },
-  { name: "timer", pg: "text" },
-  { name: "kind", pg: "text" },
-  { name: "warn", pg: "integer" },
-  { name: "due_at", pg: "bigint" },
-];
 
 /**
  * Many claims at once (the sweeper): one set-based guarded UPDATE of every claim row, then the
@@ -270,7 +244,7 @@ export async function writeClaims(db: Kysely<DB>, engine: Engine, writes: ClaimW
   );
 }
 
-const deadlineRow = (claimId: string, t: Timer) => ({
+export const deadlineRow = (claimId: string, t: Timer) => ({
   claim_id: claimId,
   timer: timerKey(t),
   kind: t.kind,
