@@ -164,12 +164,10 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
     .set(changedColumns(w.row, next))
     .where("id", "=", w.row.id)
     .where("revision", "=", w.row.revision);
-  // SQLite: history and outbox go through the fixed-shape inserts below (no query building).
-  const fixed = w.engine === "sqlite";
   const rest = [
     counts.upsert(db),
-    history.length && !fixed ? db.insertInto("history").values(history) : undefined,
-    outbox.length && !fixed ? db.insertInto("outbox").values(outbox) : undefined,
+    history.length ? db.insertInto("history").values(history) : undefined,
+    outbox.length ? db.insertInto("outbox").values(outbox) : undefined,
     ...deadlineChanges(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after)),
   ].filter((q) => q !== undefined);
   let updated: number;
@@ -179,13 +177,7 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
     updated = r.rows[0]?.n ?? 0;
   } else {
     updated = Number((await update.executeTakeFirst()).numUpdatedRows);
-    if (updated === 1) {
-      for (const q of rest) await q.execute();
-      if (fixed) {
-        await insertRows(db, "sqlite", "history", HISTORY, history);
-        await insertRows(db, "sqlite", "outbox", OUTBOX, outbox);
-      }
-    }
+    if (updated === 1) for (const q of rest) await q.execute();
   }
   if (updated !== 1) throw new ConcurrentWriteError(`claim ${w.row.id}`);
   await syncConsent(db, w);
