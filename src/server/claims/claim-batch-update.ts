@@ -1,10 +1,11 @@
 // The sweeper's guarded UPDATE of many claim rows in one statement per shape of change: each row
 // written only where its revision is still the one read (the optimistic guard), and only the
 // columns that changed set, so that an unchanged indexed column costs no index work. SQLite joins
-// a VALUES list (UPDATE … FROM, SQLite 3.33+); PostgreSQL unnests one array per column, one
-// statement text whatever the batch size.
-import { type Kysely, type RawBuilder, sql } from "kysely";
+// a VALUES list (UPDATE … FROM, SQLite 3.33+) in fixed chunk sizes; PostgreSQL unnests one array
+// per column, one statement text whatever the batch size.
+import { CompiledQuery, type Kysely } from "kysely";
 import type { Engine } from "../db/engine.ts";
+import { fixedChunks, fixedText, placeholderTuples } from "../db/fixed-statements.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
 
 type Column = keyof ClaimsTable;
@@ -36,27 +37,37 @@ async function updateShape(
   columns: Column[],
   rows: { before: ClaimsTable; next: ClaimsTable }[],
 ): Promise<number> {
-  const names = ["id", "guard", ...columns];
+  const names = ["id", "guard", ...columns].join(", ");
+  const set = columns.map((c) => `${c} = v.${c}`).join(", ");
   const valuesOf = (r: { before: ClaimsTable; next: ClaimsTable }) => [
     r.before.id,
     r.before.revision,
     ...columns.map((c) => r.next[c]),
   ];
-  const set = sql.join(columns.map((c) => sql`${sql.id(c)} = ${sql.ref(`v.${c}`)}`));
-  const alias = sql.join(names.map((n) => sql.id(n)));
-  let source: RawBuilder<unknown>;
+  // Texts built once per shape (and size on SQLite), not by the query builder per batch.
   if (engine === "postgres") {
-    const types = ["text", "integer", ...columns.map((c) => PG_TYPES[c] ?? "text")];
-    const arrays = names.map((_, i) => rows.map((r) => valuesOf(r)[i] ?? null));
-    source = sql`unnest(${sql.join(arrays.map((a, i) => sql`${a}::${sql.raw(`${types[i]}[]`)}`))}) as v(${alias})`;
-    const res = await sql`update claims set ${set} from ${source}
-      where claims.id = v.id and claims.revision = v.guard`.execute(db);
+    const text = fixedText(`pg update claims ${names}`, () => {
+      const types = ["text", "integer", ...columns.map((c) => PG_TYPES[c] ?? "text")];
+      const arrays = types.map((t, i) => `$${i + 1}::${t}[]`).join(", ");
+      return `update claims set ${set} from unnest(${arrays}) as v(${names})
+        where claims.id = v.id and claims.revision = v.guard`;
+    });
+    const params = ["id", "guard", ...columns].map((_, i) => rows.map((r) => valuesOf(r)[i] ?? null));
+    const res = await db.executeQuery(CompiledQuery.raw(text, params));
     return Number(res.numAffectedRows ?? 0n);
   }
-  const values = sql.join(rows.map((r) => sql`(${sql.join(valuesOf(r))})`));
-  const res = await sql`with v(${alias}) as (values ${values})
-    update claims set ${set} from v where claims.id = v.id and claims.revision = v.guard`.execute(db);
-  return Number(res.numAffectedRows ?? 0n);
+  let updated = 0;
+  for (const [at, size] of fixedChunks(rows.length)) {
+    const text = fixedText(`lite update claims ${names} ${size}`, () => {
+      const values = placeholderTuples(columns.length + 2, size);
+      return `with v(${names}) as (values ${values})
+        update claims set ${set} from v where claims.id = v.id and claims.revision = v.guard`;
+    });
+    const params = rows.slice(at, at + size).flatMap((r) => valuesOf(r).map((v) => v ?? null));
+    const res = await db.executeQuery(CompiledQuery.raw(text, params));
+    updated += Number(res.numAffectedRows ?? 0n);
+  }
+  return updated;
 }
 
 /** Updates every row whose revision is still the one read; answers how many were written. */

@@ -1,19 +1,21 @@
 // The one place a claim is written: guarded state update, hash-chained history, outbox messages
 // and the deadline index, all inside the caller's transaction.
 
-import { type Insertable, type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { pendingTimers, type Timer, timerKey } from "../../domain/timers.ts";
 import { ConcurrentWriteError } from "../db/concurrent-write-error.ts";
 import type { Engine } from "../db/engine.ts";
+import { deleteWhereIn, insertRows } from "../db/fixed-statements.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { syncIncentives } from "../incentives/assessment.ts";
 import type { ActorRef } from "../principal.ts";
 import { updateClaimRows } from "./claim-batch-update.ts";
 import { CountDeltas } from "./claim-counts.ts";
+import { DEADLINES, HISTORY, OUTBOX } from "./claim-write-columns.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
 
@@ -185,18 +187,6 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
 
 const CHUNK = 500;
 
-async function insertChunked<T extends "history" | "outbox" | "deadlines">(
-  db: Kysely<DB>,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-}
-
 /**
  * Many claims at once (the sweeper): one set-based guarded UPDATE of every claim row, then the
  * history, outbox and deadline-index rows of the whole batch in a few multi-row statements. The
@@ -228,23 +218,25 @@ export async function writeClaims(db: Kysely<DB>, engine: Engine, writes: ClaimW
     await syncIncentives(db, next, w.before, w.after, w.now);
   }
   await counts.apply(db);
-  await insertChunked(db, "history", history);
-  await insertChunked(db, "outbox", outbox);
-  const ids = writes.map((w) => w.row.id);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await db
-      .deleteFrom("deadlines")
-      .where("claim_id", "in", ids.slice(i, i + CHUNK))
-      .execute();
-  }
-  await insertChunked(
+  await insertRows(db, engine, "history", HISTORY, history);
+  await insertRows(db, engine, "outbox", OUTBOX, outbox);
+  await deleteWhereIn(
     db,
+    engine,
     "deadlines",
+    "claim_id",
+    writes.map((w) => w.row.id),
+  );
+  await insertRows(
+    db,
+    engine,
+    "deadlines",
+    DEADLINES,
     writes.flatMap((w) => pendingTimers(w.after).map((t) => deadlineRow(w.row.id, t))),
   );
 }
 
-const deadlineRow = (claimId: string, t: Timer) => ({
+export const deadlineRow = (claimId: string, t: Timer) => ({
   claim_id: claimId,
   timer: timerKey(t),
   kind: t.kind,

@@ -78,5 +78,9 @@ export async function sweep(ctx: AppContext, options: { batchSize?: number } = {
     total.claims += r.claims;
     // Fewer rows than asked: nothing else is due. No progress: the rest is locked by others.
     if (r.seen < batchSize || r.claims === 0) return total;
+    // Between batches, let the event loop serve what waits: on SQLite every statement is
+    // synchronous and the driver's lock hands over in microtasks, so a long sweep would otherwise
+    // hold the loop from its first batch to its last (issue 13 item 4: bounded slices).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
