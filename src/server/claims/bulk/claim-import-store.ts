@@ -87,16 +87,20 @@ export async function recordCreated(db: Kysely<DB>, importId: string, made: Crea
     .execute();
 }
 
+/** Ends an import, if `owner` still holds its lease (a process that lost it has no say). */
 export async function finishImport(
   db: Kysely<DB>,
   importId: string,
+  owner: string,
   status: "done" | "failed",
   error: string | null,
   now: number,
 ): Promise<void> {
   await db
     .updateTable("claim_imports")
-    .set({ status, error, finished_at: now })
+    .set({ status, error, finished_at: now, lease_owner: null, lease_until: null })
     .where("id", "=", importId)
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "running")
     .execute();
 }
