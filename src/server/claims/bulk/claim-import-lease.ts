@@ -27,7 +27,12 @@ export async function renewLease(
 }
 
 /** Takes over every running import whose lease ran out; the ids this process now holds. */
-export async function takeExpired(db: Kysely<DB>, owner: string, now: number, until: number): Promise<string[]> {
+export async function takeExpired(
+  db: Kysely<DB>,
+  owner: string,
+  now: number,
+  until: number,
+): Promise<string[]> {
   const rows = await db
     .updateTable("claim_imports")
     .set({ lease_owner: owner, lease_until: until })
