@@ -8,8 +8,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAIM_FILE_COLUMNS } from "../../src/server/claims/bulk/claim-file-columns.ts";
 import {
-  CREATE_CHUNK,
   ClaimImportRunner,
+  CREATE_CHUNK,
   IMPORT_LEASE_MS,
 } from "../../src/server/claims/bulk/run-claim-import.ts";
 import { startServer } from "../../src/server/server.ts";

@@ -1,5 +1,5 @@
 // The Fastify instance type with the TypeBox type provider, shared by every routes file.
-import type { ClaimImportRunner } from "../claims/bulk/run-claim-import.ts";
+
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type {
   FastifyBaseLogger,
@@ -8,6 +8,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from "fastify";
+import type { ClaimImportRunner } from "../claims/bulk/run-claim-import.ts";
 import type { AppContext, Clock } from "../context.ts";
 import type { WebhookEgress } from "../notify/egress.ts";
 import type { RateLimitSettings } from "../rate-limit-settings.ts";

@@ -13,8 +13,8 @@ import type { AppContext, Clock } from "../../context.ts";
 import { transact, unitOfWorkHooks } from "../../db/transact.ts";
 import { memoLookup } from "../claim-input.ts";
 import { insertClaim } from "../use-cases/create-claim.ts";
-import { type CreatedClaim, finishImport, recordCreated } from "./claim-import-store.ts";
 import { type ImportWork, loadWork, releaseLease, renewLease, takeExpired } from "./claim-import-lease.ts";
+import { type CreatedClaim, finishImport, recordCreated } from "./claim-import-store.ts";
 
 export const CREATE_CHUNK = 200;
 export const IMPORT_LEASE_MS = 60_000;
