@@ -12,7 +12,7 @@ import pg from "pg";
 import { createOrganization, createUser } from "../src/server/admin/directory.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { CLAIM_FILE_COLUMNS } from "../src/server/claims/bulk/claim-file-columns.ts";
-import { settleClaimImports } from "../src/server/claims/bulk/run-claim-import.ts";
+import { ClaimImportRunner } from "../src/server/claims/bulk/run-claim-import.ts";
 import { importClaimsFile } from "../src/server/claims/use-cases/import-claims-file.ts";
 import { systemClock } from "../src/server/context.ts";
 import type { Engine } from "../src/server/db/engine.ts";
@@ -84,11 +84,13 @@ async function run(engine: Engine, n: number) {
       .execute();
   }
   const csv = csvFile(partnerId, tenants);
+  const runner = new ClaimImportRunner(ctx, { wall: systemClock });
   const send = (dryRun: boolean) =>
     importClaimsFile(ctx, principal, {
       dryRun,
       multipart: true,
       shape: claimBodyShape,
+      runner,
       open: async () => ({
         file: Readable.from([Buffer.from(csv)]),
         filename: "bench.csv",
@@ -103,7 +105,7 @@ async function run(engine: Engine, n: number) {
     throw new Error(`dry run found ${dry.errorCount} problems: ${JSON.stringify(dry.errors[0])}`);
   t0 = performance.now();
   const real = await send(false);
-  await settleClaimImports();
+  await runner.idle();
   const createMs = performance.now() - t0;
   const done = await db
     .selectFrom("claim_imports")

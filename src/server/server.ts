@@ -2,6 +2,7 @@
 // start it the same way.
 import type { FastifyInstance } from "fastify";
 import { bootstrap } from "./bootstrap.ts";
+import { ClaimImportRunner, type ClaimImportRunnerOptions } from "./claims/bulk/run-claim-import.ts";
 import { DEFAULT_UPLOAD_LIMITS } from "./claims/use-cases/attach-document.ts";
 import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
@@ -27,6 +28,8 @@ export interface RunningServer {
   notifier: Notifier;
   /** Reads attached documents after their commit (issue 14). */
   preflight: PreflightRunner;
+  /** Creates bulk-filed drafts; resumes imports whose process died (issue 14). */
+  claimImports: ClaimImportRunner;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startServer(
     /** How webhook hosts resolve (tests: no DNS); default: the system's resolver. */
     webhookResolver?: Resolver;
     idempotency?: IdempotencyOptions;
+    claimImports?: Omit<ClaimImportRunnerOptions, "wall">;
   } = {},
 ): Promise<RunningServer> {
   const wall = opts.wall ?? systemClock;
@@ -60,6 +64,11 @@ export async function startServer(
     opts.webhookResolver,
   );
   const secret = loadSecret(config.secret, config.dataDir);
+  const claimImports = new ClaimImportRunner(ctx, {
+    wall,
+    onError: (err) => app.log.error({ err }, "claim import failed"),
+    ...opts.claimImports,
+  });
   const { app, metrics, routes } = await buildApp(
     {
       ctx,
@@ -75,6 +84,7 @@ export async function startServer(
       rateLimits: config.rateLimits,
       metricsToken: config.metricsToken,
       idempotency: { leaseMs: (config.idempotencyLeaseSeconds ?? 30) * 1000, ...opts.idempotency },
+      claimImports,
     },
     { logLevel: config.logLevel },
   );
@@ -111,6 +121,8 @@ export async function startServer(
     onError: (err) => app.log.error({ err }, "preflight pass failed"),
   });
   preflight.start();
+  // Always on too: at start and every poll it resumes imports left by a process that died.
+  claimImports.start();
   return {
     app,
     routes,
@@ -119,9 +131,11 @@ export async function startServer(
     firstAdmin,
     notifier,
     preflight,
+    claimImports,
     stop: async () => {
       // In-flight requests finish, then the sweeper and notifier stop, then the database closes.
       await app.close();
+      await claimImports.stop();
       await loop?.stop();
       await notifier.stop();
       await preflight.stop();

@@ -138,6 +138,7 @@ export async function startTestServer(
     afterSend?: (messageId: string) => Promise<void>;
     sweep?: boolean;
     webhookResolver?: Resolver;
+    claimImports?: NonNullable<Parameters<typeof startServer>[1]>["claimImports"];
   } = {},
 ): Promise<TestServer> {
   const db = await createTestDb(engine);

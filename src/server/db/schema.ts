@@ -511,6 +511,13 @@ export interface ClaimImportsTable {
   error: string | null;
   created_at: number;
   finished_at: number | null;
+  /** The checked rows (CheckedRow[]) in file order; row `done` is the next to create. */
+  rows_json: string;
+  /** Who filed the file: the drafts are created as them, also after a resumption. */
+  principal_json: string;
+  lease_owner: string | null;
+  /** Wall-clock ms; past it, another process may take the import over. */
+  lease_until: number | null;
 }
 
 export interface ClaimImportClaimsTable {

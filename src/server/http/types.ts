@@ -1,4 +1,5 @@
 // The Fastify instance type with the TypeBox type provider, shared by every routes file.
+
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type {
   FastifyBaseLogger,
@@ -7,6 +8,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from "fastify";
+import type { ClaimImportRunner } from "../claims/bulk/run-claim-import.ts";
 import type { AppContext, Clock } from "../context.ts";
 import type { WebhookEgress } from "../notify/egress.ts";
 import type { RateLimitSettings } from "../rate-limit-settings.ts";
@@ -43,6 +45,8 @@ export interface HttpDeps {
   metricsToken?: string | null;
   /** Idempotency-Key leases (issue 12): their length, and a test seam. */
   idempotency?: IdempotencyOptions;
+  /** Creates bulk-filed drafts and resumes those of dead processes (the server starts it). */
+  claimImports?: ClaimImportRunner;
 }
 
 /** Error responses every operation may give; listed in the OpenAPI document. */

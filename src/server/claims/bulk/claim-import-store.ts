@@ -22,10 +22,24 @@ export interface ClaimImportView {
   claims: CreatedClaim[];
 }
 
+/** What the import's views read: never its stored rows (up to 10,000 of them). */
+const VIEW_COLUMNS = [
+  "id",
+  "organization_id",
+  "status",
+  "filename",
+  "total",
+  "done",
+  "error",
+  "created_at",
+  "finished_at",
+] as const;
+type ImportRow = Pick<ClaimImportsTable, (typeof VIEW_COLUMNS)[number]>;
+
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 const statusOf = (s: string): ImportStatus => (s === "done" || s === "failed" ? s : "running");
 
-export function importView(row: ClaimImportsTable, claims: CreatedClaim[]): ClaimImportView {
+export function importView(row: ImportRow, claims: CreatedClaim[]): ClaimImportView {
   return {
     id: row.id,
     status: statusOf(row.status),
@@ -44,10 +58,10 @@ export async function findImport(
   db: Kysely<DB>,
   organizationId: string,
   id: string,
-): Promise<ClaimImportsTable | undefined> {
+): Promise<ImportRow | undefined> {
   return db
     .selectFrom("claim_imports")
-    .selectAll()
+    .select(VIEW_COLUMNS)
     .where("id", "=", id)
     .where("organization_id", "=", organizationId)
     .executeTakeFirst();
@@ -63,10 +77,10 @@ export async function createdClaims(db: Kysely<DB>, importId: string): Promise<C
   return rows.map((r) => ({ line: Number(r.line), id: r.claim_id, number: r.number }));
 }
 
-export async function recentImports(db: Kysely<DB>, organizationId: string): Promise<ClaimImportsTable[]> {
+export async function recentImports(db: Kysely<DB>, organizationId: string): Promise<ImportRow[]> {
   return db
     .selectFrom("claim_imports")
-    .selectAll()
+    .select(VIEW_COLUMNS)
     .where("organization_id", "=", organizationId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
@@ -87,16 +101,20 @@ export async function recordCreated(db: Kysely<DB>, importId: string, made: Crea
     .execute();
 }
 
+/** Ends an import, if `owner` still holds its lease (a process that lost it has no say). */
 export async function finishImport(
   db: Kysely<DB>,
   importId: string,
+  owner: string,
   status: "done" | "failed",
   error: string | null,
   now: number,
 ): Promise<void> {
   await db
     .updateTable("claim_imports")
-    .set({ status, error, finished_at: now })
+    .set({ status, error, finished_at: now, lease_owner: null, lease_until: null })
     .where("id", "=", importId)
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "running")
     .execute();
 }

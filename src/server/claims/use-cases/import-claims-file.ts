@@ -16,7 +16,7 @@ import {
 } from "../bulk/check-claim-rows.ts";
 import { readClaimFile, UnreadableFile } from "../bulk/claim-file-reader.ts";
 import { type ClaimImportView, importView } from "../bulk/claim-import-store.ts";
-import { startCreating } from "../bulk/run-claim-import.ts";
+import type { ClaimImportRunner } from "../bulk/run-claim-import.ts";
 import { partnerOrganization, refuseUnlessMayCreate } from "./create-claim.ts";
 
 export const CLAIM_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -37,6 +37,8 @@ export interface ClaimFileInput {
   open(): Promise<ClaimFileUpload | null>;
   /** The claim body's schema, as the edge checks POST /api/v1/claims. */
   shape: ShapeCheck;
+  /** This process's draft creator: the import is accepted under its lease. */
+  runner: ClaimImportRunner;
 }
 
 export interface ClaimImportAnswer {
@@ -106,6 +108,7 @@ export async function importClaimsFile(
   if (input.dryRun || checked.errors.length > 0) return answer;
 
   const now = ctx.clock.now();
+  const lease = input.runner.lease();
   const row = {
     id: newId(),
     organization_id: organizationId,
@@ -117,14 +120,19 @@ export async function importClaimsFile(
     error: null,
     created_at: now,
     finished_at: null,
+    rows_json: JSON.stringify(checked.rows),
+    principal_json: JSON.stringify(principal),
+    lease_owner: lease.owner,
+    lease_until: lease.until,
   };
-  // The acceptance is this request's one unit of work (an Idempotency-Key replays it); the drafts
-  // follow in the background.
+  // The acceptance is this request's one unit of work (an Idempotency-Key replays it) and holds all
+  // the drafts need, so that any process can create them should this one die; they follow in the
+  // background.
   const accepted = await transact(ctx.db, async (trx) => {
     await trx.insertInto("claim_imports").values(row).execute();
     return { ...answer, accepted: true, import: importView(row, []) };
   });
   if (accepted.import?.status === "running" && accepted.import.done === 0 && accepted.import.id === row.id)
-    startCreating(ctx, principal, row.id, checked.rows);
+    input.runner.begin(row.id, { principal, rows: checked.rows });
   return accepted;
 }

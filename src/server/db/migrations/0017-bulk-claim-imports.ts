@@ -1,6 +1,8 @@
 // Bulk filing (issue 14): one row per accepted claims file, with its progress, and one row per
 // claim it created (the file's line, the claim and its number), so that a ZIP of PoE can be matched
-// to claims by line and the file's page can list what it made.
+// to claims by line and the file's page can list what it made. The checked rows and who filed them
+// are kept with the import, and a lease names the process creating its drafts, so that another
+// process resumes from `done` when that one dies (bulk/run-claim-import.ts).
 import type { Kysely } from "kysely";
 import type { Engine } from "../engine.ts";
 
@@ -20,6 +22,10 @@ export async function up(db: AnyDb, _engine: Engine): Promise<void> {
     .addColumn("error", "text")
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .addColumn("finished_at", "bigint")
+    .addColumn("rows_json", "text", (c) => c.notNull())
+    .addColumn("principal_json", "text", (c) => c.notNull())
+    .addColumn("lease_owner", "text")
+    .addColumn("lease_until", "bigint")
     .execute();
   await db.schema
     .createIndex("claim_imports_by_org")

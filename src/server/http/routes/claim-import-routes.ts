@@ -3,7 +3,7 @@
 import type {} from "@fastify/multipart";
 import { Type } from "typebox";
 import { claimFileTemplate } from "../../claims/bulk/claim-file-columns.ts";
-import { settleClaimImports } from "../../claims/bulk/run-claim-import.ts";
+import { ClaimImportRunner } from "../../claims/bulk/run-claim-import.ts";
 import { importClaimDocuments, POE_ZIP_MAX_BYTES } from "../../claims/use-cases/import-claim-documents.ts";
 import { CLAIM_FILE_MAX_BYTES, importClaimsFile } from "../../claims/use-cases/import-claims-file.ts";
 import { getClaimImport, listClaimImports } from "../../claims/use-cases/read-claim-imports.ts";
@@ -24,8 +24,10 @@ const DryRunQuery = Type.Object({
   dryRun: Type.Optional(Type.Boolean({ default: true, description: "true (default): check only" })),
 });
 
-export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
-  app.addHook("onClose", settleClaimImports);
+export function claimImportRoutes(app: App, { ctx, uploads, wall, claimImports }: HttpDeps): void {
+  // A bare app (no server around it) creates its own drafts and stops with itself.
+  const runner = claimImports ?? new ClaimImportRunner(ctx, { wall });
+  if (!claimImports) app.addHook("onClose", () => runner.stop());
 
   app.get(
     "/api/v1/claim-imports/template.csv",
@@ -60,6 +62,7 @@ export function claimImportRoutes(app: App, { ctx, uploads }: HttpDeps): void {
         dryRun: req.query.dryRun !== false,
         multipart: req.isMultipart(),
         shape: claimBodyShape,
+        runner,
         open: async () => {
           const part = await req.file({
             limits: { fileSize: CLAIM_FILE_MAX_BYTES, files: 1, parts: 3 },
