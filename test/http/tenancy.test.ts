@@ -106,7 +106,10 @@ const ROUTES: Record<string, Expectation> = {
   },
   "GET /api/v1/admin/users": { kind: "list", path: "/api/v1/admin/users" },
   "POST /api/v1/admin/customers": { kind: "own", why: "program admin only" },
-  "GET /api/v1/admin/customers": { kind: "own", why: "program admin only: the registry, shared by the programme" },
+  "GET /api/v1/admin/customers": {
+    kind: "own",
+    why: "program admin only: the registry, shared by the programme",
+  },
   "POST /api/v1/admin/customers/import": { kind: "own", why: "program admin only" },
   "POST /api/v1/admin/organizations/:id/partner-ids": { kind: "object", body: { partnerId: "7777777" } },
   "PUT /api/v1/admin/organizations/:id/calendar": { kind: "object", body: { calendarId: null } },
