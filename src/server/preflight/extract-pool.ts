@@ -1,16 +1,19 @@
-// A small pool of worker threads that read documents, each bounded: a heap limit (a zip bomb or a
-// huge page runs out of memory in the worker, not in the server) and a wall-clock limit after which
-// the worker is terminated (a looping parser cannot stall anything). A worker that died is replaced
-// by a fresh one on the next job; the server thread only ever waits on a message or a timer.
+// A small pool of child processes that read documents, each bounded: a heap limit (a zip bomb or a
+// huge page runs out of memory in the reader, not in the server) and a wall-clock limit after which
+// the reader is killed (a looping parser cannot stall anything). A reader that died is replaced by a
+// fresh one on the next job; the server only ever waits on a message or a timer.
+// Processes, not worker threads: a worker thread's resourceLimits are best effort, and a heap
+// exhausted during a GC inside the worker aborts the whole process ("Reached heap limit",
+// node::OOMErrorHandler) — seen here with an XLSX bomb, 2 runs in 3. A child's abort is its own.
+import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import type { ExtractedDocument } from "../../domain/preflight/index.ts";
-import { EXTRACT_WORKER_SOURCE } from "./extract-worker-source.ts";
+import { EXTRACT_CONFIG_ENV, EXTRACT_WORKER_SOURCE } from "./extract-worker-source.ts";
 
 export interface ExtractLimits {
   workers: number;
   timeoutMs: number;
-  /** V8 old-generation heap of one worker. */
+  /** V8 old-generation heap of one reader process. */
   maxHeapMb: number;
   maxPages: number;
   /** Text kept per document, in characters. */
@@ -38,7 +41,7 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker | null;
+  worker: ChildProcess | null;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -118,18 +121,25 @@ export class ExtractPool {
     }
   }
 
-  #spawn(slot: Slot): Worker {
+  #spawn(slot: Slot): ChildProcess {
     const l = this.#limits;
-    const worker = new Worker(EXTRACT_WORKER_SOURCE, {
-      eval: true,
-      workerData: { ...this.#paths, maxPages: l.maxPages, maxChars: l.maxChars, maxCells: l.maxCells },
-      resourceLimits: { maxOldGenerationSizeMb: l.maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
-    });
-    // pdf.js warns on stdout about odd files; the server's log is not the place.
-    worker.stdout.resume();
-    worker.stderr.resume();
+    const config = { ...this.#paths, maxPages: l.maxPages, maxChars: l.maxChars, maxCells: l.maxCells };
+    const worker = spawn(
+      process.execPath,
+      [
+        `--max-old-space-size=${l.maxHeapMb}`,
+        "--max-semi-space-size=16",
+        "--stack-size=4000",
+        "-e",
+        EXTRACT_WORKER_SOURCE,
+      ],
+      {
+        // pdf.js warns on stdout about odd files; the server's log is not the place.
+        stdio: ["ignore", "ignore", "ignore", "ipc"],
+        serialization: "advanced",
+        env: { PATH: process.env.PATH ?? "", [EXTRACT_CONFIG_ENV]: JSON.stringify(config) },
+      },
+    );
     worker.on("message", (m: unknown) => {
       const job = slot.job;
       if (!job || slot.worker !== worker) return;
@@ -137,36 +147,43 @@ export class ExtractPool {
     });
     worker.on("error", (err) => {
       if (slot.worker !== worker) return;
-      const memory = "code" in err && err.code === "ERR_WORKER_OUT_OF_MEMORY";
       this.killed++;
       slot.worker = null;
-      this.#finish(slot, {
-        unreadable: memory ? "the file needs too much memory to read" : `the reader failed: ${err.message}`,
-      });
+      this.#finish(slot, { unreadable: `the reader failed: ${err.message}` });
     });
-    worker.on("exit", () => {
+    worker.on("exit", (code, signal) => {
       if (slot.worker !== worker) return;
       slot.worker = null;
-      this.#finish(slot, { unreadable: "the reader stopped" });
+      // V8 aborts a process whose heap is exhausted (SIGABRT, or exit code 134 through a shell).
+      const memory = signal === "SIGABRT" || code === 134;
+      if (slot.job) this.killed++;
+      this.#finish(slot, {
+        unreadable: memory ? "the file needs too much memory to read" : "the reader stopped",
+      });
     });
-    worker.unref();
+    this.#idle(worker);
     return worker;
+  }
+
+  /** An idle reader does not hold the server's process open; a busy one does (a job must finish). */
+  #idle(worker: ChildProcess): void {
+    worker.unref();
+    worker.channel?.unref();
   }
 
   #run(slot: Slot, job: Job): void {
     slot.job = job;
     const worker = slot.worker ?? this.#spawn(slot);
     slot.worker = worker;
-    // Busy workers hold the process (a job must finish); idle ones do not.
     worker.ref();
+    worker.channel?.ref();
     slot.timer = setTimeout(() => {
       this.killed++;
       void this.#retire(slot, {
         unreadable: `the file took longer than ${this.#limits.timeoutMs / 1000} s to read`,
       });
     }, this.#limits.timeoutMs);
-    const copy = job.bytes.slice();
-    worker.postMessage({ id: job.id, kind: job.kind, bytes: copy.buffer }, [copy.buffer]);
+    worker.send({ id: job.id, kind: job.kind, bytes: job.bytes });
   }
 
   #finish(slot: Slot, result: Extraction): void {
@@ -174,7 +191,7 @@ export class ExtractPool {
     slot.timer = null;
     const job = slot.job;
     slot.job = null;
-    slot.worker?.unref();
+    if (slot.worker) this.#idle(slot.worker);
     job?.resolve(result);
     if (!this.#closed) this.#pump();
   }
@@ -184,6 +201,9 @@ export class ExtractPool {
     const worker = slot.worker;
     slot.worker = null;
     this.#finish(slot, result);
-    await worker?.terminate();
+    if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+    const gone = new Promise((resolve) => worker.once("exit", resolve));
+    worker.kill("SIGKILL");
+    await gone;
   }
 }

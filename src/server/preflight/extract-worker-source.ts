@@ -1,9 +1,13 @@
-// The text extraction that runs inside a bounded worker thread (extract-pool.ts). Plain JavaScript
-// given as a string, like the SQLite checkpointer's, so that it runs the same under tsx, vitest and
-// from the compiled dist/; the libraries' paths come resolved from the main thread.
-// One message in: {id, kind, bytes}; one out: {id, doc} or {id, unreadable}.
+// The text extraction that runs inside a bounded child process (extract-pool.ts). Plain JavaScript
+// given as a string (node -e), like the SQLite checkpointer's, so that it runs the same under tsx,
+// vitest and from the compiled dist/; the libraries' paths come resolved from the server, in the
+// environment. One message in over IPC: {id, kind, bytes}; one out: {id, doc} or {id, unreadable}.
+export const EXTRACT_CONFIG_ENV = "CLAIMDESK_EXTRACT_CONFIG";
 export const EXTRACT_WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
+const workerData = JSON.parse(process.env.${"CLAIMDESK_EXTRACT_CONFIG"});
+const parentPort = { on: (e, f) => process.on(e, f), postMessage: (m) => process.send(m) };
+// The server went away: nothing is left to answer.
+process.on("disconnect", () => process.exit(0));
 const { pathToFileURL } = require("node:url");
 const MAX_PAGES = workerData.maxPages;
 const MAX_CHARS = workerData.maxChars;
