@@ -8,7 +8,16 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
-import { buildWebApp, launchBrowser, newContext, ROOT, signIn, visible, WEB } from "../support/browser.ts";
+import {
+  buildWebApp,
+  launchBrowser,
+  newContext,
+  ROOT,
+  screenshot,
+  signIn,
+  visible,
+  WEB,
+} from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
 import { realPng } from "../support/hostile-files.ts";
 
@@ -157,9 +166,18 @@ describe("the web app under its CSP in Chromium", () => {
     await page.getByRole("tab", { name: new RegExp(`^${WEB.en.claim.documents}`) }).click();
     const views = page.getByRole("button", { name: WEB.en.claim.view, exact: true });
     await visible(views);
+    // What the page asked for and did not get: said when the frame does not come (seen once in CI).
+    const misses: string[] = [];
+    page.on("requestfailed", (r) => misses.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) misses.push(`${r.status()} ${r.url()}`);
+    });
     await views.first().click();
     const frame = page.locator("iframe[src^='blob:']");
-    await visible(frame);
+    await visible(frame).catch(async (e: unknown) => {
+      await screenshot(page, "csp", "viewer-without-frame");
+      throw new Error(`no blob: frame; failed requests: ${JSON.stringify(misses)}; ${String(e)}`);
+    });
     // Chromium's PDF viewer took the frame: the document is shown, not blocked.
     await expect.poll(() => page.frames().some((f) => f.url().startsWith("chrome-extension://"))).toBe(true);
     await page.keyboard.press("Escape");
