@@ -2,10 +2,11 @@
 // PostgreSQL's types as migration 0001 made them.
 import type { Column } from "../db/fixed-statements.ts";
 import type { HistoryTable } from "../db/schema.ts";
-import type { deadlineRow, outboxRows } from "./claim-writer.ts";
+import type { consentRequestRow, deadlineRow, outboxRows } from "./claim-writer.ts";
 
 type Outbox = ReturnType<typeof outboxRows>[number];
 type Deadline = ReturnType<typeof deadlineRow>;
+type ConsentRequest = ReturnType<typeof consentRequestRow>;
 
 export const HISTORY: Column<HistoryTable>[] = [
   { name: "claim_id", pg: "text" },
@@ -36,4 +37,10 @@ export const DEADLINES: Column<Deadline>[] = [
   { name: "kind", pg: "text" },
   { name: "warn", pg: "integer" },
   { name: "due_at", pg: "bigint" },
+];
+export const CONSENT_REQUESTS: Column<ConsentRequest>[] = [
+  { name: "id", pg: "text" },
+  { name: "claim_id", pg: "text" },
+  { name: "created_at", pg: "bigint" },
+  { name: "ends_at", pg: "bigint" },
 ];

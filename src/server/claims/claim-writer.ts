@@ -11,11 +11,11 @@ import type { Engine } from "../db/engine.ts";
 import { deleteWhereIn, insertRows } from "../db/fixed-statements.ts";
 import type { ClaimsTable, DB, HistoryTable } from "../db/schema.ts";
 import { newId } from "../ids.ts";
-import { syncIncentives } from "../incentives/assessment.ts";
+import { syncIncentives, syncIncentivesMany } from "../incentives/assessment.ts";
 import type { ActorRef } from "../principal.ts";
 import { updateClaimRows } from "./claim-batch-update.ts";
 import { CountDeltas } from "./claim-counts.ts";
-import { DEADLINES, HISTORY, OUTBOX } from "./claim-write-columns.ts";
+import { CONSENT_REQUESTS, DEADLINES, HISTORY, OUTBOX } from "./claim-write-columns.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
 
@@ -212,11 +212,12 @@ export async function writeClaims(db: Kysely<DB>, engine: Engine, writes: ClaimW
     if (updated !== part.length)
       throw new ConcurrentWriteError(`${part.length - updated} of a batch of claims`);
   }
-  for (const [i, w] of writes.entries()) {
-    const next = rows[i]?.next ?? w.row;
-    await syncConsent(db, w);
-    await syncIncentives(db, next, w.before, w.after, w.now);
-  }
+  await syncConsentMany(db, engine, writes);
+  await syncIncentivesMany(
+    db,
+    engine,
+    writes.map((w, i) => ({ claim: rows[i]?.next ?? w.row, before: w.before, after: w.after, now: w.now })),
+  );
   await counts.apply(db);
   await insertRows(db, engine, "history", HISTORY, history);
   await insertRows(db, engine, "outbox", OUTBOX, outbox);
@@ -274,15 +275,34 @@ function deadlineChanges(db: Kysely<DB>, claimId: string, before: Timer[], after
 
 const running = (s: ClaimState) => (s.consent?.status === "running" ? s.consent : null);
 
+/** A consent period that ends (for any reason) or is re-timed closes its request. */
+function consentCloses(w: ClaimWrite): boolean {
+  const was = running(w.before);
+  const is = running(w.after);
+  return was !== null && (!is || is.endsAt !== was.endsAt);
+}
+
+/** A consent period that starts (or is re-timed) opens a request: its end, or null. */
+function consentOpens(w: ClaimWrite): number | null {
+  const was = running(w.before);
+  const is = running(w.after);
+  return is && (!was || is.endsAt !== was.endsAt) ? is.endsAt : null;
+}
+
+export const consentRequestRow = (claimId: string, now: number, endsAt: number) => ({
+  id: newId(),
+  claim_id: claimId,
+  created_at: now,
+  ends_at: endsAt,
+});
+
 /**
  * Keeps the consent requests (the customer's link) in step with the state: a consent period that
  * starts opens one, and one that ends for any reason (passed, decided, withdrawn, reopened) closes
  * it, so that its link answers 410 from then on.
  */
 export async function syncConsent(db: Kysely<DB>, w: ClaimWrite): Promise<void> {
-  const was = running(w.before);
-  const is = running(w.after);
-  if (was && (!is || is.endsAt !== was.endsAt)) {
+  if (consentCloses(w)) {
     await db
       .updateTable("consent_requests")
       .set({ closed_at: w.now, closed_reason: w.after.consent?.status ?? "cancelled" })
@@ -290,10 +310,35 @@ export async function syncConsent(db: Kysely<DB>, w: ClaimWrite): Promise<void> 
       .where("closed_at", "is", null)
       .execute();
   }
-  if (is && (!was || is.endsAt !== was.endsAt)) {
+  const endsAt = consentOpens(w);
+  if (endsAt !== null)
     await db
       .insertInto("consent_requests")
-      .values({ id: newId(), claim_id: w.row.id, created_at: w.now, ends_at: is.endsAt })
+      .values(consentRequestRow(w.row.id, w.now, endsAt))
+      .execute();
+}
+
+/** syncConsent for a batch: one UPDATE per (time, reason) of the closings, one insert of the openings. */
+async function syncConsentMany(db: Kysely<DB>, engine: Engine, writes: ClaimWrite[]): Promise<void> {
+  const closings = new Map<string, { now: number; reason: string; ids: string[] }>();
+  for (const w of writes.filter(consentCloses)) {
+    const reason = w.after.consent?.status ?? "cancelled";
+    const key = `${w.now} ${reason}`;
+    const group = closings.get(key) ?? { now: w.now, reason, ids: [] };
+    group.ids.push(w.row.id);
+    closings.set(key, group);
+  }
+  for (const { now, reason, ids } of closings.values()) {
+    await db
+      .updateTable("consent_requests")
+      .set({ closed_at: now, closed_reason: reason })
+      .where("claim_id", "in", ids)
+      .where("closed_at", "is", null)
       .execute();
   }
+  const openings = writes.flatMap((w) => {
+    const endsAt = consentOpens(w);
+    return endsAt === null ? [] : [consentRequestRow(w.row.id, w.now, endsAt)];
+  });
+  await insertRows(db, engine, "consent_requests", CONSENT_REQUESTS, openings);
 }
