@@ -23,6 +23,7 @@ interface ImportJson {
   status: string;
   rows: number;
   done: number;
+  error: string | null;
   claims: { line: number; id: string; number: string }[];
 }
 const ROWS = 2 * CREATE_CHUNK + 50;
@@ -85,12 +86,12 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
     return [CLAIM_FILE_COLUMNS.join(","), ...lines].join("\n");
   }
 
-  const post = (base: string, csv: string) => {
+  const post = (base: string, csv: string, token = w.a.incentives.token) => {
     const form = new FormData();
     form.append("file", new Blob([csv]), "claims.csv");
     return fetch(`${base}/api/v1/claim-imports?dryRun=false`, {
       method: "POST",
-      headers: { authorization: `Bearer ${w.a.incentives.token}` },
+      headers: { authorization: `Bearer ${token}` },
       body: form,
     });
   };
@@ -203,5 +204,33 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
     await t.server.claimImports.idle();
     await exactlyOnce(accepted.id);
     expect(await orgClaims()).toBe(before + ROWS);
+  });
+
+  it("a filer disabled while their import runs: the next chunk is not created in their name", async () => {
+    offset = 0;
+    const filer = await t.userClient("incentives_admin", w.a.id);
+    const csv = await claimsFile(ROWS);
+    const before = await orgClaims();
+    let release = () => {};
+    hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const firstChunk = new Promise<number>((resolve) => {
+      chunked = resolve;
+    });
+    const answer = await post(t.server.url, csv, filer.token);
+    expect(answer.status).toBe(202);
+    const { import: accepted } = (await answer.json()) as { import: ImportJson };
+    expect(await firstChunk).toBe(CREATE_CHUNK);
+    const disabled = await t.admin.patch(`/api/v1/admin/users/${filer.userId}`, { disabled: true });
+    expect(disabled.status).toBe(200);
+    hold = null;
+    release();
+    await t.server.claimImports.idle();
+    const ended = await progress(accepted.id);
+    expect(ended).toMatchObject({ status: "failed", rows: ROWS, done: CREATE_CHUNK });
+    expect(ended.error).toMatch(/can no longer file claims/);
+    expect(ended.claims).toHaveLength(CREATE_CHUNK);
+    expect(await orgClaims()).toBe(before + CREATE_CHUNK);
   });
 });

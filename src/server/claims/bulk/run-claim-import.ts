@@ -8,9 +8,14 @@
 // a lease (claim-import-lease.ts), and every process, at start and every poll, takes over imports
 // whose lease ran out and continues from `done` — neither duplicating nor skipping a row.
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { mayFileInBulk } from "../../../domain/policies/claims.ts";
 import { RefusalError } from "../../../domain/refusal.ts";
+import { activeUser, principalOf } from "../../auth/users.ts";
 import type { AppContext, Clock } from "../../context.ts";
+import type { DB } from "../../db/schema.ts";
 import { transact, unitOfWorkHooks } from "../../db/transact.ts";
+import type { Principal } from "../../principal.ts";
 import { memoLookup } from "../claim-input.ts";
 import { insertClaim } from "../use-cases/create-claim.ts";
 import { type ImportWork, loadWork, releaseLease, renewLease, takeExpired } from "./claim-import-lease.ts";
@@ -29,6 +34,9 @@ export interface ClaimImportRunnerOptions {
   afterChunk?: (importId: string, done: number) => Promise<void>;
   onError?: (err: unknown) => void;
 }
+
+/** The filer may no longer file (disabled, moved, or another role since the file was accepted). */
+class FilerRefused extends Error {}
 
 class RowRefused extends Error {
   constructor(
@@ -116,7 +124,8 @@ export class ClaimImportRunner {
       }
       await releaseLease(this.#ctx.db.kysely, importId, this.owner);
     } catch (err) {
-      if (!(err instanceof RowRefused)) throw err; // the lease runs out and the import is resumed
+      // Anything else: the lease runs out and the import is resumed.
+      if (!(err instanceof RowRefused || err instanceof FilerRefused)) throw err;
       const at = this.#ctx.clock.now();
       await finishImport(this.#ctx.db.kysely, importId, this.owner, "failed", err.message, at);
     }
@@ -128,12 +137,13 @@ export class ClaimImportRunner {
     return transact(ctx.db, async (trx) => {
       const held = await renewLease(trx, importId, this.owner, this.#o.wall.now() + this.leaseMs);
       if (!held) return { done: 0, left: null }; // another process took it over, or it ended
+      const filer = await currentFiler(trx, work.principal);
       const chunk = work.rows.slice(held.done, held.done + CREATE_CHUNK);
       const lookup = memoLookup(trx);
       const made: CreatedClaim[] = [];
       for (const r of chunk) {
         try {
-          const w = await insertClaim(ctx, trx, work.principal, r.input, null, lookup);
+          const w = await insertClaim(ctx, trx, filer, r.input, null, lookup);
           made.push({ line: r.line, id: w.row.id, number: w.row.number });
         } catch (err) {
           throw err instanceof RefusalError ? new RowRefused(r.line, err) : err;
@@ -146,4 +156,18 @@ export class ClaimImportRunner {
       return { done, left: Math.max(0, left) };
     });
   }
+}
+
+/**
+ * The filer as the users table has them now, checked before every chunk: an import resumed after a
+ * crash, or one still running when an administrator disables its filer or moves them to another
+ * organisation or role, stops instead of creating drafts in their name.
+ */
+async function currentFiler(db: Kysely<DB>, stored: Principal): Promise<Principal> {
+  if (stored.kind !== "user") return stored;
+  const user = await activeUser(db, stored.id);
+  const now = user ? principalOf(user) : undefined;
+  if (!now || now.organizationId !== stored.organizationId || !mayFileInBulk(now))
+    throw new FilerRefused(`${stored.name} can no longer file claims for this organisation`);
+  return now;
 }
