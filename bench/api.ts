@@ -10,13 +10,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
 import cliProgress from "cli-progress";
 import { sql } from "kysely";
-import { createOrganization, createUser, upsertCustomer } from "../src/server/admin/directory.ts";
+import { createUser } from "../src/server/admin/directory.ts";
 import { createAccessToken } from "../src/server/auth/access-tokens.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { systemClock } from "../src/server/context.ts";
 import type { Db, Engine } from "../src/server/db/engine.ts";
-import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
+import { seedOrganizations } from "./seed-organizations.ts";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const TOTAL = Number(arg("claims") ?? process.env.BENCH_CLAIMS ?? 1_000_000);
@@ -25,7 +25,6 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 /** The lists' goal is stated at 10 connections (p99 < 20 ms). */
 const LIST_CONNECTIONS = Number(process.env.BENCH_LIST_CONNECTIONS ?? 10);
-const PATHS = ["editing", "submitted", "under_review", "partner_action_required", "approved", "rejected"];
 
 interface Result {
   route: string;
@@ -61,41 +60,21 @@ async function seed(url: string, dataDir: string) {
     cliProgress.Presets.shades_classic,
   );
   bar.start(TOTAL, 0);
-  const perOrg = Math.ceil(TOTAL / ORGS);
-  const tenantId = "00000000-0000-4000-8000-000000000001";
-  await upsertCustomer(ctx, {
-    tenantId,
-    domain: "bench.example.com",
-    name: "Bench customer",
-    subscriptions: [],
-  });
   const submitted: string[] = [];
   let firstOrg = "";
-  for (let o = 0; o < ORGS; o++) {
-    const partnerId = String(1_000_000 + o);
-    const org = await createOrganization(ctx, { name: `Org ${o}`, partnerIds: [partnerId] });
-    if (o === 0) firstOrg = org.id;
-    const count = Math.min(perOrg, TOTAL - o * perOrg);
-    if (count <= 0) break;
-    const ids = await seedClaims(ctx, {
-      count,
-      organizationId: org.id,
-      partnerId,
-      numberPrefix: `B${o}`,
-      // Created within the last hours: no deadline is due, so no sweep competes with the load.
-      pick: (i) => ({
-        path: PATHS[i % PATHS.length] ?? "editing",
-        at: Date.now() - (i % 180) * 60_000,
-        product: `p${o}-${i}`,
-        tenantId,
-      }),
-      batchSize: 500,
-    });
-    ids.forEach((id, i) => {
-      if (PATHS[i % PATHS.length] === "submitted") submitted.push(id);
-    });
-    bar.update(Math.min(TOTAL, (o + 1) * perOrg));
-  }
+  await seedOrganizations(ctx, {
+    total: TOTAL,
+    orgs: ORGS,
+    partnerBase: 1_000_000,
+    name: "Org",
+    prefix: "B",
+    domain: "bench.example.com",
+    onOrganization: (org, seeded) => {
+      if (org.index === 0) firstOrg = org.id;
+      for (const c of org.claims) if (c.path === "submitted") submitted.push(c.id);
+      bar.update(seeded);
+    },
+  });
   bar.stop();
   const reviewer = await createUser(ctx, {
     email: "bench-reviewer@example.com",

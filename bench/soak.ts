@@ -7,13 +7,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import autocannon from "autocannon";
-import { createOrganization, createUser, upsertCustomer } from "../src/server/admin/directory.ts";
+import { createUser } from "../src/server/admin/directory.ts";
 import { createAccessToken } from "../src/server/auth/access-tokens.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
 import { systemClock } from "../src/server/context.ts";
 import type { Engine } from "../src/server/db/engine.ts";
-import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
+import { seedOrganizations } from "./seed-organizations.ts";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const CLAIMS = Number(process.env.SOAK_CLAIMS ?? 100_000);
@@ -22,47 +22,31 @@ const ORGS = Number(process.env.SOAK_ORGS ?? 100);
 const RATE = Number(process.env.SOAK_RATE ?? 300);
 const ENGINE: Engine = process.env.SOAK_ENGINE === "postgres" ? "postgres" : "sqlite";
 const GOAL_MS = 250;
-const PATHS = ["editing", "submitted", "under_review", "partner_action_required", "approved", "rejected"];
 
 async function seed(url: string, dataDir: string) {
   const ctx = await bootstrap({ databaseUrl: url, dataDir, clock: systemClock });
-  const tenantId = "00000000-0000-4000-8000-000000000001";
-  await upsertCustomer(ctx, {
-    tenantId,
-    domain: "soak.example.com",
-    name: "Soak customer",
-    subscriptions: [],
-  });
-  const perOrg = Math.ceil(CLAIMS / ORGS);
   const submitted: string[] = [];
   const ids: string[] = [];
   const reviewable: string[] = [];
   let firstOrg = "";
-  for (let o = 0; o < ORGS && o * perOrg < CLAIMS; o++) {
-    const partnerId = String(2_000_000 + o);
-    const org = await createOrganization(ctx, { name: `Soak org ${o}`, partnerIds: [partnerId] });
-    if (o === 0) firstOrg = org.id;
-    const made = await seedClaims(ctx, {
-      count: Math.min(perOrg, CLAIMS - o * perOrg),
-      organizationId: org.id,
-      partnerId,
-      numberPrefix: `S${o}`,
-      pick: (i) => ({
-        path: PATHS[i % PATHS.length] ?? "editing",
-        at: Date.now() - (i % 180) * 60_000,
-        product: `p${o}-${i}`,
-        tenantId,
-      }),
-      batchSize: 500,
-    });
-    if (o === 0) ids.push(...made.slice(0, 2000));
-    made.forEach((id, i) => {
-      const path = PATHS[i % PATHS.length];
-      if (path === "submitted") submitted.push(id);
-      if (o === 0 && i < 2000 && path !== "editing") reviewable.push(id);
-    });
-    if (o % 10 === 9) process.stdout.write(`  seeded ${(o + 1) * perOrg} claims\n`);
-  }
+  await seedOrganizations(ctx, {
+    total: CLAIMS,
+    orgs: ORGS,
+    partnerBase: 2_000_000,
+    name: "Soak org",
+    prefix: "S",
+    domain: "soak.example.com",
+    onOrganization: (org, seeded) => {
+      if (org.index === 0) {
+        firstOrg = org.id;
+        const first = org.claims.slice(0, 2000);
+        ids.push(...first.map((c) => c.id));
+        reviewable.push(...first.filter((c) => c.path !== "editing").map((c) => c.id));
+      }
+      for (const c of org.claims) if (c.path === "submitted") submitted.push(c.id);
+      if (org.index % 10 === 9) process.stdout.write(`  seeded ${seeded} claims\n`);
+    },
+  });
   const reviewer = await createUser(ctx, {
     email: "soak-reviewer@example.com",
     name: "Soak reviewer",
@@ -90,6 +74,10 @@ function startServer(url: string, dataDir: string, port: number): Promise<ChildP
       DATA_DIR: dataDir,
       PORT: String(port),
       LOG_LEVEL: "warn",
+      // One reviewer token writes tens of comments and transitions a second here: with the per-user
+      // limits on, most answers would be cheap 429s and the soak would measure the throttle.
+      RATE_LIMIT_COMMENTS: "0/0",
+      RATE_LIMIT_ACTIONS: "0/0",
       BASE_URL: "",
     },
     stdio: ["ignore", "pipe", "inherit"],
