@@ -6,6 +6,7 @@ import { ClaimImportRunner, type ClaimImportRunnerOptions } from "./claims/bulk/
 import { DEFAULT_UPLOAD_LIMITS } from "./claims/use-cases/attach-document.ts";
 import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
+import { plannerStatistics } from "./db/planner-statistics.ts";
 import { ensureFirstAdmin, type FirstAdmin } from "./first-admin.ts";
 import { buildApp } from "./http/build-app.ts";
 import type { IdempotencyOptions } from "./http/idempotency.ts";
@@ -91,10 +92,12 @@ export async function startServer(
   const address = await app.listen({ port: config.port, host: config.host });
   let loop: SweepLoop | null = null;
   if (opts.sweep !== false) {
+    const statistics = plannerStatistics(ctx.db, wall);
     loop = startSweepLoop(ctx, config.sweepIntervalSeconds, app.log, {
       before: async () => {
         if (ctx.clock instanceof SimulatedClock) await ctx.clock.refresh();
         await purgeIdempotencyKeys(ctx.db.kysely, wall);
+        await statistics();
       },
       fired: (n) => metrics.deadlinesFired.inc(n),
     });

@@ -19,6 +19,7 @@ import * as moneyLineResolutions from "./migrations/0015-money-line-resolutions.
 import * as oidcwebProviderEnabled from "./migrations/0016-oidcweb-provider-enabled.ts";
 import * as bulkClaimImports from "./migrations/0017-bulk-claim-imports.ts";
 import * as listsCustomerNameIndex from "./migrations/0018-lists-customer-name-index.ts";
+import * as dropOutboxPending from "./migrations/0019-drop-outbox-pending.ts";
 
 const ALL = {
   "0001-core": core,
@@ -39,6 +40,7 @@ const ALL = {
   "0016-oidcweb-provider-enabled": oidcwebProviderEnabled,
   "0017-bulk-claim-imports": bulkClaimImports,
   "0018-lists-customer-name-index": listsCustomerNameIndex,
+  "0019-drop-outbox-pending": dropOutboxPending,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -17,11 +17,16 @@ export async function preflightClaim(db: Executor, claimId: string): Promise<Pre
   const catalog = codes.length
     ? await db.selectFrom("products").select(["code", "name"]).where("code", "in", codes).execute()
     : [];
+  // The first submission in the claim's own order: a walk of its few history rows by the primary
+  // key. `min(at) … where event = 'submitted'` let SQLite without statistics pick history_event_at
+  // and scan every submission of every claim (22 ms a query at 200,000 claims, 0.004 ms this way).
   const submitted = await db
     .selectFrom("history")
-    .select((eb) => eb.fn.min<number>("at").as("at"))
+    .select("at")
     .where("claim_id", "=", claimId)
     .where("event", "=", "submitted")
+    .orderBy("seq")
+    .limit(1)
     .executeTakeFirst();
   const at = submitted?.at;
   return {
