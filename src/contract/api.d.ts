@@ -1923,6 +1923,8 @@ export interface components {
         reasons: string[];
         documentIds: string[];
       } | null;
+      /** @description on GET /claims/{id}: the claim calendar's IANA time zone, in which its deadlines are written (also those in its history) */
+      timeZone?: string;
       /** @description Operator only: reuse and look-alike claims */
       similar?: components["schemas"]["SimilarClaim"][];
       preflight?: components["schemas"]["ClaimPreflight"];

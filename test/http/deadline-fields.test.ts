@@ -28,6 +28,7 @@ interface ClaimJson {
   sla: DeadlineJson | null;
   consent: { status: string; endsAt: string; deadline: DeadlineJson | null } | null;
   dispute: { status: string; dueAt: string; deadline: DeadlineJson | null } | null;
+  timeZone?: string;
 }
 interface ListJson {
   items: ClaimJson[];
@@ -113,10 +114,13 @@ describe.each(ENGINES)("deadline fields on %s", (engine) => {
       overdueBy: null,
       state: "on_time",
     });
+    // The one claim's answer names the calendar's zone, for the deadlines its history mentions.
+    expect(claim.timeZone).toBe("Europe/Madrid");
     // The write's own answer and the dashboard's row carry the same object.
     expect(asked.body.deadlines).toEqual(claim.deadlines);
     const list = (await p.get<ListJson>("/api/v1/claims?needsAction=true")).body;
     expect(list.items.find((i) => i.id === c.id)?.deadlines).toEqual(claim.deadlines);
+    expect(list.items.find((i) => i.id === c.id)).not.toHaveProperty("timeZone");
 
     // The mail writes lastMomentToAct, in the calendar's zone, in each reader's language.
     const mails = await mailFor(c.number);

@@ -78,6 +78,8 @@ export interface ClaimView extends ClaimInput {
   organization?: { id: string; name: string };
   /** One claim's answer only: what was last said to move it (the action panel's message). */
   latestMessage?: LatestMessage | null;
+  /** One claim's answer only: the calendar's zone, for the deadlines its history mentions. */
+  timeZone?: string;
   createdAt: string;
   updatedAt: string;
 }

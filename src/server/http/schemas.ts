@@ -283,6 +283,12 @@ export const Claim = Type.Object(
         ),
       ),
     ),
+    timeZone: Type.Optional(
+      Type.String({
+        description:
+          "on GET /claims/{id}: the claim calendar's IANA time zone, in which its deadlines are written (also those in its history)",
+      }),
+    ),
     similar: Type.Optional(
       Type.Array(SimilarClaim, { description: "Operator only: reuse and look-alike claims" }),
     ),

@@ -165,12 +165,14 @@ export async function viewRow(ctx: AppContext, principal: Principal, row: Listed
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
   const [row] = await claimById(ctx.db.kysely, id);
   if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
-  const [view, latestMessage, competing, preflight] = await Promise.all([
+  const [view, latestMessage, competing, preflight, calendar] = await Promise.all([
     viewRow(ctx, principal, row),
     latestMessageOf(ctx.db.kysely, id),
     maySeeCompetingClaims(principal) ? competingClaimsOf(ctx.db.kysely, [row]) : null,
     // The PoE preflight summary (issue 14): one claim's read only, lists leave it out.
     claimPreflightOf(ctx.db.kysely, id),
+    // Cached: the calendar the deadlines were computed with, for the history's dates.
+    ctx.calendars.get(ctx.db.kysely, row.calendar_id),
   ]);
   const organization = { id: row.organization_id, name: row.organization_name };
   return {
@@ -178,6 +180,7 @@ export async function getClaim(ctx: AppContext, principal: Principal, id: string
     organization,
     latestMessage,
     preflight,
+    timeZone: calendar.timeZone,
     ...(competing
       ? { competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) }
       : {}),

@@ -215,6 +215,7 @@ export default function ClaimPage() {
               <History
                 entries={history.data?.items ?? []}
                 claimId={c.id}
+                timeZone={c.timeZone}
                 documents={docs.data?.items ?? []}
               />
             </Tabs.Panel>

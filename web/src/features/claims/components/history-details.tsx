@@ -8,6 +8,7 @@ import { useT } from "../../../i18n/index.tsx";
 import "../../../i18n/claim-page-texts.ts";
 import type { ClaimDocument, HistoryEntry } from "../../../lib/api-types.ts";
 import { useProductNames } from "../../../lib/catalog.ts";
+import { formatLastMoment } from "../../../lib/dates.ts";
 import { DocumentLink } from "./document-link.tsx";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
@@ -40,13 +41,21 @@ function audiencesOf(v: unknown): [string, number][] {
 export function HistoryDetails({
   entry,
   claimId,
+  timeZone,
   documents,
 }: {
   entry: HistoryEntry;
   claimId: string;
+  timeZone?: string;
   documents: ClaimDocument[];
 }) {
-  const { t, dateTime } = useT();
+  const { t, dateTime, lang } = useT();
+  // A deadline the entry names (its exclusive end), written as the deadline panel writes it: the
+  // last moment to act (end − 1 ms) in the claim calendar's zone (RULES.md §4a).
+  const lastMoment = (dueAt: number) =>
+    timeZone
+      ? formatLastMoment({ lastMomentToAct: new Date(dueAt - 1).toISOString(), timeZone }, lang)
+      : dateTime(dueAt - 1);
   const productNames = useProductNames();
   const d = entry.data;
   const out: ReactNode[] = [];
@@ -114,7 +123,7 @@ export function HistoryDetails({
   if (until !== null)
     out.push(
       <Text key="until" size="xs" c="dimmed">
-        {t("claimPage.history.disputableUntil", { date: dateTime(until - 60_000) })}
+        {t("claimPage.history.disputableUntil", { date: lastMoment(until) })}
       </Text>,
     );
   const copiedFrom = str(d.copiedFrom);
@@ -145,7 +154,7 @@ export function HistoryDetails({
       <Text key="deadline" size="xs" c="dimmed">
         {t("claimPage.history.deadline", {
           kind: t(`deadline.${kind}`, { defaultValue: kind }),
-          date: dateTime(dueAt - 60_000),
+          date: lastMoment(dueAt),
         })}
       </Text>,
     );

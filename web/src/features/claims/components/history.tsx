@@ -13,10 +13,13 @@ const NOTIFICATION_EVENTS = new Set(["notified", "reminder"]);
 export function History({
   entries,
   claimId,
+  timeZone,
   documents,
 }: {
   entries: HistoryEntry[];
   claimId: string;
+  /** The claim calendar's zone: deadlines named in the history are written in it. */
+  timeZone?: string;
   documents: ClaimDocument[];
 }) {
   const { t, dateTime } = useT();
@@ -45,7 +48,7 @@ export function History({
             <Text size="xs" c="dimmed">
               {dateTime(h.at)} · {h.actor.kind === "system" ? t("web.claim.system") : h.actor.name}
             </Text>
-            <HistoryDetails entry={h} claimId={claimId} documents={documents} />
+            <HistoryDetails entry={h} claimId={claimId} timeZone={timeZone} documents={documents} />
           </Timeline.Item>
         ))}
       </Timeline>
