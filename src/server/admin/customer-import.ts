@@ -4,7 +4,6 @@
 // row is bad, nothing.
 
 import type { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
 import type { ImportRowError, RowReason } from "../../domain/import-rows.ts";
 import type { AppContext } from "../context.ts";
 import { transact } from "../db/transact.ts";
@@ -66,6 +65,8 @@ export async function importCustomers(
   source: Readable,
   dryRun: boolean,
 ): Promise<ImportResult> {
+  // Loaded with the first import, not at start (csv-parse is a few hundred ms of start-up).
+  const { CsvError, parse } = await import("csv-parse");
   const products = new Set(
     (await ctx.db.kysely.selectFrom("products").select("code").execute()).map((p) => p.code),
   );

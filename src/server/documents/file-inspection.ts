@@ -7,7 +7,6 @@ import { Transform } from "node:stream";
 import { CONTENT_TYPES, FileRejectedError, type Inspection } from "./file-kinds.ts";
 import { checkJpeg, checkPng } from "./image-inspection.ts";
 import { inspectOoxml } from "./ooxml-inspection.ts";
-import { inspectPdf } from "./pdf-inspection.ts";
 
 export { CONTENT_TYPES, type FileKind, FileRejectedError, type Inspection } from "./file-kinds.ts";
 export { checkFilename, storedFilename } from "./file-names.ts";
@@ -23,10 +22,21 @@ function startKind(head: Buffer): "pdf" | "png" | "jpeg" | "zip" | null {
 }
 
 /** Judges a whole file: its kind, its content type and the reviewer flags, or a refusal. */
+// pdf-lib is loaded with the first PDF, not at start: it is a tenth of the server's start-up time.
+let pdfModule: Promise<typeof import("./pdf-inspection.ts")> | undefined;
+const pdfInspection = () => {
+  pdfModule ??= import("./pdf-inspection.ts");
+  return pdfModule;
+};
+
 export async function inspectFile(buf: Buffer): Promise<Inspection> {
   switch (startKind(buf)) {
     case "pdf":
-      return { kind: "pdf", contentType: CONTENT_TYPES.pdf, flags: await inspectPdf(buf) };
+      return {
+        kind: "pdf",
+        contentType: CONTENT_TYPES.pdf,
+        flags: await (await pdfInspection()).inspectPdf(buf),
+      };
     case "png":
       checkPng(buf);
       return { kind: "png", contentType: CONTENT_TYPES.png, flags: [] };

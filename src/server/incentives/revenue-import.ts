@@ -6,7 +6,6 @@
 // replaces it. A dry run stages, checks and discards.
 
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { CompiledQuery, sql } from "kysely";
 import type { ImportRowError, RowReason } from "../../domain/import-rows.ts";
 import { currencyDigits, parseAmount } from "../../domain/incentives.ts";
@@ -61,6 +60,8 @@ export async function importRevenue(
 ): Promise<RevenueImportResult> {
   const started = performance.now();
   const db = ctx.db.kysely;
+  // Loaded with the first import, not at start.
+  const { parse } = await import("csv-parse");
   const products = new Set((await db.selectFrom("products").select("code").execute()).map((p) => p.code));
   const importId = newId();
   const errors: RevenueRowError[] = [];

@@ -1,8 +1,6 @@
 // A claims file (CSV or XLSX) read into the same rows: the line a person sees in the file (the CSV
 // line, the sheet's row number) and the trimmed cells by column name. XLSX is recognised by its ZIP
 // signature, whatever the name says; its archive is inflated under limits first (zip bombs).
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { checkZipInflates, ZipRefusal } from "./bounded-zip.ts";
 
 export interface FileRow {
@@ -30,13 +28,15 @@ const XLSX_LIMITS = { maxEntries: 1000, maxEntryBytes: 64 * 1024 * 1024, maxTota
 const isZip = (b: Buffer) => b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
 
 export async function readClaimFile(bytes: Buffer, maxRows: number): Promise<ReadClaimFile> {
-  const file = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes);
+  const file = isZip(bytes) ? await readXlsx(bytes) : await readCsv(bytes);
   if (file.rows.length > maxRows)
     throw new UnreadableFile(1, `the file has ${file.rows.length} rows; at most ${maxRows} per file`);
   return file;
 }
 
-function readCsv(bytes: Buffer): ReadClaimFile {
+// The parsers are loaded with the first file, not at start (exceljs alone is a second of start-up).
+async function readCsv(bytes: Buffer): Promise<ReadClaimFile> {
+  const { parse } = await import("csv-parse/sync");
   let header: string[] = [];
   // With `info`, csv-parse hands each record with where it ended (its documented shape).
   let records: { record: Record<string, string>; info: { lines: number } }[];
@@ -76,6 +76,7 @@ async function readXlsx(bytes: Buffer): Promise<ReadClaimFile> {
   } catch (err) {
     throw new UnreadableFile(1, err instanceof ZipRefusal ? err.message : "not a readable XLSX file");
   }
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's own types want its Buffer alias; a Node Buffer is what it reads.

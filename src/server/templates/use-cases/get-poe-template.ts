@@ -4,7 +4,6 @@ import { forbidden } from "../../../domain/refusal.ts";
 import type { Locale } from "../../../i18n/index.ts";
 import type { AppContext } from "../../context.ts";
 import type { Principal } from "../../principal.ts";
-import { poeTemplate } from "../poe-template.ts";
 
 export async function getPoeTemplate(
   _ctx: AppContext,
@@ -12,6 +11,8 @@ export async function getPoeTemplate(
   input: { locale: Locale },
 ): Promise<{ filename: string; content: Uint8Array }> {
   if (!mayDownloadPoeTemplate(principal)) throw forbidden("sign in to download the PoE template");
+  // Loaded on the first download: pdf-lib need not slow every start.
+  const { poeTemplate } = await import("../poe-template.ts");
   const content = await poeTemplate(input.locale);
   return { filename: input.locale === "es" ? "prueba-de-ejecucion.pdf" : "proof-of-execution.pdf", content };
 }
