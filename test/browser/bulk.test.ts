@@ -6,27 +6,17 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAIM_FILE_COLUMNS } from "../../src/server/claims/bulk/claim-file-columns.ts";
 import { bulkEn } from "../../web/src/i18n/bulk-en.ts";
 import { bulkEs } from "../../web/src/i18n/bulk-es.ts";
 import { startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
-import {
-  axeViolations,
-  buildWebApp,
-  type Credentials,
-  describeViolations,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  visible,
-  WEB,
-} from "../support/browser.ts";
+import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
 import { zipArchive } from "../support/hostile-files.ts";
+import { browserPages, expectAxeClean, makeUser, PHONE } from "../support/journey.ts";
 
 let files: string;
 beforeAll(() => {
@@ -46,41 +36,18 @@ function put(name: string, data: string | Buffer): string {
 describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     t = await startTestServer(engine);
     w = await httpWorld(t);
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => t?.stop());
+  const pages = browserPages(engine, "bulk");
 
-  async function user(locale: "en" | "es"): Promise<Credentials> {
-    const email = `bulk-${randomUUID().slice(0, 8)}@example.com`;
-    const password = `pw-${randomUUID()}`;
-    const r = await t.admin.post("/api/v1/admin/users", {
-      email,
-      name: `Bulk ${locale}`,
-      password,
-      role: "incentives_admin",
-      organizationId: w.a.id,
-      locale,
-    });
-    expect(r.status).toBe(201);
-    return { email, password };
-  }
-
-  async function page(who: Credentials, lang: "en" | "es"): Promise<Page> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const p = await context.newPage();
-    await signIn(p, t.server.url, who, { formLang: "en", appLang: lang });
-    return p;
+  /** A new filer of organisation a speaking `lang`, signed in through the English form. */
+  async function page(lang: "en" | "es"): Promise<Page> {
+    const who = await makeUser(t, "incentives_admin", w.a.id, { locale: lang, name: `Bulk ${lang}` });
+    return pages.signedIn(t.server.url, who, { formLang: "en", appLang: lang });
   }
 
   const csvOf = (rows: Record<string, string>[]) =>
@@ -101,13 +68,8 @@ describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
     partnerContactEmail: "paula@partner.example",
   });
 
-  async function expectAxeClean(p: Page) {
-    const v = await axeViolations(p);
-    expect(v, describeViolations(v)).toEqual([]);
-  }
-
   it("downloads the template, shows a bad row translated, creates the fixed file's drafts and attaches PoE", async () => {
-    const p = await page(await user("en"), "en");
+    const p = await page("en");
     await p.getByRole("link", { name: WEB.en.nav.bulk }).first().click();
     await visible(p.getByRole("heading", { level: 1, name: bulkEn.title }));
     await expectAxeClean(p);
@@ -164,8 +126,8 @@ describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
   }, 180_000);
 
   it("works in Spanish and at phone width", async () => {
-    const p = await page(await user("es"), "es");
-    await p.setViewportSize({ width: 390, height: 844 });
+    const p = await page("es");
+    await p.setViewportSize(PHONE);
     await p.goto(`${t.server.url}/claims/bulk`);
     await visible(p.getByRole("heading", { level: 1, name: bulkEs.title }));
     const c = await w.customer();

@@ -5,28 +5,17 @@
 // reviewer (at 390x844) reads both in the panel and decides. The history folds notification rows;
 // the reviewer sees the partner organisation's name and the competing claims; every dialog says
 // what it does to which claim; axe finds nothing serious. Screenshots: claimpage-*.
-import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
 import { es as sharedEs } from "../../src/i18n/es.ts";
 import { claimPageEn } from "../../web/src/i18n/claim-page-en.ts";
 import { claimPageEs } from "../../web/src/i18n/claim-page-es.ts";
-import { Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
-import {
-  axeViolations,
-  buildWebApp,
-  type Credentials,
-  describeViolations,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  visible,
-  WEB,
-} from "../support/browser.ts";
+import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, expectAxeClean, makeUser, PHONE, type TestUser } from "../support/journey.ts";
 
 const TIMEOUT = 180_000;
 const en = WEB.en;
@@ -40,48 +29,20 @@ interface ClaimJson {
   id: string;
   number: string;
 }
-interface BrowserUser extends Credentials {
-  name: string;
-  api: Client;
-}
 
 beforeAll(() => buildWebApp(), 300_000);
 
 describe.each(ENGINES)("the claim page on %s", (engine) => {
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
   let base: string;
-  let partner: BrowserUser;
-  let partnerEs: BrowserUser;
-  let reviewer: BrowserUser;
-  const contexts: BrowserContext[] = [];
+  let partner: TestUser;
+  let partnerEs: TestUser;
+  let reviewer: TestUser;
 
-  async function makeUser(role: string, organizationId: string | null, locale = "en"): Promise<BrowserUser> {
-    const suffix = randomUUID().slice(0, 8);
-    const email = `${role.replace("_", "-")}-${suffix}@example.com`;
-    const password = `pw-${randomUUID()}`;
-    const name = `${role === "reviewer" ? "Riley Reviewer" : "Paula Partner"} ${suffix}`;
-    const created = await t.admin.post("/api/v1/admin/users", {
-      email,
-      name,
-      password,
-      role,
-      organizationId,
-      locale,
-    });
-    if (created.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(created.body)}`);
-    return { email, password, name, api: new Client(base, await signInToken(base, email, password)) };
-  }
-
-  async function pageFor(who: BrowserUser, lang: "en" | "es" = "en", phone = false): Promise<Page> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    if (phone) await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, base, who, { formLang: "en", appLang: lang });
-    return page;
-  }
+  /** Signed in through the English form; the app then speaks `lang`, the user's language. */
+  const pageFor = (who: TestUser, lang: "en" | "es" = "en", viewport?: typeof PHONE) =>
+    pages.signedIn(base, who, { formLang: "en", appLang: lang, viewport });
 
   async function openClaim(page: Page, claim: ClaimJson): Promise<void> {
     await page.goto(`${base}/claims/${claim.id}`);
@@ -89,11 +50,6 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
   }
 
   const panel = (page: Page, title: string) => page.getByRole("region", { name: title });
-
-  async function noAxeViolations(page: Page, name: string): Promise<void> {
-    const found = await axeViolations(page);
-    expect(found, `${name}: ${describeViolations(found)}`).toEqual([]);
-  }
 
   /** Through the panel's (or title's) button, into its dialog, which must say what it does. */
   async function act(
@@ -125,16 +81,12 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
     t = await startTestServer(engine);
     base = t.server.url;
     w = await httpWorld(t);
-    partner = await makeUser("incentives_admin", w.a.id);
-    partnerEs = await makeUser("incentives_admin", w.a.id, "es");
-    reviewer = await makeUser("reviewer", null);
-    browser = await launchBrowser();
+    partner = await makeUser(t, "incentives_admin", w.a.id, { name: "Paula Partner" });
+    partnerEs = await makeUser(t, "incentives_admin", w.a.id, { locale: "es", name: "Paula Partner" });
+    reviewer = await makeUser(t, "reviewer", null, { name: "Riley Reviewer" });
   }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => t?.stop());
+  const pages = browserPages(engine, "claimpage");
 
   it(
     "an information request reaches the partner in the panel; history folds notifications; competing claims",
@@ -150,7 +102,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       const rPanel = panel(r, cpEn.panel.title);
       await visible(rPanel.getByText(cpEn.panel.yourTurn, { exact: true }));
       await visible(r.getByText(`${cpEn.organization}: Contoso`));
-      await noAxeViolations(r, "reviewer claim page");
+      await expectAxeClean(r, "reviewer claim page");
       await act(r, en.action["start-review"], [claim.number, "Contoso"]);
       await visible(rPanel.getByText(cpEn.panel.situation.act.under_review));
       await act(r, en.action["request-information"], [claim.number], async (dialog) => {
@@ -168,7 +120,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await visible(rivalCard);
       await visible(r.getByText("Fabrikam", { exact: true }));
       await visible(r.getByText(cpEn.competing.submitted).first());
-      await noAxeViolations(r, "competing claims");
+      await expectAxeClean(r, "competing claims");
       await screenshot(r, engine, "claimpage-competing");
 
       // The partner reads the request in the panel: the words, the reasons checklist, the due date.
@@ -183,7 +135,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await visible(pPanel.getByRole("checkbox", { name: sharedEn.reason.missing_customer_acknowledgment }));
       await visible(pPanel.getByText(lead(cpEn.panel.due.partner_response.act)));
       await pPanel.getByRole("checkbox", { name: sharedEn.reason.missing_or_old_dates }).check();
-      await noAxeViolations(p, "partner action panel");
+      await expectAxeClean(p, "partner action panel");
       await screenshot(p, engine, "claimpage-partner-request");
 
       // The partner adds the document and resubmits from the panel.
@@ -204,7 +156,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await screenshot(p, engine, "claimpage-history-folded");
       await toggle.click();
       await visible(p.getByText(en.event.notified, { exact: true }));
-      await noAxeViolations(p, "history");
+      await expectAxeClean(p, "history");
     },
     TIMEOUT,
   );
@@ -231,7 +183,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await visible(pPanel.getByText(rejection));
       await visible(pPanel.getByText(sharedEs.reason.insufficient_poe));
       await visible(pPanel.getByText(lead(cpEs.panel.due.dispute_window.act)));
-      await noAxeViolations(p, "partner rejected (es)");
+      await expectAxeClean(p, "partner rejected (es)");
       await screenshot(p, engine, "claimpage-rejected-es");
       const justification = "El cliente firmó la página adjunta.";
       await act(p, es.action.dispute, [claim.number], async (dialog) => {
@@ -242,7 +194,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await screenshot(p, engine, "claimpage-disputed-es");
 
       // The reviewer at 390x844 reads the justification and the document link, then decides.
-      const r = await pageFor(reviewer, "en", true);
+      const r = await pageFor(reviewer, "en", PHONE);
       await openClaim(r, claim);
       const rPanel = panel(r, cpEn.panel.title);
       await visible(rPanel.getByText(justification));
@@ -252,7 +204,7 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await visible(rPanel.getByText(lead(cpEn.panel.due.dispute_decision.act)));
       const box = await rPanel.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0), "the panel fits 390 px").toBeLessThanOrEqual(390);
-      await noAxeViolations(r, "reviewer dispute (phone)");
+      await expectAxeClean(r, "reviewer dispute (phone)");
       await screenshot(r, engine, "claimpage-dispute-phone");
       await act(r, en.action["overturn-dispute"], [claim.number, "Contoso"], async (dialog) => {
         await dialog.getByRole("radio", { name: en.action.overturnUnderReview }).check();

@@ -3,27 +3,23 @@
 // Spanish; the review queue shows the SLA's; after time travel (simulated clock, sweep) the screens
 // say "overdue" as the server counts it. The server's clock is years ahead of the browser's, so
 // any relative text the browser computed itself would be plainly wrong.
-import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/i18n/index.ts";
 import { type ApiDeadline, formatLastMoment } from "../../web/src/lib/dates.ts";
-import { Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { type Client, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import {
   axeViolations,
   buildWebApp,
-  type Credentials,
   describeViolations,
   type Lang,
-  launchBrowser,
-  newContext,
   screenshot,
-  signIn,
   visible,
   WEB,
 } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, makeUser, PHONE, type TestUser } from "../support/journey.ts";
 import { startSmtp, type TestSmtp } from "../support/smtp.ts";
 
 const TIMEOUT = 180_000;
@@ -34,9 +30,6 @@ interface ClaimJson {
   status: string;
   deadlines: ApiDeadline[];
   sla: ApiDeadline | null;
-}
-interface BrowserUser extends Credentials {
-  api: Client;
 }
 
 /** "5 business days left", as the app's texts say it (i18next plural keys). */
@@ -52,50 +45,10 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
   let smtp: TestSmtp;
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
   let base: string;
-  let partner: BrowserUser;
-  let spanishPartner: BrowserUser;
-  let reviewer: BrowserUser;
-  const contexts: BrowserContext[] = [];
-  let pages: Page[] = [];
-
-  beforeEach(async ({ task, onTestFailed }) => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    pages = [];
-    onTestFailed(async () => {
-      const slug = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40);
-      for (const [i, page] of pages.entries())
-        await screenshot(page, engine, `FAILED-deadline-${slug}-${i}`).catch(() => undefined);
-    });
-  });
-
-  async function makeUser(role: string, organizationId: string | null, locale = "en"): Promise<BrowserUser> {
-    const suffix = randomUUID().slice(0, 8);
-    const email = `${role.replace("_", "-")}-${suffix}@example.com`;
-    const password = `pw-${randomUUID()}`;
-    const created = await t.admin.post("/api/v1/admin/users", {
-      email,
-      name: `${role} ${suffix}`,
-      password,
-      role,
-      organizationId,
-      locale,
-    });
-    if (created.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(created.body)}`);
-    return { email, password, api: new Client(base, await signInToken(base, email, password)) };
-  }
-
-  async function pageFor(who: Credentials, lang: Lang = "en", viewport?: { width: number; height: number }) {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    if (viewport) await page.setViewportSize(viewport);
-    pages.push(page);
-    await signIn(page, base, who, { appLang: lang });
-    return page;
-  }
-
+  let partner: TestUser;
+  let spanishPartner: TestUser;
+  let reviewer: TestUser;
   async function submitted(): Promise<ClaimJson> {
     const created = await partner.api.post<ClaimJson>("/api/v1/claims", w.claimBody(w.a, await w.customer()));
     expect(created.status).toBe(201);
@@ -136,18 +89,16 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
     t = await startTestServer(engine, { smtpUrl: smtp.url });
     base = t.server.url;
     w = await httpWorld(t);
-    partner = await makeUser("incentives_admin", w.a.id);
-    spanishPartner = await makeUser("global_admin", w.a.id, "es");
-    reviewer = await makeUser("reviewer", null);
-    browser = await launchBrowser();
+    partner = await makeUser(t, "incentives_admin", w.a.id);
+    spanishPartner = await makeUser(t, "global_admin", w.a.id, { locale: "es" });
+    reviewer = await makeUser(t, "reviewer", null);
     await clockTo("2030-03-04T09:00:00.000Z"); // a Monday, years after the browser's clock
   }, 120_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
     await t?.stop();
     await smtp?.stop();
   });
+  const pages = browserPages(engine, "deadline");
 
   it(
     "shows one last moment on the claim page, the dashboard, the queue and in the mail; overdue after time travel",
@@ -183,7 +134,7 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
         const moment = formatLastMoment(d, lang);
         const left = countText(lang, "daysLeft", 5);
         if (lang === "en") expect(moment).toBe("Mon 11 Mar, 23:59 UTC");
-        const page = await pageFor(who, lang);
+        const page = await pages.signedIn(base, who, { appLang: lang });
         // The dashboard's row: the same moment, the business days the server counted.
         const row = page.getByRole("row").filter({ hasText: asked.number }).first();
         await visible(row);
@@ -202,7 +153,7 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
       }
 
       // At phone width, the same line on the claim page and the dashboard.
-      const phone = await pageFor(partner, "en", { width: 390, height: 844 });
+      const phone = await pages.signedIn(base, partner, { viewport: PHONE });
       // A card per claim below 600 px (issue 11, lists): the same deadline text in it.
       await visible(phone.getByRole("listitem").filter({ hasText: asked.number }));
       await screenshot(phone, engine, "deadline-dashboard-390");
@@ -214,7 +165,7 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
       // The reviewer's queue: the SLA of the waiting claim, from the server's fields.
       const sla = waiting.sla;
       if (!sla) throw new Error("no SLA on a submitted claim");
-      const queue = await pageFor(reviewer);
+      const queue = await pages.signedIn(base, reviewer);
       await queue.goto(`${base}/review`);
       const queued = queue.getByRole("row").filter({ hasText: waiting.number }).first();
       await visible(queued);
@@ -232,7 +183,7 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
       await expect.poll(() => late.textContent()).toContain(countText("en", "overdueDays", 1));
       await screenshot(queue, engine, "deadline-queue-overdue-en");
 
-      const spanish = await pageFor(spanishPartner, "es");
+      const spanish = await pages.signedIn(base, spanishPartner, { appLang: "es" });
       await openClaim(spanish, waiting);
       const overdue = deadlineOn(spanish, "review_start");
       await visible(overdue);

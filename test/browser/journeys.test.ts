@@ -7,27 +7,24 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
 import { problemsEs } from "../../web/src/i18n/problems-es.ts";
-import { ADMIN, Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { ADMIN, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import {
   type AxeViolation,
   axeViolations,
   buildWebApp,
-  type Credentials,
   describeViolations,
-  launchBrowser,
-  newContext,
   SCREENSHOTS,
   screenshot,
-  signIn,
   visible,
   WEB,
 } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, expectAxeClean, makeUser, type TestUser } from "../support/journey.ts";
 import { startSmtp, type TestSmtp } from "../support/smtp.ts";
 
 /** The address the mail links point at; the browser opens the same paths on the test server. */
@@ -41,11 +38,6 @@ interface ClaimJson {
   id: string;
   number: string;
   status: string;
-}
-
-interface BrowserUser extends Credentials {
-  id: string;
-  api: Client;
 }
 
 let files: string;
@@ -105,57 +97,9 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
   let smtp: TestSmtp;
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
   let base: string;
-  let partner: BrowserUser;
-  let reviewer: BrowserUser;
-  const contexts: BrowserContext[] = [];
-  /** The pages the running test opened: pictured when it fails. */
-  let pages: Page[] = [];
-
-  beforeEach(async ({ task, onTestFailed }) => {
-    // The previous test's profiles are closed now, after its failure pictures (if any) were taken.
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    pages = [];
-    onTestFailed(async () => {
-      const slug = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40);
-      for (const [i, page] of pages.entries())
-        await screenshot(page, engine, `FAILED-${slug}-${i}`).catch(() => undefined);
-    });
-  });
-
-  /** A user made through the administration API, so that the test knows the password. */
-  async function makeUser(role: string, organizationId: string | null, locale = "en"): Promise<BrowserUser> {
-    const suffix = randomUUID().slice(0, 8);
-    const email = `${role.replace("_", "-")}-${suffix}@example.com`;
-    const password = `pw-${randomUUID()}`;
-    const created = await t.admin.post<{ id: string }>("/api/v1/admin/users", {
-      email,
-      name: `${role} ${suffix}`,
-      password,
-      role,
-      organizationId,
-      locale,
-    });
-    if (created.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(created.body)}`);
-    const api = new Client(base, await signInToken(base, email, password));
-    return { id: created.body.id, email, password, api };
-  }
-
-  /** A signed-in page in its own browser profile. */
-  async function pageFor(who: Credentials, opts: Parameters<typeof signIn>[3] = {}): Promise<Page> {
-    const page = await anonymousPage();
-    await signIn(page, base, who, opts);
-    return page;
-  }
-  /** A page in a fresh browser profile, signed in as nobody. */
-  async function anonymousPage(): Promise<Page> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    pages.push(page);
-    return page;
-  }
+  let partner: TestUser;
+  let reviewer: TestUser;
 
   /** A submitted claim of organisation a, made through the API (for the journeys that start later). */
   async function submittedClaim(contactEmail = "casey@customer.example"): Promise<ClaimJson> {
@@ -194,16 +138,14 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
     t = await startTestServer(engine, { smtpUrl: smtp.url, baseUrl: BASE });
     base = t.server.url;
     w = await httpWorld(t);
-    partner = await makeUser("incentives_admin", w.a.id);
-    reviewer = await makeUser("reviewer", null);
-    browser = await launchBrowser();
+    partner = await makeUser(t, "incentives_admin", w.a.id);
+    reviewer = await makeUser(t, "reviewer", null);
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
     await t?.stop();
     await smtp?.stop();
   });
+  const pages = browserPages(engine, "journeys");
 
   it(
     "files a claim through the New claim screen, answers an information request, and the customer denies it",
@@ -212,7 +154,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       const contactEmail = `casey.${randomUUID().slice(0, 8)}@customer.example`;
 
       // The partner files the claim step by step.
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await screenshot(p, engine, "dashboard-partner");
       await p
         .getByRole("navigation", { name: en.nav.main })
@@ -263,7 +205,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       await screenshot(p, engine, "claim-submitted");
 
       // The reviewer finds it in the queue, starts the review and asks for more.
-      const r = await pageFor(reviewer);
+      const r = await pages.signedIn(base, reviewer);
       await r
         .getByRole("navigation", { name: en.nav.main })
         .getByRole("link", { name: en.nav.review })
@@ -315,12 +257,11 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
         if (!link) await new Promise((res) => setTimeout(res, 100));
       }
       expect(link, "a consent link in the mail to the customer contact").toBeDefined();
-      const c = await anonymousPage();
+      const c = await pages.open();
       await c.goto(`${base}${link}`);
       await visible(c.getByRole("heading", { level: 1, name: sharedEn.consent.title }));
       await screenshot(c, engine, "consent-page");
-      const consentProblems = await axeViolations(c);
-      expect(consentProblems, describeViolations(consentProblems)).toEqual([]);
+      await expectAxeClean(c);
       await c.getByLabel(sharedEn.consent.comment).fill("We never worked with this partner.");
       await c.getByRole("button", { name: sharedEn.consent.deny, exact: true }).click();
       const denied = c.getByText(sharedEn.consent.denied.split("{{at}}")[0]?.trim() ?? "You denied");
@@ -350,7 +291,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       const claim = await submittedClaim();
       expect((await reviewer.api.post(`/api/v1/claims/${claim.id}/actions/start-review`)).status).toBe(200);
 
-      const r = await pageFor(reviewer);
+      const r = await pages.signedIn(base, reviewer);
       await openClaim(r, claim);
       await expectStatus(r, sharedEn.status.under_review);
       await act(r, en.action.reject, async (dialog) => {
@@ -365,7 +306,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       await visible(r.getByText(`${en.claim.reasons}: ${sharedEn.reason.insufficient_poe}`));
 
       // The partner adds a document, then disputes with it.
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await openClaim(p, claim);
       await expectStatus(p, sharedEn.status.rejected);
       await p.getByRole("tab", { name: new RegExp(`^${en.claim.documents}`) }).click();
@@ -407,10 +348,10 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
     "speaks Spanish to a Spanish user: dashboard, claim page, and an action (withdraw)",
     async () => {
       const claim = await submittedClaim();
-      const spanish = await makeUser("global_admin", w.a.id, "es");
+      const spanish = await makeUser(t, "global_admin", w.a.id, { locale: "es" });
 
       // The browser is English: the sign-in form is too; the user's language takes over after.
-      const p = await pageFor(spanish, { formLang: "en", appLang: "es" });
+      const p = await pages.signedIn(base, spanish, { formLang: "en", appLang: "es" });
       await visible(p.getByRole("heading", { level: 1, name: "Asociaciones de clientes" }));
       expect(await p.evaluate(() => document.documentElement.lang)).toBe("es");
       await visible(p.getByRole("link", { name: es.nav.newClaim }));
@@ -467,14 +408,14 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
   it(
     "switches the language with the language control, before and after sign-in, and remembers it",
     async () => {
-      const page = await anonymousPage();
+      const page = await pages.open();
       await page.goto(`${base}/`);
       await visible(page.getByRole("heading", { level: 1, name: en.signIn.title }));
       await switchLanguage(page, en.language, "Español");
       await visible(page.getByRole("heading", { level: 1, name: es.signIn.title }));
       await screenshot(page, engine, "signin-es");
       // An English user signs in on the Spanish form: the app follows the user's own language.
-      const user = await makeUser("incentives_admin", w.a.id, "en");
+      const user = await makeUser(t, "incentives_admin", w.a.id, { locale: "en" });
       await page.getByRole("textbox", { name: es.signIn.email }).fill(user.email);
       await page.getByRole("textbox", { name: es.signIn.password, exact: true }).fill(user.password);
       await page.getByRole("button", { name: es.signIn.submit, exact: true }).click();
@@ -497,7 +438,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
   it(
     "completes the sign-in form with the keyboard only",
     async () => {
-      const page = await anonymousPage();
+      const page = await pages.open();
       await page.goto(`${base}/`);
       const email = page.getByRole("textbox", { name: en.signIn.email });
       const password = page.getByRole("textbox", { name: en.signIn.password, exact: true });
@@ -535,12 +476,12 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
         if (v.length > 0) found[name] = v;
       };
 
-      const anon = await anonymousPage();
+      const anon = await pages.open();
       await anon.goto(`${base}/`);
       await visible(anon.getByRole("heading", { level: 1, name: en.signIn.title }));
       await scan(anon, "signin");
 
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await visible(p.getByRole("heading", { level: 1, name: en.dashboard.title }));
       await visible(p.getByRole("link", { name: claim.number }));
       await scan(p, "dashboard");
@@ -561,7 +502,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       await visible(p.getByRole("link", { name: new RegExp(claim.number) }));
       await scan(p, "notifications");
 
-      const r = await pageFor(reviewer);
+      const r = await pages.signedIn(base, reviewer);
       await r.goto(`${base}/review`);
       await visible(r.getByRole("heading", { level: 1, name: en.review.title }));
       await visible(r.getByRole("link", { name: claim.number }));
@@ -572,7 +513,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       await act(r, en.action.reject, async () => {});
       await scan(r, "reject-modal");
 
-      const a = await pageFor(ADMIN);
+      const a = await pages.signedIn(base, ADMIN);
       // Administration and payouts are being built: scanned as they are, once their data is in.
       for (const screen of ["admin", "payouts"]) {
         await a.goto(`${base}/${screen}`);

@@ -4,68 +4,30 @@
 // number, customer, status and due, in English and in Spanish; the programme admin searches the
 // customer registry and walks its pages. axe on each screen; screenshots of each.
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
 import { es as sharedEs } from "../../src/i18n/es.ts";
 import { adminEn } from "../../web/src/i18n/admin-en.ts";
 import { problemsEn } from "../../web/src/i18n/problems-en.ts";
-import { ADMIN, Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { ADMIN, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
-import {
-  axeViolations,
-  buildWebApp,
-  type Credentials,
-  describeViolations,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  visible,
-  WEB,
-} from "../support/browser.ts";
+import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, expectAxeClean, makeUser, PHONE, type TestUser } from "../support/journey.ts";
 
 const TIMEOUT = 180_000;
 const en = WEB.en;
 const es = WEB.es;
-const PHONE = { width: 390, height: 844 };
 
 beforeAll(() => buildWebApp(), 300_000);
 
 describe.each(ENGINES)("lists and small screens on %s", (engine) => {
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
   let base: string;
-  let partner: Credentials;
+  let partner: TestUser;
   const claims: { id: string; number: string; domain: string }[] = [];
-  const contexts: BrowserContext[] = [];
-  let pages: Page[] = [];
-
-  beforeEach(async ({ task, onTestFailed }) => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    pages = [];
-    onTestFailed(async () => {
-      const slug = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40);
-      for (const [i, page] of pages.entries())
-        await screenshot(page, engine, `FAILED-lists-${slug}-${i}`).catch(() => undefined);
-    });
-  });
-
-  async function pageFor(who: Credentials, locale = "en-US"): Promise<Page> {
-    const context = await newContext(browser, locale);
-    contexts.push(context);
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, base, who);
-    return page;
-  }
-
-  async function expectAxeClean(page: Page, what: string): Promise<void> {
-    const violations = await axeViolations(page);
-    expect(violations, `${what}:\n  ${describeViolations(violations)}`).toEqual([]);
-  }
 
   /** The deepest elements that reach past the window's right edge (for a failure's message). */
   const outside = (page: Page) =>
@@ -91,42 +53,26 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
     t = await startTestServer(engine);
     base = t.server.url;
     w = await httpWorld(t);
-    const email = `lists-${randomUUID().slice(0, 8)}@example.com`;
-    const password = `pw-${randomUUID()}`;
-    const made = await t.admin.post("/api/v1/admin/users", {
-      email,
-      name: "Lena Lister",
-      password,
-      role: "incentives_admin",
-      organizationId: w.a.id,
-      locale: "en",
-    });
-    expect(made.status).toBe(201);
-    partner = { email, password };
-    const api = new Client(base, await signInToken(base, email, password));
+    partner = await makeUser(t, "incentives_admin", w.a.id, { name: "Lena Lister" });
     for (let i = 0; i < 3; i++) {
       const customer = await w.customer();
-      const created = await api.post<{ id: string; number: string }>(
+      const created = await partner.api.post<{ id: string; number: string }>(
         "/api/v1/claims",
         w.claimBody(w.a, customer),
       );
       expect(created.status).toBe(201);
       claims.push({ ...created.body, domain: customer.domain });
     }
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => t?.stop());
+  const pages = browserPages(engine, "lists");
 
   it(
     "searches as the user types: rows, URL and export link follow without Enter; Back and reload restore them",
     async () => {
       const [one, two] = claims;
       if (!one || !two) throw new Error("claims not made");
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       const table = p.getByRole("table", { name: en.dashboard.all });
       await visible(table.getByRole("link", { name: two.number }));
       const box = p.getByRole("searchbox", { name: en.dashboard.search });
@@ -173,7 +119,7 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
   it(
     "fits a 390x844 phone: the header has no sideways scroll, lists are cards, in English and Spanish",
     async () => {
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await p.setViewportSize(PHONE);
       const cards = p.getByRole("list", { name: en.dashboard.all });
       await visible(cards);
@@ -244,7 +190,7 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
         });
         expect(saved.status).toBe(201);
       }
-      const p = await pageFor(ADMIN);
+      const p = await pages.signedIn(base, ADMIN);
       await p.goto(`${base}/admin/customers`);
       await visible(p.getByRole("heading", { level: 2, name: adminEn.registry.title }));
       await p.getByRole("searchbox", { name: adminEn.registry.search }).pressSequentially(tag, { delay: 30 });
@@ -283,7 +229,7 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
     async () => {
       const first = claims[0];
       if (!first) throw new Error("claims not made");
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await p.goto(`${base}/claims/new`);
       const box = p.getByLabel(en.newClaim.lookupBy);
       await visible(box);
@@ -310,7 +256,7 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
   it(
     "searches the review queue as the reviewer types, with cards on a phone",
     async () => {
-      const api = new Client(base, await signInToken(base, partner.email, partner.password));
+      const api = partner.api;
       const sent: { id: string; number: string; domain: string }[] = [];
       for (let i = 0; i < 2; i++) {
         const customer = await w.customer();
@@ -327,19 +273,8 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
       }
       const [one, two] = sent;
       if (!one || !two) throw new Error("claims not sent");
-      const email = `rev-${randomUUID().slice(0, 8)}@example.com`;
-      const password = `pw-${randomUUID()}`;
-      expect(
-        (
-          await t.admin.post("/api/v1/admin/users", {
-            email,
-            name: "Rita Reviewer",
-            password,
-            role: "reviewer",
-          })
-        ).status,
-      ).toBe(201);
-      const r = await pageFor({ email, password });
+      const reviewer = await makeUser(t, "reviewer", null, { name: "Rita Reviewer" });
+      const r = await pages.signedIn(base, reviewer);
       await r.goto(`${base}/review`);
       const table = r.getByRole("table", { name: en.review.title });
       await visible(table.getByRole("link", { name: two.number }));

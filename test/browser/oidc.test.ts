@@ -6,22 +6,13 @@
 // Spanish); a program admin adds a provider in the administration; personal access tokens; the
 // sign-in page and the administration at 390x844. axe on every screen; screenshots.
 import { createServer } from "node:net";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
 import { startIdp, type TestIdp } from "../oidc/test-idp.ts";
-import {
-  axeViolations,
-  buildWebApp,
-  describeViolations,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  visible,
-  WEB,
-} from "../support/browser.ts";
+import { buildWebApp, screenshot, signIn, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, expectAxeClean, PHONE } from "../support/journey.ts";
 
 const CALLBACK = "/api/v1/session/oidc/callback";
 const TIMEOUT = 180_000;
@@ -40,36 +31,9 @@ beforeAll(() => buildWebApp(), 300_000);
 describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine) => {
   let t: TestServer;
   let idp: TestIdp;
-  let browser: Browser;
   let base: string;
   let orgA: string;
   let orgB: string;
-  const contexts: BrowserContext[] = [];
-  let pages: Page[] = [];
-
-  beforeEach(async ({ task, onTestFailed }) => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    pages = [];
-    onTestFailed(async () => {
-      const slug = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40);
-      for (const [i, page] of pages.entries())
-        await screenshot(page, engine, `FAILED-oidc-${slug}-${i}`).catch(() => undefined);
-    });
-  });
-
-  async function newPage(opts: { locale?: string; phone?: boolean } = {}): Promise<Page> {
-    const context = await newContext(browser, opts.locale);
-    contexts.push(context);
-    const page = await context.newPage();
-    if (opts.phone) await page.setViewportSize({ width: 390, height: 844 });
-    pages.push(page);
-    return page;
-  }
-
-  async function expectAxeClean(page: Page): Promise<void> {
-    const found = await axeViolations(page);
-    expect(found, describeViolations(found)).toEqual([]);
-  }
 
   /** The user as the server has it (the program admin's list). */
   async function userByEmail(email: string) {
@@ -144,20 +108,18 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
       roleMapping: { claim: "groups", values: { "cd-admins": "global_admin" }, default: "incentives_admin" },
     });
     expect(made.status).toBe(201);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
     await idp?.stop();
     await t?.stop();
   });
+  const pages = browserPages(engine, "oidc");
 
   it(
     "provisions at the first sign-in with the mapped role, signs out at the IdP, and picks up a role change",
     async () => {
       idp.account({ sub: "alice", email: "alice@a.example", name: "Alice Admin", groups: ["cd-admins"] });
-      const page = await newPage();
+      const page = await pages.open();
       await offerFor(page, "alice@a.example", "Sign in with A Entra");
       // Organisation A keeps passwords: both ways are offered.
       await visible(page.getByRole("textbox", { name: en.signIn.password, exact: true }));
@@ -202,7 +164,7 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
       });
       expect(created.status).toBe(201);
       idp.account({ sub: "carol", email: "carol@shared.example", groups: ["cd-admins"] });
-      const page = await newPage();
+      const page = await pages.open();
       await signInWithIdp(page, "carol@shared.example", "carol");
       const alert = page.getByRole("alert");
       await visible(alert);
@@ -212,7 +174,7 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
       await screenshot(page, engine, "oidc-refused-other-organization");
       await expectAxeClean(page);
 
-      const spanish = await newPage({ locale: "es-ES" });
+      const spanish = await pages.open({ locale: "es-ES" });
       await signInWithIdp(spanish, "carol@shared.example", "carol", "Iniciar sesión con A Entra");
       await visible(spanish.getByRole("alert"));
       expect(await spanish.getByRole("alert").textContent()).toContain(
@@ -232,7 +194,7 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
         200,
       );
       idp.account({ sub: "dan", email: "dan@a.example", groups: [] });
-      const third = await newPage();
+      const third = await pages.open();
       await signInWithIdp(third, "dan@a.example", "dan");
       await visible(third.getByRole("alert"));
       expect(await third.getByRole("alert").textContent()).toContain("Your Claimdesk account is disabled");
@@ -244,7 +206,7 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
   it(
     "lets a program admin add an identity provider in the administration, and switch it off",
     async () => {
-      const page = await newPage();
+      const page = await pages.open();
       await signIn(page, base, ADMIN);
       await page.goto(`${base}/admin/identity-providers`);
       await visible(page.getByRole("heading", { name: "Sign-in with identity providers" }));
@@ -311,7 +273,7 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
           })
         ).status,
       ).toBe(201);
-      const es = await newPage();
+      const es = await pages.open();
       await signIn(es, base, { email, password }, { formLang: "en", appLang: "es" });
       await es.goto(`${base}/admin/identity-providers`);
       await visible(es.getByRole("heading", { name: "Inicio de sesión con proveedores de identidad" }));
@@ -327,11 +289,11 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
       await screenshot(es, engine, "oidc-admin-edit-es");
       await expectAxeClean(es);
 
-      const phone = await newPage({ phone: true });
+      const phone = await pages.open({ viewport: PHONE });
       await offerFor(phone, "alice@a.example", "Sign in with A Entra");
       await screenshot(phone, engine, "oidc-sign-in-offer-phone");
       await expectAxeClean(phone);
-      const admin = await newPage({ phone: true });
+      const admin = await pages.open({ viewport: PHONE });
       await signIn(admin, base, ADMIN);
       await admin.goto(`${base}/admin/identity-providers`);
       await visible(admin.getByRole("heading", { name: "Sign-in with identity providers" }));
@@ -344,7 +306,7 @@ describe.each(ENGINES)("identity-provider sign-in in the browser on %s", (engine
   it(
     "lets a user make a read-only access token (shown once), list it and revoke it",
     async () => {
-      const page = await newPage();
+      const page = await pages.open();
       await signIn(page, base, ADMIN);
       await page
         .getByRole("navigation", { name: en.nav.main })

@@ -2,25 +2,16 @@
 // organisation attached to its own claim, and finds it under Similar claims, linked, in English
 // and Spanish, at desktop and phone width; axe-clean. Partners' pages never show the list.
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDocument } from "../../bench/poe-corpus/corpus.ts";
 import { similarEn } from "../../web/src/i18n/similar-en.ts";
 import { similarEs } from "../../web/src/i18n/similar-es.ts";
 import { startTestServer, type TestServer, type UserClient } from "../http/http-support.ts";
 import { type HttpOrg, type HttpWorld, httpWorld } from "../http/http-world.ts";
-import {
-  axeViolations,
-  buildWebApp,
-  describeViolations,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  visible,
-  WEB,
-} from "../support/browser.ts";
+import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, expectAxeClean, PHONE } from "../support/journey.ts";
 
 const PASSWORD = "a-long-test-password";
 
@@ -29,8 +20,6 @@ beforeAll(() => buildWebApp(), 300_000);
 describe.each(ENGINES)("similar claims in the browser on %s", (engine) => {
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let theirs: { id: string; number: string };
   let mine: { id: string; number: string };
 
@@ -47,19 +36,13 @@ describe.each(ENGINES)("similar claims in the browser on %s", (engine) => {
     return c.body;
   }
 
-  async function pageAs(user: UserClient, lang: "en" | "es", viewport?: { width: number; height: number }) {
-    const context = await newContext(browser, lang === "es" ? "es-ES" : "en-US");
-    contexts.push(context);
-    const page = await context.newPage();
-    if (viewport) await page.setViewportSize(viewport);
-    await signIn(
-      page,
+  /** Signed in as `user` in a browser speaking `lang`. */
+  const pageAs = (user: UserClient, lang: "en" | "es", viewport?: typeof PHONE) =>
+    pages.signedIn(
       t.server.url,
       { email: user.email, password: PASSWORD },
-      { formLang: lang, appLang: lang },
+      { locale: lang === "es" ? "es-ES" : "en-US", viewport, formLang: lang, appLang: lang },
     );
-    return page;
-  }
 
   async function openSimilar(page: Page, lang: "en" | "es"): Promise<void> {
     await page.goto(`${t.server.url}/claims/${theirs.id}`);
@@ -72,18 +55,14 @@ describe.each(ENGINES)("similar claims in the browser on %s", (engine) => {
   beforeAll(async () => {
     t = await startTestServer(engine);
     w = await httpWorld(t);
-    browser = await launchBrowser();
     let i = 0;
     while ((await generateDocument(77, i)).spec.format !== "pdf") i++;
     const file = (await generateDocument(77, i)).bytes;
     mine = await filed(w.a, file);
     theirs = await filed(w.b, file);
   }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => t?.stop());
+  const pages = browserPages(engine, "poegen");
 
   it("the reviewer sees the other organisation's claim with the same file, linked", {
     timeout: 120_000,
@@ -94,12 +73,12 @@ describe.each(ENGINES)("similar claims in the browser on %s", (engine) => {
     const link = page.getByRole("link", { name: mine.number });
     await visible(link);
     await visible(page.getByText(similarEn.reason.same_file));
-    expect(describeViolations(await axeViolations(page))).toBe("");
+    await expectAxeClean(page);
     await screenshot(page, engine, "similar-claims-en");
     await link.click();
     await page.waitForURL(`**/claims/${mine.id}`);
 
-    const phone = await pageAs(reviewer, "en", { width: 390, height: 844 });
+    const phone = await pageAs(reviewer, "en", PHONE);
     await openSimilar(phone, "en");
     await screenshot(phone, engine, "similar-claims-en-390");
   });
@@ -109,7 +88,7 @@ describe.each(ENGINES)("similar claims in the browser on %s", (engine) => {
     const page = await pageAs(reviewer, "es");
     await openSimilar(page, "es");
     await visible(page.getByText(similarEs.reason.same_file));
-    expect(describeViolations(await axeViolations(page))).toBe("");
+    await expectAxeClean(page);
     await screenshot(page, engine, "similar-claims-es");
   });
 

@@ -2,31 +2,20 @@
 // lacks the customer's signature and sees, before submitting, what it is likely to be sent back for
 // (English, Spanish, phone width); a reviewer turns the failed checks into an information request
 // with one click. axe stays clean on the screens shown.
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
 import { es as sharedEs } from "../../src/i18n/es.ts";
 import { preflightEn } from "../../web/src/i18n/preflight-en.ts";
 import { preflightEs } from "../../web/src/i18n/preflight-es.ts";
-import { Client, signInToken, startTestServer, type TestServer } from "../http/http-support.ts";
+import { type Client, startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld } from "../http/http-world.ts";
-import {
-  axeViolations,
-  buildWebApp,
-  type Credentials,
-  describeViolations,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  visible,
-  WEB,
-} from "../support/browser.ts";
+import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { browserPages, expectAxeClean, makeUser, PHONE } from "../support/journey.ts";
 import { poePdf } from "../support/poe-files.ts";
 
 const en = WEB.en;
@@ -57,36 +46,8 @@ async function choose(page: Page, label: string, option: string, search?: string
 describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
   let t: TestServer;
   let w: HttpWorld;
-  let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
 
-  async function makeUser(role: string, organizationId: string | null, locale = "en") {
-    const email = `${role.replace("_", "-")}-${randomUUID().slice(0, 8)}@example.com`;
-    const password = `pw-${randomUUID()}`;
-    const created = await t.admin.post("/api/v1/admin/users", {
-      email,
-      name: `${role} user`,
-      password,
-      role,
-      organizationId,
-      locale,
-    });
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-    return { email, password, api: new Client(base, await signInToken(base, email, password)) };
-  }
-  async function pageFor(
-    who: Credentials,
-    opts: Parameters<typeof signIn>[3] = {},
-    phone = false,
-  ): Promise<Page> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    if (phone) await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, base, who, opts);
-    return page;
-  }
   /** A PoE that names the customer, the product, today and the work, and is signed by nobody. */
   async function unsignedPdf(name: string): Promise<string> {
     const today = new Date(t.server.ctx.clock.now()).toISOString().slice(0, 10);
@@ -112,29 +73,20 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
     expect(c.status).toBe(201);
     return c.body;
   }
-  async function expectAxeClean(page: Page): Promise<void> {
-    const v = await axeViolations(page);
-    expect(v, describeViolations(v)).toEqual([]);
-  }
-
   beforeAll(async () => {
     t = await startTestServer(engine);
     base = t.server.url;
     w = await httpWorld(t);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => t?.stop());
+  const pages = browserPages(engine, "preflight");
 
   it(
     "a partner attaches an unsigned PDF and sees the likely reason before submitting (en, es, phone)",
     async () => {
-      const partner = await makeUser("incentives_admin", w.a.id);
+      const partner = await makeUser(t, "incentives_admin", w.a.id);
       const claim = await draft(partner);
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await p.goto(`${base}/claims/${claim.id}`);
       await visible(p.getByRole("heading", { level: 1, name: claim.number }));
       await p.getByRole("tab", { name: new RegExp(`^${en.claim.documents}`) }).click();
@@ -150,15 +102,15 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
       await expectAxeClean(p);
       await screenshot(p, engine, "preflight-partner-en");
 
-      const spanish = await makeUser("incentives_admin", w.a.id, "es");
-      const s = await pageFor(spanish, { formLang: "en", appLang: "es" });
+      const spanish = await makeUser(t, "incentives_admin", w.a.id, { locale: "es" });
+      const s = await pages.signedIn(base, spanish, { formLang: "en", appLang: "es" });
       await s.goto(`${base}/claims/${claim.id}`);
       await visible(s.getByTestId("preflight").getByText(UNSIGNED_ES), 20_000);
       await visible(s.getByText(preflightEs.check.partner_work_described));
       await expectAxeClean(s);
       await screenshot(s, engine, "preflight-partner-es");
 
-      const phone = await pageFor(partner, {}, true);
+      const phone = await pages.signedIn(base, partner, { viewport: PHONE });
       await phone.goto(`${base}/claims/${claim.id}`);
       await visible(phone.getByTestId("preflight").getByText(UNSIGNED), 20_000);
       await screenshot(phone, engine, "preflight-partner-phone");
@@ -169,9 +121,9 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
   it(
     "the New claim screen shows the likely reason after attaching and on the review step",
     async () => {
-      const partner = await makeUser("incentives_admin", w.a.id);
+      const partner = await makeUser(t, "incentives_admin", w.a.id);
       const customer = await w.customer();
-      const p = await pageFor(partner);
+      const p = await pages.signedIn(base, partner);
       await p.goto(`${base}/claims/new`);
       await visible(p.getByRole("heading", { level: 1, name: en.newClaim.title }));
       await p.getByLabel(en.newClaim.lookupBy).fill(customer.tenantId);
@@ -202,7 +154,7 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
   it(
     "a reviewer turns the failed checks into an information request with one click",
     async () => {
-      const partner = await makeUser("incentives_admin", w.a.id);
+      const partner = await makeUser(t, "incentives_admin", w.a.id);
       const claim = await draft(partner);
       const pdf = await unsignedPdf("review.pdf");
       const up = await partner.api.upload(
@@ -213,10 +165,10 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
       );
       expect(up.status).toBe(201);
       expect((await partner.api.post(`/api/v1/claims/${claim.id}/actions/submit`)).status).toBe(200);
-      const reviewer = await makeUser("reviewer", null);
+      const reviewer = await makeUser(t, "reviewer", null);
       expect((await reviewer.api.post(`/api/v1/claims/${claim.id}/actions/start-review`)).status).toBe(200);
 
-      const r = await pageFor(reviewer);
+      const r = await pages.signedIn(base, reviewer);
       await r.goto(`${base}/claims/${claim.id}`);
       await visible(r.getByRole("heading", { level: 1, name: claim.number }));
       await r.getByRole("tab", { name: new RegExp(`^${en.claim.documents}`) }).click();

@@ -5,8 +5,9 @@
 // yet and why. Over HTTP, on both engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, startTestServer, type TestServer } from "../http/http-support.ts";
-import { type HttpOrg, type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
+import { type HttpWorld, httpWorld } from "../http/http-world.ts";
 import { ENGINES } from "../support/engines.ts";
+import { type MoneyWorld, moneyWorld } from "../support/money-world.ts";
 
 interface LineJson {
   id: string;
@@ -41,68 +42,13 @@ describe.each(ENGINES)("payout line disputes and earnings on %s", (engine) => {
   let statementId = "";
   let lineId = "";
   let otherLineId = "";
-  const numbers: Record<string, string> = {};
+  let numbers: MoneyWorld["numbers"];
   let consentEndsAt = "";
-
-  /** A claim of `org` taken to approved; its number and consent end. */
-  async function approved(org: HttpOrg, name: string, overrides: Record<string, unknown> = {}) {
-    const c = await w.customer();
-    const body = { ...w.claimBody(org, c), ...overrides };
-    body.customer = { tenantId: c.tenantId, domain: c.domain, name };
-    const created = await org.incentives.post<{ id: string; number: string }>("/api/v1/claims", body);
-    expect(created.status).toBe(201);
-    const id = created.body.id;
-    await org.incentives.upload(id, pdfBytes(), "poe.pdf", "application/pdf");
-    const act = (client: Client, action: string) => client.post(`/api/v1/claims/${id}/actions/${action}`, {});
-    expect((await act(org.incentives, "submit")).status).toBe(200);
-    expect((await act(w.reviewer, "start-review")).status).toBe(200);
-    const done = await w.reviewer.post<{ consent: { endsAt: string } }>(
-      `/api/v1/claims/${id}/actions/approve`,
-      {},
-    );
-    expect(done.status).toBe(200);
-    return { number: created.body.number, tenantId: c.tenantId, endsAt: done.body.consent.endsAt };
-  }
 
   beforeAll(async () => {
     t = await startTestServer(engine);
     w = await httpWorld(t);
-    for (const org of [w.a, w.b])
-      expect(
-        (await t.admin.post("/api/v1/admin/programs/OSU/enrollments", { organizationId: org.id })).status,
-      ).toBe(200);
-    await t.admin.put("/api/v1/system/clock", { now: "2030-03-04T09:00:00.000Z" });
-    const paid = await approved(w.a, "Contoso Pharma");
-    // pre_sales is not what OSU pays for, and teams is not an OSA product: ineligible everywhere.
-    const ineligible = await approved(w.a, "Fabrikam Foods", { activity: "pre_sales" });
-    const other = await approved(w.b, "Northwind Traders");
-    numbers.paid = paid.number;
-    numbers.ineligible = ineligible.number;
-    await t.admin.put("/api/v1/system/clock", { now: paid.endsAt });
-    await t.admin.post("/api/v1/system/sweep");
-    // Approved after the others' consent ended: still in its consent period.
-    const waiting = await approved(w.a, "Tailspin Toys");
-    numbers.waiting = waiting.number;
-    consentEndsAt = waiting.endsAt;
-    const csv = [
-      "tenantId,subscriptionId,product,month,amount,currency",
-      `${paid.tenantId},${crypto.randomUUID()},teams,2030-04,40.00,USD`,
-      `${other.tenantId},${crypto.randomUUID()},teams,2030-04,10.00,USD`,
-    ].join("\n");
-    const form = new FormData();
-    form.append("file", new Blob([`${csv}\n`], { type: "text/csv" }), "revenue.csv");
-    const imported = await t.admin.request<{ imported: boolean }>(
-      "POST",
-      "/api/v1/admin/revenue/imports?dryRun=false",
-      form,
-    );
-    expect(imported.body.imported).toBe(true);
-    const mine = await w.a.billing.get<{ items: StatementJson[] }>("/api/v1/payouts?month=2030-04");
-    statementId = mine.body.items[0]?.id ?? "";
-    lineId = mine.body.items[0]?.lines[0]?.id ?? "";
-    const theirs = await w.b.billing.get<{ items: StatementJson[] }>("/api/v1/payouts?month=2030-04");
-    otherLineId = theirs.body.items[0]?.lines[0]?.id ?? "";
-    expect([statementId, lineId, otherLineId].every(Boolean)).toBe(true);
+    ({ numbers, consentEndsAt, statementId, lineId, otherLineId } = await moneyWorld(t, w));
   });
   afterAll(() => t.stop());
 
