@@ -194,6 +194,20 @@ describe.each(ENGINES)("deadlines in the browser on %s", (engine) => {
       // is what is open now.
       await visible(deadlineOn(spanish, "dispute_window"));
       expect(await spanish.locator('[data-deadline="partner_response"]').count()).toBe(0);
+
+      // The history names those deadlines as the deadline list does: the last moment, in the
+      // calendar's zone, also for a reader whose browser is in Tokyo (nine hours ahead).
+      const rejected = (await partner.api.get<ClaimJson>(`/api/v1/claims/${asked.id}`)).body;
+      const window = rejected.deadlines.find((x) => x.kind === "dispute_window");
+      if (!window) throw new Error("no dispute_window deadline");
+      const tokyo = await pages.signedIn(base, spanishPartner, { appLang: "es", timezoneId: "Asia/Tokyo" });
+      await openClaim(tokyo, asked);
+      await tokyo.getByRole("tab", { name: WEB.es.claim.history }).click();
+      const history = tokyo.getByRole("tabpanel");
+      await expect.poll(() => history.textContent()).toContain(formatLastMoment(d, "es"));
+      expect(await history.textContent()).toContain(formatLastMoment(window, "es"));
+      expect(formatLastMoment(d, "es")).toContain("23:59 UTC");
+      await screenshot(tokyo, engine, "deadline-history-tokyo-es");
     },
     TIMEOUT,
   );

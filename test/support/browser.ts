@@ -35,9 +35,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile: its own cookies and local storage, an English browser by default. */
-export async function newContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } });
+/**
+ * A fresh browser profile: its own cookies and local storage, an English browser by default, in the
+ * machine's time zone unless `timezoneId` says another.
+ */
+export async function newContext(
+  browser: Browser,
+  locale = "en-US",
+  timezoneId?: string,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1366, height: 900 } });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   return context;

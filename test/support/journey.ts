@@ -23,6 +23,8 @@ export interface PageOptions {
   /** The browser's language (the sign-in form follows it); en-US unless said. */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** The browser's IANA time zone (the machine's unless said). */
+  timezoneId?: string;
 }
 
 export interface SignInOptions extends PageOptions {
@@ -71,7 +73,7 @@ export function browserPages(engine: string, prefix: string): BrowserPages {
 
   async function open(opts: PageOptions = {}): Promise<Page> {
     if (!browser) throw new Error("no browser: browserPages' beforeAll has not run");
-    const context = await newContext(browser, opts.locale);
+    const context = await newContext(browser, opts.locale, opts.timezoneId);
     contexts.push(context);
     const page = await context.newPage();
     if (opts.viewport) await page.setViewportSize(opts.viewport);
