@@ -37,8 +37,11 @@ function wrapDrivers() {
   } as typeof prepare;
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [text, values] = args;
-    if (typeof text === "string") keep("postgres", text, values);
+    const [first, second] = args;
+    // Kysely's statements arrive as (text, values), or as { name, text, values } once prepared.
+    if (typeof first === "string") keep("postgres", first, second);
+    else if (typeof first === "object" && first !== null && "text" in first && typeof first.text === "string")
+      keep("postgres", first.text, "values" in first ? first.values : []);
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
 }

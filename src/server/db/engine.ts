@@ -1,10 +1,12 @@
 // Opening a database from DATABASE_URL: `sqlite:<path>` (default) or `postgres://...`.
+
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { COMMIT_CHANNEL, CommitSignal } from "./commit-signal.ts";
+import { preparedPool } from "./pg-prepared.ts";
 import type { DB } from "./schema.ts";
 import { startCheckpointer } from "./sqlite-checkpointer.ts";
 import { ImmediateSqliteDialect } from "./sqlite-driver.ts";
@@ -100,7 +102,7 @@ function openPostgres(url: string, poolSize: number): Db {
   pool.on("error", (err) => {
     process.emitWarning(`PostgreSQL pool error: ${err.message}`);
   });
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
   const u = new URL(url);
   const commits = new CommitSignal({
     publish: async () => {
