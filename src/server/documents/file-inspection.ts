@@ -21,7 +21,6 @@ function startKind(head: Buffer): "pdf" | "png" | "jpeg" | "zip" | null {
   return null;
 }
 
-/** Judges a whole file: its kind, its content type and the reviewer flags, or a refusal. */
 // pdf-lib is loaded with the first PDF, not at start: it is a tenth of the server's start-up time.
 let pdfModule: Promise<typeof import("./pdf-inspection.ts")> | undefined;
 const pdfInspection = () => {
@@ -29,6 +28,7 @@ const pdfInspection = () => {
   return pdfModule;
 };
 
+/** Judges a whole file: its kind, its content type and the reviewer flags, or a refusal. */
 export async function inspectFile(buf: Buffer): Promise<Inspection> {
   switch (startKind(buf)) {
     case "pdf":
