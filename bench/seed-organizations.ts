@@ -2,18 +2,13 @@
 // `orgs` partner organisations of one customer, the paths cycling through the lifecycle, every
 // claim created within the last hours so that no deadline is due and no sweep competes with the
 // load, each on a product of its own so that no two share an association key.
+import { STATUSES } from "../src/domain/vocabulary.ts";
 import { createOrganization, upsertCustomer } from "../src/server/admin/directory.ts";
 import type { AppContext } from "../src/server/context.ts";
 import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 
-export const BENCH_PATHS = [
-  "editing",
-  "submitted",
-  "under_review",
-  "partner_action_required",
-  "approved",
-  "rejected",
-] as const;
+/** Every status of the lifecycle, in turn. */
+export const BENCH_PATHS = STATUSES;
 export const BENCH_TENANT = "00000000-0000-4000-8000-000000000001";
 
 export interface SeededOrganization {

@@ -86,6 +86,18 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
     return [CLAIM_FILE_COLUMNS.join(","), ...lines].join("\n");
   }
 
+  /** The in-process runner stops after its next chunk until `release`; `firstChunk` says its done. */
+  function holdAfterFirstChunk() {
+    let release = () => {};
+    hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const firstChunk = new Promise<number>((resolve) => {
+      chunked = resolve;
+    });
+    return { firstChunk, release };
+  }
+
   const post = (base: string, csv: string, token = w.a.incentives.token) => {
     const form = new FormData();
     form.append("file", new Blob([csv]), "claims.csv");
@@ -174,13 +186,7 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
     offset = 0;
     const csv = await claimsFile(ROWS);
     const before = await orgClaims();
-    let release = () => {};
-    hold = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const firstChunk = new Promise<number>((resolve) => {
-      chunked = resolve;
-    });
+    const { firstChunk, release } = holdAfterFirstChunk();
     const answer = await post(t.server.url, csv);
     expect(answer.status).toBe(202);
     const { import: accepted } = (await answer.json()) as { import: ImportJson };
@@ -211,13 +217,7 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
     const filer = await t.userClient("incentives_admin", w.a.id);
     const csv = await claimsFile(ROWS);
     const before = await orgClaims();
-    let release = () => {};
-    hold = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const firstChunk = new Promise<number>((resolve) => {
-      chunked = resolve;
-    });
+    const { firstChunk, release } = holdAfterFirstChunk();
     const answer = await post(t.server.url, csv, filer.token);
     expect(answer.status).toBe(202);
     const { import: accepted } = (await answer.json()) as { import: ImportJson };
