@@ -1,6 +1,7 @@
 // Business-day arithmetic (RULES.md §4). Pure: the holiday source is injected, so the
 // domain never reaches for a library or a clock. `holidays.ts` supplies the real source.
 import { TZDate } from "@date-fns/tz";
+import { isoDate } from "./iso-instant.ts";
 
 /** A calendar date as `YYYY-MM-DD`, in the calendar's time zone. */
 export type LocalDate = string;
@@ -29,10 +30,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The local date of an instant in a time zone. */
 export function localDateOf(instant: number, timeZone: string): LocalDate {
-  if (timeZone === "UTC") return new Date(instant).toISOString().slice(0, 10);
-  // en-CA formats as YYYY-MM-DD.
-  return formatterFor(timeZone).format(new Date(instant));
+  if (timeZone === "UTC") return isoDate(instant);
+  // Deadlines end at local midnights, so a list page asks for the same few instants again and
+  // again; Intl formatting is ~1 µs each, a map lookup a few ns.
+  let dates = localDates.get(timeZone);
+  if (!dates) {
+    dates = new Map();
+    localDates.set(timeZone, dates);
+  }
+  let date = dates.get(instant);
+  if (date === undefined) {
+    // en-CA formats as YYYY-MM-DD.
+    date = formatterFor(timeZone).format(new Date(instant));
+    if (dates.size > 50_000) dates.clear();
+    dates.set(instant, date);
+  }
+  return date;
 }
+
+const localDates = new Map<string, Map<number, LocalDate>>();
 
 function parts(date: LocalDate): [number, number, number] {
   const [y, m, d] = date.split("-").map(Number);
@@ -42,7 +58,7 @@ function parts(date: LocalDate): [number, number, number] {
 /** The next calendar date; plain date arithmetic in UTC, free of any time zone. */
 export function nextDate(date: LocalDate): LocalDate {
   const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return isoDate(Date.UTC(y, m - 1, d + 1));
 }
 
 function weekday(date: LocalDate): number {

@@ -2,6 +2,7 @@
 // computed once on the server from the stored exclusive end, the claim's calendar and the
 // server's clock, so that no client does date arithmetic of its own. Pure: `now` is injected.
 import { type BusinessCalendar, isBusinessDay, type LocalDate, localDateOf } from "./calendar.ts";
+import { isoDateOfDay } from "./iso-instant.ts";
 import type { DeadlineKind } from "./vocabulary.ts";
 
 export type DeadlineState = "on_time" | "due_soon" | "breached";
@@ -64,7 +65,7 @@ function businessDaysBetween(cal: BusinessCalendar, from: LocalDate, to: LocalDa
   // Whole days as numbers (day 0, 1970-01-01, was a Thursday); a date string only for weekdays.
   for (let d = dayNumber(from) + 1, end = dayNumber(to); d <= end; d++) {
     if (cal.weekend.includes((d + 4) % 7)) continue;
-    if (!cal.isHoliday(new Date(d * DAY).toISOString().slice(0, 10))) n++;
+    if (!cal.isHoliday(isoDateOfDay(d))) n++;
   }
   if (memo.size > 10_000) memo.clear();
   memo.set(key, n);

@@ -13,7 +13,14 @@ type InputColumns =
   | "customer_contact"
   | "partner_contact";
 
-export function inputOf(row: Pick<ClaimsTable, InputColumns>): ClaimInput {
+/**
+ * The claim's input fields from its row. `parse` reads its JSON columns: views pass a shared,
+ * frozen cache (parsed-json.ts); whoever edits the result keeps the default, a fresh parse.
+ */
+export function inputOf(
+  row: Pick<ClaimsTable, InputColumns>,
+  parse: (text: string) => unknown = JSON.parse,
+): ClaimInput {
   return {
     partnerId: row.partner_id,
     customer: {
@@ -23,9 +30,9 @@ export function inputOf(row: Pick<ClaimsTable, InputColumns>): ClaimInput {
       ...(row.subscription_id ? { subscriptionId: row.subscription_id } : {}),
     },
     activity: row.activity,
-    products: JSON.parse(row.products) as string[],
-    customerContact: JSON.parse(row.customer_contact) as ClaimInput["customerContact"],
-    partnerContact: JSON.parse(row.partner_contact) as ClaimInput["partnerContact"],
+    products: parse(row.products) as string[],
+    customerContact: parse(row.customer_contact) as ClaimInput["customerContact"],
+    partnerContact: parse(row.partner_contact) as ClaimInput["partnerContact"],
   };
 }
 

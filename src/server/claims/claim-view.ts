@@ -3,6 +3,7 @@
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState, Deadline } from "../../domain/claim-state.ts";
 import { type DeadlineState, deadlineView } from "../../domain/deadline-view.ts";
+import { isoInstant } from "../../domain/iso-instant.ts";
 import type { ClaimPreflight } from "../../domain/preflight/index.ts";
 import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
@@ -20,8 +21,12 @@ import { inputOf } from "./claim-fields.ts";
 import type { ClaimInput } from "./claim-input.ts";
 import type { CompetingClaim } from "./competing-claims.ts";
 import type { LatestMessage } from "./latest-message.ts";
+import { ParsedJson } from "./parsed-json.ts";
 
-const iso = (t: number): string => new Date(t).toISOString();
+const iso = isoInstant;
+// Views only read their rows' JSON columns, so they share one frozen parse of each text.
+const columns = new ParsedJson<unknown>();
+const viewedColumn = (text: string) => columns.parse(text);
 
 /** An open deadline as every screen, the mail and integrations read it (deadline-view.ts). */
 export interface DeadlineJson {
@@ -131,7 +136,7 @@ export function claimView(
     status: state.status,
     version,
     organizationId: row.organization_id,
-    ...inputOf(row),
+    ...inputOf(row, viewedColumn),
     reasons: state.reasons,
     withdrawReason: state.withdrawReason,
     copiedFrom: row.copied_from,

@@ -20,6 +20,7 @@ import * as oidcwebProviderEnabled from "./migrations/0016-oidcweb-provider-enab
 import * as bulkClaimImports from "./migrations/0017-bulk-claim-imports.ts";
 import * as listsCustomerNameIndex from "./migrations/0018-lists-customer-name-index.ts";
 import * as dropOutboxPending from "./migrations/0019-drop-outbox-pending.ts";
+import * as operatorListsSkipDrafts from "./migrations/0020-operator-lists-skip-drafts.ts";
 
 const ALL = {
   "0001-core": core,
@@ -41,6 +42,7 @@ const ALL = {
   "0017-bulk-claim-imports": bulkClaimImports,
   "0018-lists-customer-name-index": listsCustomerNameIndex,
   "0019-drop-outbox-pending": dropOutboxPending,
+  "0020-operator-lists-skip-drafts": operatorListsSkipDrafts,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -38,9 +38,11 @@ export function benchFloorRoutes(app: App, db: Db): void {
     order by updated_at desc, id desc limit 51`;
   const partnerDefault = `select ${COLUMNS} from claims where organization_id = ?
     order by updated_at desc, id desc limit 51`;
-  const operatorList = `select ${COLUMNS} from claims where status = ?
+  // The operator never sees drafts: its lists exclude them as the API's do (list-claims.ts).
+  const operatorList = `select ${COLUMNS} from claims where status <> 'editing' and status = ?
     order by updated_at desc, id desc limit 51`;
-  const operatorDefault = `select ${COLUMNS} from claims order by updated_at desc, id desc limit 51`;
+  const operatorDefault = `select ${COLUMNS} from claims where status <> 'editing'
+    order by updated_at desc, id desc limit 51`;
 
   app.get<{ Params: { id: string } }>(
     "/bench/floor/claim/:id",

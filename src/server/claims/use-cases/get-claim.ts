@@ -17,6 +17,10 @@ import { similarOf } from "../../similarity/similar-of.ts";
 import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
 import { competingClaimsOf } from "../competing-claims.ts";
 import { latestMessageOf } from "../latest-message.ts";
+import { ParsedJson } from "../parsed-json.ts";
+
+// Views never modify a stored state (firing makes a new one), so they share frozen parses of it.
+const viewedStates = new ParsedJson<ClaimState>();
 
 /** A row to view; `calendar_id` when the query joined it, else it is read only if a timer is due. */
 export type ListedRow = ViewRow & { calendar_id?: string | null };
@@ -112,7 +116,7 @@ export async function viewRows(
   rows: ListedRow[],
 ): Promise<ClaimView[]> {
   const now = ctx.clock.now();
-  const states = rows.map((r) => JSON.parse(r.state) as ClaimState);
+  const states = rows.map((r) => viewedStates.parse(r.state));
   const calendars = await calendarsOf(ctx, rows, states);
   // Firing is whole-state work: only for the rows with a timer due now (and no promise per row).
   const fired: ({ state: ClaimState; bumped: boolean } | null)[] = rows.map(() => null);

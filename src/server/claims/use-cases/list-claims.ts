@@ -74,7 +74,8 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
   let q = db.selectFrom("claims");
   const organizationId = listedOrganization(principal);
   if (organizationId !== null) q = q.where("claims.organization_id", "=", organizationId);
-  if (!mayListDrafts(principal)) q = q.where("claims.status", "!=", "editing");
+  // A literal, not a parameter: it selects the operator lists' partial indexes (migration 0020).
+  if (!mayListDrafts(principal)) q = q.where("claims.status", "<>", sql.lit("editing"));
   if (f.status) q = q.where("claims.status", "=", f.status);
   if (f.activity) q = q.where("claims.activity", "=", f.activity);
   if (f.partnerId) q = q.where("claims.partner_id", "=", f.partnerId);
@@ -118,6 +119,9 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
   return q;
 }
 
+/** In a shape's key, not among its parameters: `filtered` writes the drafts' exclusion literally. */
+const DRAFTS_HIDDEN = Symbol("drafts hidden");
+
 /**
  * A list query's shape (which filters, which sort, a cursor or not) and its parameters, in the
  * order `filtered` and `listClaims` add them: a shape is built and compiled once, then only its
@@ -128,7 +132,7 @@ function shapeOf(principal: UserPrincipal, f: ListFilters, sort: string, cursor:
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const present = [
     organizationId,
-    mayListDrafts(principal) ? null : "editing",
+    mayListDrafts(principal) ? null : DRAFTS_HIDDEN,
     f.status || null,
     f.activity || null,
     f.partnerId || null,
@@ -138,7 +142,7 @@ function shapeOf(principal: UserPrincipal, f: ListFilters, sort: string, cursor:
     f.createdFrom ? Date.parse(f.createdFrom) : null,
     f.createdTo ? Date.parse(f.createdTo) : null,
   ];
-  const params: unknown[] = present.filter((v) => v !== null);
+  const params: unknown[] = present.filter((v) => v !== null && v !== DRAFTS_HIDDEN);
   if (like !== null) params.push(like, like, like, like, like);
   if (cursor) params.push(...cursor);
   const key = [
