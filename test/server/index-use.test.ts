@@ -195,6 +195,15 @@ describe.each(ENGINES)("index use on %s", (engine) => {
     expect(all).toContain("claims_org_updated");
     const unused = all.filter((i) => !used.has(i));
     expect(unused, `indexes no request of the tour uses:\n${unused.join("\n")}`).toEqual([]);
+    // The drafts' exclusion is written literally (migration 0020): a bound 'editing' against the
+    // partial indexes' `status <> 'editing'` makes SQLite plan the statement again on every run.
+    const bound = statements.filter(
+      (s) => /"?status"?\s*(!=|<>)\s*(\?|\$\d+)/.test(s.sql) && s.params.includes("editing"),
+    );
+    expect(
+      bound.map((s) => s.sql),
+      "statements that bind 'editing' in a status inequality",
+    ).toEqual([]);
   }, 120_000);
 
   it("the recorder sees the statements and the plans name indexes (the check can fail)", async () => {

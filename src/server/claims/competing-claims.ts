@@ -2,6 +2,7 @@
 // who else claims this customer's products. For a whole page of claims in two statements (the
 // holders with their organisation, then their first submission), never one query per claim.
 // A partner's unsubmitted draft is left out: to the operator it does not exist (RULES.md §1).
+import { sql } from "kysely";
 import type { Status } from "../../domain/vocabulary.ts";
 import type { Executor } from "../db/transact.ts";
 
@@ -49,7 +50,9 @@ export async function competingClaimsOf(
       "in",
       claims.map((c) => c.id),
     )
-    .where("claims.status", "!=", "editing")
+    // A literal: bound, it would match the partial indexes' predicate (migration 0020) and make
+    // SQLite re-plan the statement on every run (the bound value decides whether they apply).
+    .where("claims.status", "<>", sql.lit("editing"))
     .orderBy("claims.created_at")
     .orderBy("claims.id")
     .execute();

@@ -4,9 +4,31 @@
 // PostgreSQL through NOTIFY, sent only by processes that have no listener of their own (the CLI);
 // on SQLite another connection's commit shows as a changed `pragma data_version`, which costs
 // microseconds to read. Work that must not wake itself (the notifier's own writes) runs quietly().
+// A transaction may also name what it wrote (`noteCommit`, e.g. "preflight" for a queued PoE read),
+// so that a listener interested in one kind of work skips the commits that made none: the
+// preflight runner used to query for pending rows after every transition.
 import { AsyncLocalStorage } from "node:async_hooks";
 
 const quiet = new AsyncLocalStorage<true>();
+
+/** What a commit is known to have written; null: unknown (another process, a CLI write). */
+export type CommitTopics = ReadonlySet<string> | null;
+export type CommitListener = (topics: CommitTopics) => void;
+
+const noted = new WeakMap<object, Set<string>>();
+
+/** Inside a transaction: its commit is to tell listeners it wrote `topic`. */
+export function noteCommit(trx: object, topic: string): void {
+  const set = noted.get(trx) ?? new Set<string>();
+  set.add(topic);
+  noted.set(trx, set);
+}
+
+/** What `noteCommit` recorded on this transaction (empty if nothing). */
+export function notedTopics(trx: object): ReadonlySet<string> {
+  return noted.get(trx) ?? EMPTY;
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** Runs `work` so that its commits signal nobody. */
 export function quietly<T>(work: () => Promise<T>): Promise<T> {
@@ -21,7 +43,7 @@ export interface CommitSignalOptions {
 }
 
 export class CommitSignal {
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<CommitListener>();
   readonly #o: CommitSignalOptions;
   #publishTimer: NodeJS.Timeout | null = null;
   #publishing: Promise<void> = Promise.resolve();
@@ -31,16 +53,16 @@ export class CommitSignal {
     this.#o = o;
   }
 
-  on(listener: () => void): () => void {
+  on(listener: CommitListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  /** transact() calls this after a commit. */
-  committed(): void {
+  /** transact() calls this after a commit, with what the transaction noted it wrote. */
+  committed(topics: CommitTopics = null): void {
     if (this.#closed || quiet.getStore()) return;
     if (this.#listeners.size > 0) {
-      this.notifyLocal();
+      for (const l of this.#listeners) l(topics);
       return;
     }
     // No waiter here: a server elsewhere should hear of it. Bursts of commits send one NOTIFY.
@@ -52,7 +74,7 @@ export class CommitSignal {
 
   /** What a NOTIFY from another process or a changed data_version amounts to here. */
   notifyLocal(): void {
-    for (const l of this.#listeners) l();
+    for (const l of this.#listeners) l(null);
   }
 
   changedElsewhere(): boolean {

@@ -50,16 +50,28 @@ function openSqlite(url: string): Db {
   raw.pragma("cache_size = -65536");
   // Checkpoints (copying the WAL into the file, with its fsyncs) stall everything when they run on
   // the committing connection, which is the event loop: a worker thread runs them instead.
+  const dialect = new ImmediateSqliteDialect(raw);
   const checkpointer = inMemory
     ? null
-    : startCheckpointer(path, () => {
-        if (raw.open) raw.pragma("wal_autocheckpoint = 1000");
+    : startCheckpointer(path, {
+        onFailure: () => {
+          if (raw.open) raw.pragma("wal_autocheckpoint = 1000");
+        },
+        // The catch-up pass: nothing runs on this connection until the worker is done.
+        whileIdle: async (work) => {
+          const release = await dialect.mutex.lock();
+          try {
+            await work();
+          } finally {
+            release();
+          }
+        },
       });
   if (checkpointer) raw.pragma("wal_autocheckpoint = 0");
   // The WAL file keeps its largest size (a bulk import can leave hundreds of MiB); once the WAL
   // restarts after a full checkpoint, cut it back to 64 MiB.
   raw.pragma("journal_size_limit = 67108864");
-  const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
+  const kysely = new Kysely<DB>({ dialect });
   let dataVersion = Number(raw.pragma("data_version", { simple: true }));
   const commits = new CommitSignal({
     changedElsewhere: () => {

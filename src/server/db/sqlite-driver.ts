@@ -48,7 +48,8 @@ class CachedConnection implements DatabaseConnection {
   }
 }
 
-class Mutex {
+/** The process's one SQLite connection, taken in turn: a transaction holds it to its end. */
+export class Mutex {
   #tail: Promise<void> = Promise.resolve();
   lock(): Promise<() => void> {
     let release!: () => void;
@@ -64,12 +65,13 @@ class Mutex {
 class ImmediateSqliteDriver implements Driver {
   readonly #db: Database.Database;
   readonly #connection: CachedConnection;
-  readonly #mutex = new Mutex();
+  readonly #mutex: Mutex;
   #release: (() => void) | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, mutex: Mutex) {
     this.#db = db;
     this.#connection = new CachedConnection(db);
+    this.#mutex = mutex;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -98,11 +100,13 @@ class ImmediateSqliteDriver implements Driver {
 
 export class ImmediateSqliteDialect implements Dialect {
   readonly #db: Database.Database;
+  /** Whoever holds it has the connection to itself (the checkpointer's catch-up, engine.ts). */
+  readonly mutex = new Mutex();
   constructor(db: Database.Database) {
     this.#db = db;
   }
   createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#db);
+    return new ImmediateSqliteDriver(this.#db, this.mutex);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();

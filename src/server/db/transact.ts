@@ -2,6 +2,7 @@
 // deadlock re-runs the whole unit of work, which re-reads and re-judges from scratch.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Kysely, Transaction } from "kysely";
+import { notedTopics } from "./commit-signal.ts";
 import { ConcurrentWriteError } from "./concurrent-write-error.ts";
 import type { Db } from "./engine.ts";
 import type { DB } from "./schema.ts";
@@ -37,16 +38,16 @@ export async function transact<T>(db: Db, work: (trx: Transaction<DB>) => Promis
   if (replayed !== undefined) return JSON.parse(replayed);
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = hook
-        ? await db.kysely.transaction().execute(async (trx) => {
-            const r = await work(trx);
-            await hook.beforeCommit(trx, r);
-            return r;
-          })
-        : await db.kysely.transaction().execute(work);
+      let ran: Transaction<DB> | undefined;
+      const result = await db.kysely.transaction().execute(async (trx) => {
+        ran = trx;
+        const r = await work(trx);
+        await hook?.beforeCommit(trx, r);
+        return r;
+      });
       hook?.afterCommit();
       // After the commit: a waiting notifier looks for new outbox rows now rather than at its poll.
-      db.commits.committed();
+      db.commits.committed(ran ? notedTopics(ran) : null);
       return result;
     } catch (err) {
       if (attempt >= ATTEMPTS || !isWriteConflict(err)) throw err;

@@ -1,13 +1,18 @@
 // Asking for a preflight: a pending row, written in the transaction that made the reason for it (an
 // upload, an edit of the customer or products), so that it exists exactly when that commits. The
 // runner (preflight-runner.ts) reads pending rows after the commit, never inside the request.
+import { noteCommit } from "../db/commit-signal.ts";
 import type { Executor } from "../db/transact.ts";
+
+/** The commit topic that wakes the runner: only transactions that queued a read. */
+export const PREFLIGHT_TOPIC = "preflight";
 
 export async function queuePreflight(
   db: Executor,
   doc: { documentId: string; claimId: string; organizationId: string },
   now: number,
 ): Promise<void> {
+  noteCommit(db, PREFLIGHT_TOPIC);
   await db
     .insertInto("document_preflights")
     .values({
@@ -30,6 +35,7 @@ export async function queuePreflight(
  * bump makes a runner that is reading one right now drop what it finds: it checked the old claim.
  */
 export async function requeueClaimPreflights(db: Executor, claimId: string, now: number): Promise<void> {
+  noteCommit(db, PREFLIGHT_TOPIC);
   await db
     .updateTable("document_preflights")
     .set((eb) => ({

@@ -1,4 +1,4 @@
-// Runs pending preflights after their commit: woken by every committed transaction (and by a slow
+// Runs pending preflights after their commit: woken by every commit that queued one (and by a slow
 // poll, for other processes' rows and leases that ran out), it leases a pending row, reads the
 // document's bytes in the worker pool, checks the text against the claim, and writes the result
 // only if nobody asked for a newer run meanwhile. A row left pending by a crash (or a stop) is found
@@ -11,6 +11,7 @@ import { fingerprintDocument } from "../similarity/fingerprints.ts";
 import { extractDocument } from "./extract.ts";
 import { type Extraction, ExtractPool } from "./extract-pool.ts";
 import { preflightClaim } from "./preflight-input.ts";
+import { PREFLIGHT_TOPIC } from "./preflight-queue.ts";
 
 /** The normalised text kept per document (similarity needs the gist, not every page). */
 export const NORMALIZED_TEXT_CAP = 200_000;
@@ -47,7 +48,10 @@ export class PreflightRunner {
   }
 
   start(): void {
-    this.#unlisten = this.#ctx.db.commits.on(() => this.wake());
+    // Only commits that queued a read (or that another process made: unknown) can have work.
+    this.#unlisten = this.#ctx.db.commits.on((topics) => {
+      if (topics === null || topics.has(PREFLIGHT_TOPIC)) this.wake();
+    });
     const tick = () => {
       this.wake();
       this.#timer = setTimeout(tick, this.#o.pollMs ?? POLL_MS);

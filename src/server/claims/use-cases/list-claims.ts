@@ -75,6 +75,8 @@ export function filtered(db: Kysely<DB>, principal: UserPrincipal, f: ListFilter
   const organizationId = listedOrganization(principal);
   if (organizationId !== null) q = q.where("claims.organization_id", "=", organizationId);
   // A literal, not a parameter: it selects the operator lists' partial indexes (migration 0020).
+  // Bound, SQLite would compare the value with their predicate while planning and then plan the
+  // statement again on every run (20 µs of a 5 µs statement).
   if (!mayListDrafts(principal)) q = q.where("claims.status", "<>", sql.lit("editing"));
   if (f.status) q = q.where("claims.status", "=", f.status);
   if (f.activity) q = q.where("claims.activity", "=", f.activity);
@@ -216,7 +218,7 @@ async function countsByStatus(ctx: AppContext, principal: UserPrincipal, f: List
       .groupBy("status");
     const organizationId = listedOrganization(principal);
     if (organizationId !== null) q = q.where("organization_id", "=", organizationId);
-    if (!mayListDrafts(principal)) q = q.where("status", "!=", "editing");
+    if (!mayListDrafts(principal)) q = q.where("status", "<>", sql.lit("editing"));
     return q.execute();
   }
   return filtered(db, principal, { ...f, status: undefined, needsAction: undefined })

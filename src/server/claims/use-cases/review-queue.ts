@@ -41,7 +41,8 @@ export async function reviewQueue(
     .select(due.as("due"))
     .where("claims.operator_action", "=", 1)
     // A draft never needs the operator; said here too so the queue cannot show one (mayListDrafts).
-    .where("claims.status", "!=", "editing");
+    // A literal, as in list-claims.ts: a bound 'editing' would make SQLite re-plan on every run.
+    .where("claims.status", "<>", sql.lit("editing"));
   const text = opts.q?.trim();
   if (text) {
     // The dashboard's search (list-claims.ts): number, customer, domain, tenant or partner ID.

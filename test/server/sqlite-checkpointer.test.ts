@@ -1,0 +1,73 @@
+// The WAL stays bounded under sustained writes (src/server/db/sqlite-checkpointer.ts): passive
+// checkpoints alone never let it restart while commits keep coming, so past its limit the worker
+// asks for a window with the connection idle, copies the rest, and the next commit starts the WAL
+// from its beginning again. SQLite only: PostgreSQL has no WAL of ours to manage.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Checkpointer, startCheckpointer } from "../../src/server/db/sqlite-checkpointer.ts";
+
+describe("the SQLite checkpointer", () => {
+  let dir = "";
+  let db: Database.Database | undefined;
+  let checkpointer: Checkpointer | undefined;
+  afterEach(async () => {
+    await checkpointer?.stop();
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("restarts the WAL under writes that never stop", async () => {
+    dir = mkdtempSync(join(tmpdir(), "claimdesk-wal-"));
+    const path = join(dir, "wal.db");
+    const conn = new Database(path);
+    db = conn;
+    conn.pragma("journal_mode = WAL");
+    conn.pragma("synchronous = NORMAL");
+    conn.pragma("wal_autocheckpoint = 0");
+    conn.exec("create table t (id integer primary key, body blob not null)");
+    let idle: Promise<void> | null = null;
+    let windows = 0;
+    const limitFrames = 200;
+    checkpointer = startCheckpointer(path, {
+      onFailure: () => {
+        throw new Error("the checkpointer failed");
+      },
+      whileIdle: async (work) => {
+        windows += 1;
+        idle = work();
+        await idle;
+        idle = null;
+      },
+      intervalMs: 10,
+      limitFrames,
+    });
+    const insert = conn.prepare("insert into t (body) values (?)");
+    const body = Buffer.alloc(8_000, 7);
+    let writing = true;
+    let writes = 0;
+    // One commit per turn of the event loop, as a busy server makes them; none inside a window.
+    const writer = (async () => {
+      while (writing) {
+        if (idle) await idle;
+        else insert.run(body);
+        writes += 1;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const caught = await checkpointer.caughtUp();
+    expect(windows).toBe(1);
+    expect(caught).not.toBeNull();
+    // Every frame was copied in the window, so the next commit starts the WAL over.
+    expect(caught?.checkpointed).toBe(caught?.log);
+    expect(caught?.log ?? 0).toBeGreaterThan(limitFrames);
+    writing = false;
+    await writer;
+    insert.run(body);
+    const [after] = conn.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
+    expect(after?.log ?? Number.POSITIVE_INFINITY).toBeLessThan(limitFrames);
+    expect(writes).toBeGreaterThan(limitFrames / 3);
+  }, 60_000);
+});
