@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { createUser } from "./admin/directory.ts";
 import type { AppContext } from "./context.ts";
+import { rowLimit } from "./db/row-limit.ts";
 
 export interface FirstAdmin {
   email: string;
@@ -14,7 +15,7 @@ export async function ensureFirstAdmin(
   ctx: AppContext,
   opts: { email: string | null; password: string | null },
 ): Promise<FirstAdmin | null> {
-  const any = await ctx.db.kysely.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  const any = await ctx.db.kysely.selectFrom("users").select("id").limit(rowLimit(1)).executeTakeFirst();
   if (any) return null;
   const email = opts.email ?? "admin@claimdesk.local";
   const password = opts.password ?? randomBytes(12).toString("base64url");
@@ -22,7 +23,7 @@ export async function ensureFirstAdmin(
     await createUser(ctx, { email, name: "Program admin", password, role: "program_admin" });
   } catch (err) {
     // Another server process created it a moment ago.
-    const again = await ctx.db.kysely.selectFrom("users").select("id").limit(1).executeTakeFirst();
+    const again = await ctx.db.kysely.selectFrom("users").select("id").limit(rowLimit(1)).executeTakeFirst();
     if (again) return null;
     throw err;
   }

@@ -1,4 +1,6 @@
 // Registry customers with their subscriptions, read in two queries whatever their number.
+
+import { rowLimit } from "../db/row-limit.ts";
 import type { Executor } from "../db/transact.ts";
 import type { SubscriptionStatus } from "./directory.ts";
 
@@ -18,7 +20,7 @@ export async function readCustomers(
   filter: { tenantId?: string; domain?: string; tenantIds?: string[] },
   limit: number,
 ): Promise<CustomerView[]> {
-  let q = db.selectFrom("customers").selectAll().orderBy("tenant_id").limit(limit);
+  let q = db.selectFrom("customers").selectAll().orderBy("tenant_id").limit(rowLimit(limit));
   if (filter.tenantId) q = q.where("tenant_id", "=", filter.tenantId);
   if (filter.domain) q = q.where("domain", "=", filter.domain);
   if (filter.tenantIds) {

@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import { type LatestMessage, MESSAGE_EVENTS, messageOf } from "../../domain/messages.ts";
 import { compiledOnce } from "../db/compiled-query.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { Executor } from "../db/transact.ts";
 
 export type { LatestMessage };
@@ -20,7 +21,7 @@ const latestEntry = compiledOnce((db, claimId: string) =>
       MESSAGE_EVENTS.map((e) => sql.lit(e)),
     )
     .orderBy("seq", "desc")
-    .limit(sql.lit(1)),
+    .limit(rowLimit(1)),
 );
 
 export async function latestMessageOf(db: Executor, claimId: string): Promise<LatestMessage | null> {

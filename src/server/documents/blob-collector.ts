@@ -6,6 +6,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { AppContext } from "../context.ts";
+import { rowLimit } from "../db/row-limit.ts";
 
 /** Far longer than any upload takes from its bytes to its committed document row. */
 export const DEFAULT_BLOB_GRACE_MS = 3_600_000;
@@ -62,7 +63,7 @@ async function isReferenced(ctx: AppContext, key: string): Promise<boolean> {
     .selectFrom("documents")
     .select("id")
     .where("storage_key", "=", key)
-    .limit(1)
+    .limit(rowLimit(1))
     .executeTakeFirst();
   return row !== undefined;
 }

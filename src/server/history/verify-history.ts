@@ -3,6 +3,7 @@
 
 import { entryHash, GENESIS_HASH } from "../claims/history-chain.ts";
 import type { Db } from "../db/engine.ts";
+import { rowLimit } from "../db/row-limit.ts";
 
 export interface HistoryBreak {
   claimId: string;
@@ -28,7 +29,7 @@ export async function verifyHistory(db: Db, onProgress?: (claims: number) => voi
       .select(["id", "number", "history_seq", "history_hash"])
       .where("id", ">", after)
       .orderBy("id")
-      .limit(PAGE)
+      .limit(rowLimit(PAGE))
       .execute();
     if (claims.length === 0) return result;
     const ids = claims.map((c) => c.id);

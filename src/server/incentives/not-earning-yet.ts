@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import type { IneligibleReason } from "../../domain/incentives.ts";
 import { type NotEarningReason, whyNotEarning } from "../../domain/not-earning-yet.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { DB } from "../db/schema.ts";
 
 export const NOT_EARNING_LIMIT = 200;
@@ -40,7 +41,7 @@ export async function notEarningYetOf(
       not(exists(selectFrom("earning_keys as k").select("k.claim_id").whereRef("k.claim_id", "=", "c.id"))),
     )
     .orderBy("c.number")
-    .limit(NOT_EARNING_LIMIT);
+    .limit(rowLimit(NOT_EARNING_LIMIT));
   if (organizationId !== null) q = q.where("c.organization_id", "=", organizationId);
   const claims = await q.execute();
   if (claims.length === 0) return [];

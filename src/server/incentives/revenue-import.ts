@@ -10,6 +10,7 @@ import { CompiledQuery, sql } from "kysely";
 import type { ImportRowError, RowReason } from "../../domain/import-rows.ts";
 import { currencyDigits, parseAmount } from "../../domain/incentives.ts";
 import type { AppContext } from "../context.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { RevenueTable } from "../db/schema.ts";
 import { transact } from "../db/transact.ts";
 import { newId } from "../ids.ts";
@@ -290,7 +291,7 @@ async function findDuplicates(ctx: AppContext, importId: string, fail: Fail) {
     .groupBy(["month", "tenant_id", "subscription_id", "product", "currency"])
     .having(sql`count(*)`, ">", 1)
     .orderBy(sql`min(line)`)
-    .limit(MAX_ERRORS)
+    .limit(rowLimit(MAX_ERRORS))
     .execute();
   for (const d of dups)
     fail(

@@ -7,6 +7,7 @@
 import { prepareClaim } from "../claims/claim-loader.ts";
 import { type ClaimWrite, writeClaims } from "../claims/claim-writer.ts";
 import type { AppContext } from "../context.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import { transact } from "../db/transact.ts";
 
 export interface SweepResult {
@@ -28,7 +29,7 @@ export async function sweepBatch(
       .select("claim_id")
       .where("due_at", "<=", now)
       .orderBy("due_at")
-      .limit(batchSize * 4);
+      .limit(rowLimit(batchSize * 4));
     // The claims and their calendars in the same statement that locks them.
     let q = trx
       .selectFrom("claims")
@@ -36,7 +37,7 @@ export async function sweepBatch(
       .selectAll("claims")
       .select("organizations.calendar_id")
       .where("claims.id", "in", candidates)
-      .limit(batchSize);
+      .limit(rowLimit(batchSize));
     // OF claims: without it PostgreSQL would lock the organisation and the deadline rows too.
     if (ctx.db.engine === "postgres") q = q.forUpdate("claims").skipLocked();
     const rows = await q.execute();

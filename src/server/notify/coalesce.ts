@@ -5,6 +5,7 @@
 // recipient's unread in-app notification about the claim's comments is replaced by one that counts
 // them. A comment after the mail left starts a new one.
 import type { Insertable, Transaction } from "kysely";
+import { rowLimit } from "../db/row-limit.ts";
 import type { DB, MailMessagesTable, NotificationsTable } from "../db/schema.ts";
 import type { Recipient } from "./recipients.ts";
 import { type MailParams, subjectOf } from "./templates.ts";
@@ -40,7 +41,7 @@ export async function queueCommentMail(
     .where("lease_until", "is", null)
     .where("available_at", ">", wallNow)
     .orderBy("available_at", "desc")
-    .limit(1);
+    .limit(rowLimit(1));
   if (engine === "postgres") q = q.forUpdate();
   const held = await q.executeTakeFirst();
   if (held) {
@@ -81,7 +82,7 @@ export async function notifyComment(
     .where("read_at", "is", null)
     .where("at", ">=", row.at - COMMENT_DIGEST_MS)
     .orderBy("at", "desc")
-    .limit(1)
+    .limit(rowLimit(1))
     .executeTakeFirst();
   let comments = 1;
   if (unread) {

@@ -9,6 +9,7 @@ import { DEFAULT_CALENDAR } from "../../domain/holidays.ts";
 import { sha256 } from "../auth/secrets.ts";
 import { type ClaimWrite, type Entry, type OutboxPayload, writeClaim } from "../claims/claim-writer.ts";
 import type { AppContext, Clock } from "../context.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { ClaimsTable, DB, OutboxTable } from "../db/schema.ts";
 import { transact } from "../db/transact.ts";
 import { newId } from "../ids.ts";
@@ -39,7 +40,12 @@ type ClaimRow = ClaimsTable & { org_name: string; time_zone: string | null; cust
 export async function dispatchOutbox(deps: NotifyDeps, limit = 200): Promise<DispatchResult> {
   const { ctx } = deps;
   return transact(ctx.db, async (trx) => {
-    let q = trx.selectFrom("outbox").selectAll().where("sent_at", "is", null).orderBy("id").limit(limit);
+    let q = trx
+      .selectFrom("outbox")
+      .selectAll()
+      .where("sent_at", "is", null)
+      .orderBy("id")
+      .limit(rowLimit(limit));
     if (ctx.db.engine === "postgres") q = q.forUpdate().skipLocked();
     const events = await q.execute();
     const result: DispatchResult = { events: events.length, mails: 0, notifications: 0, deliveries: 0 };

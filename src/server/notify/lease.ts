@@ -4,6 +4,7 @@
 // after a crash comes from, and why each message carries a stable id.
 import { type RawBuilder, type Selectable, sql } from "kysely";
 import type { Db } from "../db/engine.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { DB } from "../db/schema.ts";
 
 type QueueTable = "mail_messages" | "webhook_deliveries";
@@ -26,7 +27,7 @@ export async function leaseDue<T extends QueueTable>(
       where status = 'pending' and available_at <= ${now} and (lease_until is null or lease_until <= ${now})
         and ${also}
       order by available_at, id
-      limit ${limit}
+      limit ${rowLimit(limit)}
       ${lock}
     )
     returning *`.execute(db.kysely);
@@ -48,7 +49,7 @@ export async function nextDueAt(db: Db, now: number): Promise<number | null> {
     .selectFrom("outbox")
     .select("id")
     .where("sent_at", "is", null)
-    .limit(1)
+    .limit(rowLimit(1))
     .executeTakeFirst();
   if (undispatched) return now;
   const due = (t: QueueTable, also: RawBuilder<unknown>) =>

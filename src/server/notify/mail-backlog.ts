@@ -1,6 +1,7 @@
 // The mail queue as an admin sees it (API and CLI): counts, the oldest waiting message, failures,
 // and a retry that puts failed or waiting messages back at the front.
 import type { Kysely } from "kysely";
+import { rowLimit } from "../db/row-limit.ts";
 import type { DB, MailStatus } from "../db/schema.ts";
 import { decodeIdCursor, page } from "./pages.ts";
 
@@ -43,7 +44,7 @@ export async function listMail(
     .selectFrom("mail_messages")
     .selectAll()
     .orderBy("id", "desc")
-    .limit(f.limit + 1);
+    .limit(rowLimit(f.limit + 1));
   if (f.status) q = q.where("status", "=", f.status);
   if (f.claimId) q = q.where("claim_id", "=", f.claimId);
   const after = decodeIdCursor(f.cursor);

@@ -3,6 +3,7 @@
 // counts back from then).
 import type { PreflightClaim } from "../../domain/preflight/index.ts";
 import { productNames } from "../catalog/product-aliases.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { Executor } from "../db/transact.ts";
 
 export async function preflightClaim(db: Executor, claimId: string): Promise<PreflightClaim | null> {
@@ -26,7 +27,7 @@ export async function preflightClaim(db: Executor, claimId: string): Promise<Pre
     .where("claim_id", "=", claimId)
     .where("event", "=", "submitted")
     .orderBy("seq")
-    .limit(1)
+    .limit(rowLimit(1))
     .executeTakeFirst();
   const at = submitted?.at;
   return {

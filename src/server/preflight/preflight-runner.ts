@@ -7,6 +7,7 @@ import { buffer } from "node:stream/consumers";
 import { normalizeText, runPreflightChecks } from "../../domain/preflight/index.ts";
 import type { AppContext, Clock } from "../context.ts";
 import { quietly } from "../db/commit-signal.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import { fingerprintDocument } from "../similarity/fingerprints.ts";
 import { extractDocument } from "./extract.ts";
 import { type Extraction, ExtractPool } from "./extract-pool.ts";
@@ -114,7 +115,7 @@ export class PreflightRunner {
       .where("status", "=", "pending")
       .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
       .orderBy("updated_at")
-      .limit(BATCH)
+      .limit(rowLimit(BATCH))
       .execute();
   }
 

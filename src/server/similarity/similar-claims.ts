@@ -6,6 +6,7 @@
 import { mayViewClaimIn } from "../../domain/policies/claims.ts";
 import { decodeSignature, SIMILAR_TEXT_THRESHOLD, similarity } from "../../domain/similarity/minhash.ts";
 import type { AppContext } from "../context.ts";
+import { rowLimit } from "../db/row-limit.ts";
 import type { Principal } from "../principal.ts";
 
 export type SimilarReason = "same_file" | "similar_text" | "domain_variant";
@@ -96,7 +97,7 @@ export async function similarClaimsOf(
     .where("mk.claim_id", "=", claim.id)
     .where("ok.claim_id", "!=", claim.id)
     // A key many customers share (a hosting domain) would list everyone: a bounded candidate set.
-    .limit(MAX_VARIANT_CANDIDATES)
+    .limit(rowLimit(MAX_VARIANT_CANDIDATES))
     .execute();
   const variantIds = variants.map((v) => v.claimId);
   if (variantIds.length) {

@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { mayManageCustomerRegistry } from "../../../domain/policies/admin.ts";
 import { forbidden, invalidField } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
+import { rowLimit } from "../../db/row-limit.ts";
 import type { Principal } from "../../principal.ts";
 import { type CustomerView, readCustomers } from "../customer-view.ts";
 
@@ -56,7 +57,7 @@ export async function searchCustomers(
   const rows = await q
     .orderBy("name")
     .orderBy("tenant_id")
-    .limit(limit + 1)
+    .limit(rowLimit(limit + 1))
     .execute();
   const shown = rows.slice(0, limit);
   const views = await readCustomers(ctx.db.kysely, { tenantIds: shown.map((r) => r.tenant_id) }, limit);

@@ -1,5 +1,6 @@
 // The rows of bulk filing: one per accepted claims file (its progress) and one per claim it made.
 import type { Kysely } from "kysely";
+import { rowLimit } from "../../db/row-limit.ts";
 import type { ClaimImportsTable, DB } from "../../db/schema.ts";
 
 export type ImportStatus = "running" | "done" | "failed";
@@ -84,7 +85,7 @@ export async function recentImports(db: Kysely<DB>, organizationId: string): Pro
     .where("organization_id", "=", organizationId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
-    .limit(100)
+    .limit(rowLimit(100))
     .execute();
 }
 

@@ -16,6 +16,7 @@ import { RefusalError } from "../../../domain/refusal.ts";
 import type { Status } from "../../../domain/vocabulary.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
+import { rowLimit } from "../../db/row-limit.ts";
 import type { DB } from "../../db/schema.ts";
 import { type ClaimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
 import { viewRows } from "./get-claim.ts";
@@ -177,7 +178,8 @@ export async function listClaims(
   const cursor = f.cursor ? decodeCursor(f.cursor, sort) : null;
   const db = ctx.db.kysely;
   const shape = shapeOf(principal, f, sort, cursor);
-  shape.params.push(limit + 1);
+  // The page size is part of the text (row-limit.ts), so it is part of the shape's key.
+  shape.key += `,${limit}`;
   const shapes = compiledShapes.get(db) ?? new Map<string, CompiledQuery<ViewRow>>();
   compiledShapes.set(db, shapes);
   let compiled = shapes.get(shape.key);
@@ -189,7 +191,7 @@ export async function listClaims(
     compiled = q
       .orderBy(col, desc ? "desc" : "asc")
       .orderBy("claims.id", desc ? "desc" : "asc")
-      .limit(limit + 1)
+      .limit(rowLimit(limit + 1))
       .compile();
     const agree =
       compiled.parameters.length === shape.params.length &&

@@ -6,6 +6,7 @@ import { mayWorkReviewQueue } from "../../../domain/policies/claims.ts";
 import { forbidden, RefusalError } from "../../../domain/refusal.ts";
 import type { UserPrincipal } from "../../auth/users.ts";
 import type { AppContext } from "../../context.ts";
+import { rowLimit } from "../../db/row-limit.ts";
 import { type ClaimView, VIEW_COLUMNS } from "../claim-view.ts";
 import { competingClaimsOf } from "../competing-claims.ts";
 import { viewRows } from "./get-claim.ts";
@@ -68,7 +69,7 @@ export async function reviewQueue(
   const rows = await q
     .orderBy(due)
     .orderBy("claims.id")
-    .limit(limit + 1)
+    .limit(rowLimit(limit + 1))
     .execute();
   const page = rows.slice(0, limit);
   const [views, competing] = await Promise.all([

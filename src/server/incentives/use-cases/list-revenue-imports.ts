@@ -2,6 +2,7 @@
 import { mayImportRevenue } from "../../../domain/policies/incentives.ts";
 import { forbidden } from "../../../domain/refusal.ts";
 import type { AppContext } from "../../context.ts";
+import { rowLimit } from "../../db/row-limit.ts";
 import type { Principal } from "../../principal.ts";
 
 export async function listRevenueImports(ctx: AppContext, principal: Principal) {
@@ -10,7 +11,7 @@ export async function listRevenueImports(ctx: AppContext, principal: Principal) 
     .selectFrom("revenue_imports")
     .selectAll()
     .orderBy("id", "desc")
-    .limit(200)
+    .limit(rowLimit(200))
     .execute();
   return {
     items: rows.map((r) => ({

@@ -3,6 +3,7 @@
 import { mayReadNotifications } from "../../../domain/policies/notify.ts";
 import { forbidden, notFound } from "../../../domain/refusal.ts";
 import { supportedLocale } from "../../../i18n/index.ts";
+import { rowLimit } from "../../db/row-limit.ts";
 import type { NotificationsTable } from "../../db/schema.ts";
 import type { Principal } from "../../principal.ts";
 import { isNotice, noticeTitle, type WebhookPausedParams } from "../notices.ts";
@@ -56,7 +57,7 @@ export async function listNotifications(
     .selectAll()
     .where("user_id", "=", user.id)
     .orderBy("id", "desc")
-    .limit(limit + 1);
+    .limit(rowLimit(limit + 1));
   if (f.unread) q = q.where("read_at", "is", null);
   const after = decodeIdCursor(f.cursor);
   if (after) q = q.where("id", "<", after);

@@ -1,6 +1,7 @@
 // An endpoint's deliveries, each with every attempt, and sending one again now.
 
 import { notFound } from "../../../domain/refusal.ts";
+import { rowLimit } from "../../db/row-limit.ts";
 import type { DeliveryStatus, WebhookAttemptsTable, WebhookDeliveriesTable } from "../../db/schema.ts";
 import { transact } from "../../db/transact.ts";
 import type { Principal } from "../../principal.ts";
@@ -46,7 +47,7 @@ export async function listDeliveries(
     .selectAll()
     .where("webhook_id", "=", webhookId)
     .orderBy("id", "desc")
-    .limit(limit + 1);
+    .limit(rowLimit(limit + 1));
   if (f.status) q = q.where("status", "=", f.status);
   const after = decodeIdCursor(f.cursor);
   if (after) q = q.where("id", "<", after);
