@@ -8,6 +8,7 @@ import { notFound } from "../../domain/refusal.ts";
 import { visibleChange } from "../../domain/sla.ts";
 import { fireDue } from "../../domain/timers.ts";
 import type { AppContext } from "../context.ts";
+import { compiledForDatabase } from "../db/compiled-query.ts";
 import type { ClaimsTable, DB } from "../db/schema.ts";
 import { actorRef, type Principal, SYSTEM } from "../principal.ts";
 import type { Entry } from "./claim-writer.ts";
@@ -28,23 +29,33 @@ export interface LoadedClaim {
   now: number;
 }
 
-export async function selectClaim(
-  ctx: AppContext,
-  db: Kysely<DB>,
-  id: string,
-  lock: "none" | "update" | "skip_locked" = "none",
-): Promise<(ClaimsTable & { calendar_id: string | null }) | undefined> {
-  let q = db
+type Lock = "none" | "update" | "skip_locked";
+
+const claimRow = (db: Kysely<DB>, id: string) =>
+  db
     .selectFrom("claims")
     .innerJoin("organizations", "organizations.id", "claims.organization_id")
     .selectAll("claims")
     .select("organizations.calendar_id")
     .where("claims.id", "=", id);
-  if (ctx.db.engine === "postgres" && lock !== "none") {
-    q = q.forUpdate("claims");
-    if (lock === "skip_locked") q = q.skipLocked();
-  }
-  return q.executeTakeFirst();
+// Every action reads its claim first: each lock's text is built once per database, not per action.
+const claimRows: Record<Lock, ReturnType<typeof compiledForDatabase<[string], ClaimRowWithCalendar>>> = {
+  none: compiledForDatabase(claimRow),
+  update: compiledForDatabase((db, id: string) => claimRow(db, id).forUpdate("claims")),
+  skip_locked: compiledForDatabase((db, id: string) => claimRow(db, id).forUpdate("claims").skipLocked()),
+};
+type ClaimRowWithCalendar = ClaimsTable & { calendar_id: string | null };
+
+export async function selectClaim(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  id: string,
+  lock: Lock = "none",
+): Promise<ClaimRowWithCalendar | undefined> {
+  // Row locks are PostgreSQL's; SQLite's writer holds the whole database already.
+  const mode: Lock = ctx.db.engine === "postgres" ? lock : "none";
+  const [row] = await claimRows[mode](ctx.db.kysely, db, id);
+  return row;
 }
 
 export async function prepareClaim(

@@ -4,6 +4,30 @@
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { DB } from "./schema.ts";
 
+/**
+ * As `compiledOnce`, for statements that also run inside transactions: compiled once per
+ * database (`root`, whose dialect writes the text), then run on `executor`, the database or one
+ * of its transactions. A transaction is a new object each time, so keying the cache by it would
+ * compile once per transaction.
+ */
+export function compiledForDatabase<P extends unknown[], R>(
+  build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
+): (root: Kysely<DB>, executor: Kysely<DB>, ...params: P) => Promise<R[]> {
+  const once = new WeakMap<Kysely<DB>, CompiledQuery<R>>();
+  return async (root, executor, ...params) => {
+    let c = once.get(root);
+    if (!c) {
+      c = build(root, ...params).compile();
+      const same =
+        c.parameters.length === params.length && c.parameters.every((p, i) => Object.is(p, params[i]));
+      if (!same) throw new Error(`compiledForDatabase: parameters do not match for ${c.sql}`);
+      once.set(root, c);
+    }
+    const result = await executor.executeQuery<R>({ ...c, parameters: params });
+    return result.rows;
+  };
+}
+
 export function compiledOnce<P extends unknown[], R>(
   build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
 ): (db: Kysely<DB>, ...params: P) => Promise<R[]> {
