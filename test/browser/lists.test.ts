@@ -132,7 +132,10 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
       expect(text).toContain("Customer Ltd");
       expect(text).toContain(sharedEn.status.editing);
       expect(text).toContain(en.dashboard.due);
-      expect(await overflow(p), "nothing scrolls sideways").toBeLessThanOrEqual(0);
+      // Polled: right after a resize or a re-render the layout may not have settled yet.
+      await expect
+        .poll(() => overflow(p), { message: "nothing scrolls sideways", timeout: 5_000 })
+        .toBeLessThanOrEqual(0);
       const signOut = p.getByRole("button", { name: en.nav.signOut });
       await visible(signOut);
       const box = await signOut.boundingBox();
@@ -148,7 +151,10 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
       expect(await p.getByRole("combobox", { name: en.dashboard.status }).count()).toBe(0);
       await p.getByRole("button", { name: en.dashboard.filters }).click();
       await visible(p.getByRole("combobox", { name: en.dashboard.status }));
-      expect(await overflow(p), "unfolded filters fit").toBeLessThanOrEqual(0);
+      // Polled: right after a resize or a re-render the layout may not have settled yet.
+      await expect
+        .poll(() => overflow(p), { message: "unfolded filters fit", timeout: 5_000 })
+        .toBeLessThanOrEqual(0);
 
       // The language control is behind the menu button; Spanish at phone width fits too.
       await p.getByRole("button", { name: en.nav.main }).click();
@@ -162,7 +168,10 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
         .filter({ has: p.getByRole("link", { name: first.number }) });
       await expect.poll(() => cardEs.textContent()).toContain(sharedEs.status.editing);
       expect(await cardEs.textContent()).toContain(es.dashboard.due);
-      expect(await overflow(p), "nothing scrolls sideways in Spanish").toBeLessThanOrEqual(0);
+      // Polled: right after a resize or a re-render the layout may not have settled yet.
+      await expect
+        .poll(() => overflow(p), { message: "nothing scrolls sideways in Spanish", timeout: 5_000 })
+        .toBeLessThanOrEqual(0);
       await visible(p.getByRole("button", { name: es.nav.signOut }));
       await screenshot(p, engine, "lists-phone-dashboard-es");
       await expectAxeClean(p, "dashboard at 390 px in Spanish");
