@@ -5,10 +5,9 @@ import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { DB } from "./schema.ts";
 
 /**
- * As `compiledOnce`, for statements that also run inside transactions: compiled once per
- * database (`root`, whose dialect writes the text), then run on `executor`, the database or one
- * of its transactions. A transaction is a new object each time, so keying the cache by it would
- * compile once per transaction.
+ * Compiled once per database (`root`, whose dialect writes the text), then run on `executor`: the
+ * database itself or one of its transactions. A transaction is a new object each time, so keying
+ * the cache by it would compile once per transaction.
  */
 export function compiledForDatabase<P extends unknown[], R>(
   build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
@@ -18,9 +17,10 @@ export function compiledForDatabase<P extends unknown[], R>(
     let c = once.get(root);
     if (!c) {
       c = build(root, ...params).compile();
+      // Every parameter must be one of ours, in order: anything else would be frozen in.
       const same =
         c.parameters.length === params.length && c.parameters.every((p, i) => Object.is(p, params[i]));
-      if (!same) throw new Error(`compiledForDatabase: parameters do not match for ${c.sql}`);
+      if (!same) throw new Error(`compiled query: parameters do not match for ${c.sql}`);
       once.set(root, c);
     }
     const result = await executor.executeQuery<R>({ ...c, parameters: params });
@@ -28,21 +28,10 @@ export function compiledForDatabase<P extends unknown[], R>(
   };
 }
 
+/** A query compiled once per handle and run on that same handle. */
 export function compiledOnce<P extends unknown[], R>(
   build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
 ): (db: Kysely<DB>, ...params: P) => Promise<R[]> {
-  const compiled = new WeakMap<Kysely<DB>, CompiledQuery<R>>();
-  return async (db, ...params) => {
-    let c = compiled.get(db);
-    if (!c) {
-      c = build(db, ...params).compile();
-      // Every parameter must be one of ours, in order: anything else would be frozen in.
-      const same =
-        c.parameters.length === params.length && c.parameters.every((p, i) => Object.is(p, params[i]));
-      if (!same) throw new Error(`compiledOnce: parameters do not match for ${c.sql}`);
-      compiled.set(db, c);
-    }
-    const result = await db.executeQuery<R>({ ...c, parameters: params });
-    return result.rows;
-  };
+  const run = compiledForDatabase(build);
+  return (db, ...params) => run(db, db, ...params);
 }
