@@ -161,7 +161,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
         .getByRole("link", { name: en.nav.newClaim })
         .click();
       await visible(p.getByRole("heading", { level: 1, name: en.newClaim.title }));
-      await p.getByLabel(en.newClaim.lookupBy).fill(customer.tenantId);
+      await p.getByLabel(en.newClaim.lookupBy, { exact: true }).fill(customer.tenantId);
       await p.getByRole("button", { name: en.newClaim.lookup, exact: true }).click();
       await visible(p.getByText(`Customer Ltd · ${customer.domain}`));
       // The organisation's one partner ID is chosen already (choosing it again would clear it:
@@ -388,7 +388,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
         .getByRole("navigation", { name: es.nav.main })
         .getByRole("link", { name: es.nav.newClaim })
         .click();
-      await p.getByLabel(es.newClaim.lookupBy).fill(free.tenantId);
+      await p.getByLabel(es.newClaim.lookupBy, { exact: true }).fill(free.tenantId);
       await p.getByRole("button", { name: es.newClaim.lookup, exact: true }).click();
       await visible(p.getByText(`Customer Ltd · ${free.domain}`));
       await p.getByLabel(`${es.claim.customerContact}: ${es.claim.email}`).fill("casey-at-example");
@@ -487,7 +487,7 @@ describe.each(ENGINES)("browser journeys on %s", (engine) => {
       await scan(p, "dashboard");
       await p.goto(`${base}/claims/new`);
       await visible(p.getByRole("heading", { level: 1, name: en.newClaim.title }));
-      await visible(p.getByLabel(en.newClaim.lookupBy));
+      await visible(p.getByLabel(en.newClaim.lookupBy, { exact: true }));
       await scan(p, "new-claim");
       await openClaim(p, claim);
       await expectStatus(p, sharedEn.status.submitted);

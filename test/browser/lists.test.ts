@@ -240,7 +240,8 @@ describe.each(ENGINES)("lists and small screens on %s", (engine) => {
       if (!first) throw new Error("claims not made");
       const p = await pages.signedIn(base, partner);
       await p.goto(`${base}/claims/new`);
-      const box = p.getByLabel(en.newClaim.lookupBy);
+      // Exact: the partner's suggestion list's label also says "tenant ID or domain".
+      const box = p.getByLabel(en.newClaim.lookupBy, { exact: true });
       await visible(box);
       // An empty look-up says what is missing; nothing throws.
       const errors: string[] = [];

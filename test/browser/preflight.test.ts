@@ -126,7 +126,7 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
       const p = await pages.signedIn(base, partner);
       await p.goto(`${base}/claims/new`);
       await visible(p.getByRole("heading", { level: 1, name: en.newClaim.title }));
-      await p.getByLabel(en.newClaim.lookupBy).fill(customer.tenantId);
+      await p.getByLabel(en.newClaim.lookupBy, { exact: true }).fill(customer.tenantId);
       await p.getByRole("button", { name: en.newClaim.lookup, exact: true }).click();
       await visible(p.getByText(`Customer Ltd · ${customer.domain}`));
       await choose(p, en.claim.activity, sharedEn.activity.deployment);
