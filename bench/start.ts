@@ -4,8 +4,10 @@
 // leaves the server idle for IDLE_SECONDS (default 60) and reads its CPU time from
 // /proc/<pid>/stat (utime + stime). START_ROOT runs another checkout's bin/claimdesk.js on the same
 // database (to compare with an older commit). SQLite; START_ENGINE=postgres with DATABASE_URL.
+// START_DIR=<dir> (SQLite) keeps the seeded database there and reuses it on the next run, so a
+// start can be profiled again without seeding a million claims anew.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createOrganization, upsertCustomer } from "../src/server/admin/directory.ts";
 import { bootstrap } from "../src/server/bootstrap.ts";
@@ -76,9 +78,22 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
 }
 
-const db = await createTestDb(ENGINE);
-process.stdout.write(`seeding ${CLAIMS.toLocaleString("en")} claims (${ENGINE})\n`);
-await seed(db.url, db.dataDir);
+async function database() {
+  const dir = process.env.START_DIR;
+  if (!dir || ENGINE !== "sqlite") return createTestDb(ENGINE);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `start-${CLAIMS}.db`);
+  const seeded = existsSync(join(dir, `start-${CLAIMS}.seeded`));
+  if (!seeded && existsSync(file)) throw new Error(`${file} is a seed that did not finish: remove ${dir}`);
+  return { url: `sqlite:${file}`, dataDir: dir, seeded, drop: async () => {} };
+}
+
+const db = await database();
+if (!("seeded" in db && db.seeded)) {
+  process.stdout.write(`seeding ${CLAIMS.toLocaleString("en")} claims (${ENGINE})\n`);
+  await seed(db.url, db.dataDir);
+  if ("seeded" in db) writeFileSync(join(db.dataDir, `start-${CLAIMS}.seeded`), new Date().toISOString());
+}
 try {
   for (const root of ROOTS) {
     const times: number[] = [];

@@ -79,5 +79,5 @@ export async function applyCommand(
     fields: opts.fields,
     engine: ctx.db.engine,
   });
-  return { row, state: outcome.state, now: loaded.now, calendar: loaded.calendar };
+  return { row, state: outcome.state, now: loaded.now, calendar: loaded.calendar, engine: ctx.db.engine };
 }

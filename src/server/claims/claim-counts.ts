@@ -23,14 +23,7 @@ export class CountDeltas {
    * when no counter changes.
    */
   upsert(db: Kysely<DB>) {
-    const rows = [...this.#deltas]
-      .filter(([, n]) => n !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, n]) => {
-        const [organization_id = "", status = ""] = key.split("\u0000");
-        return { organization_id, status, n };
-      });
-    this.#deltas.clear();
+    const rows = this.take();
     if (rows.length === 0) return undefined;
     return db
       .insertInto("claim_counts")
@@ -40,6 +33,19 @@ export class CountDeltas {
           .columns(["organization_id", "status"])
           .doUpdateSet((eb) => ({ n: eb("claim_counts.n", "+", eb.ref("excluded.n")) })),
       );
+  }
+
+  /** The changed counters in key order (the upsert's rows), and the deltas cleared. */
+  take(): { organization_id: string; status: string; n: number }[] {
+    const rows = [...this.#deltas]
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, n]) => {
+        const [organization_id = "", status = ""] = key.split("\u0000");
+        return { organization_id, status, n };
+      });
+    this.#deltas.clear();
+    return rows;
   }
 
   async apply(db: Kysely<DB>): Promise<void> {

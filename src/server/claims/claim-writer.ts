@@ -1,7 +1,7 @@
 // The one place a claim is written: guarded state update, hash-chained history, outbox messages
 // and the deadline index, all inside the caller's transaction.
 
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { type DomainEvent, isOutboxEvent } from "../../domain/events.ts";
 import { visibleChange } from "../../domain/sla.ts";
@@ -16,6 +16,7 @@ import type { ActorRef } from "../principal.ts";
 import { updateClaimRows } from "./claim-batch-update.ts";
 import { CountDeltas } from "./claim-counts.ts";
 import { CONSENT_REQUESTS, DEADLINES, HISTORY, OUTBOX } from "./claim-write-columns.ts";
+import { deleteInPart, insertPart, type Part, runClaimWrite, updatePart } from "./claim-write-statements.ts";
 import { derivedColumns } from "./derived-columns.ts";
 import { entryHash } from "./history-chain.ts";
 
@@ -32,8 +33,8 @@ export interface ClaimWrite {
   now: number;
   /** Field columns that change too (edit); forces a version bump. */
   fields?: Partial<ClaimsTable>;
-  /** PostgreSQL: the write goes as one statement. Without it, one statement per table. */
-  engine?: Engine;
+  /** The engine that writes the texts (on PostgreSQL the write goes as one statement). */
+  engine: Engine;
 }
 
 export function historyRows(row: ClaimsTable, entries: Entry[]): HistoryTable[] {
@@ -148,10 +149,11 @@ export function changedColumns(row: ClaimsTable, next: ClaimsTable) {
 
 /**
  * One claim's write: the guarded UPDATE, then the counters, history, outbox and deadline-index rows,
- * each one multi-row statement (or none when nothing changed). On PostgreSQL all of them go as one
- * statement of data-modifying CTEs: one round trip instead of six. They touch different tables, so
- * that they see the same snapshot changes nothing; the caller holds the claim's lock, and a lost
- * guard rolls the whole transaction back.
+ * each one multi-row statement (or none when nothing changed), in fixed texts made once per shape
+ * (claim-write-statements.ts). On PostgreSQL all of them go as one statement of data-modifying
+ * CTEs: one round trip instead of six. They touch different tables, so that they see the same
+ * snapshot changes nothing; the caller holds the claim's lock, and a lost guard rolls the whole
+ * transaction back.
  */
 export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsTable> {
   const history = historyRows(w.row, w.entries);
@@ -159,31 +161,30 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
   const outbox = outboxRows(w.row, w.entries, w.now, w.after);
   const counts = new CountDeltas();
   counts.move(w.row.organization_id, w.row.status, next.status);
-  const update = db
-    .updateTable("claims")
-    .set(changedColumns(w.row, next))
-    .where("id", "=", w.row.id)
-    .where("revision", "=", w.row.revision);
+  const countRows = counts.take();
   const rest = [
-    counts.upsert(db),
-    history.length ? db.insertInto("history").values(history) : undefined,
-    outbox.length ? db.insertInto("outbox").values(outbox) : undefined,
-    ...deadlineChanges(db, w.row.id, pendingTimers(w.before), pendingTimers(w.after)),
+    countRows.length ? insertPart("claim_counts", COUNT_COLUMNS, countRows, COUNT_CONFLICT) : undefined,
+    history.length ? insertPart("history", HISTORY_COLUMNS, history) : undefined,
+    outbox.length ? insertPart("outbox", OUTBOX_COLUMNS, outbox) : undefined,
+    ...deadlineChanges(w.row.id, pendingTimers(w.before), pendingTimers(w.after)),
   ].filter((q) => q !== undefined);
-  let updated: number;
-  if (w.engine === "postgres") {
-    const parts = [update.returning("id"), ...rest].map((q, i) => sql`${sql.id(`w${i}`)} as (${q})`);
-    const r = await sql<{ n: number }>`with ${sql.join(parts)} select count(*)::int as n from w0`.execute(db);
-    updated = r.rows[0]?.n ?? 0;
-  } else {
-    updated = Number((await update.executeTakeFirst()).numUpdatedRows);
-    if (updated === 1) for (const q of rest) await q.execute();
-  }
+  const update = updatePart(w.row.id, w.row.revision, changedColumns(w.row, next));
+  const updated = await runClaimWrite(db, w.engine, update, rest);
   if (updated !== 1) throw new ConcurrentWriteError(`claim ${w.row.id}`);
   await syncConsent(db, w);
   await syncIncentives(db, next, w.before, w.after, w.now);
   return next;
 }
+
+const COUNT_COLUMNS = ["organization_id", "status", "n"] as const;
+// The counters' locks are taken in the rows' order (CountDeltas.take sorts them by key).
+const COUNT_CONFLICT =
+  'on conflict ("organization_id", "status") do update set "n" = "claim_counts"."n" + "excluded"."n"';
+const HISTORY_COLUMNS = HISTORY.map((c) => c.name);
+const OUTBOX_COLUMNS = OUTBOX.map((c) => c.name);
+const DEADLINE_COLUMNS = DEADLINES.map((c) => c.name);
+const DEADLINE_CONFLICT =
+  'on conflict ("claim_id", "timer") do update set "kind" = "excluded"."kind", "warn" = "excluded"."warn", "due_at" = "excluded"."due_at"';
 
 const CHUNK = 500;
 
@@ -250,25 +251,19 @@ export const deadlineRow = (claimId: string, t: Timer) => ({
  * gone, and writes new or re-timed ones in one upsert (the two sets of keys are disjoint); no
  * statement at all when no timer changed.
  */
-function deadlineChanges(db: Kysely<DB>, claimId: string, before: Timer[], after: Timer[]) {
+function deadlineChanges(claimId: string, before: Timer[], after: Timer[]): (Part | undefined)[] {
   const kept = new Set(after.map(timerKey));
   const gone = before.map(timerKey).filter((k) => !kept.has(k));
   const changed = after.filter((a) => !before.some((b) => sameTimer(a, b)));
   return [
-    gone.length
-      ? db.deleteFrom("deadlines").where("claim_id", "=", claimId).where("timer", "in", gone)
-      : undefined,
+    gone.length ? deleteInPart("deadlines", "claim_id", claimId, "timer", gone) : undefined,
     changed.length
-      ? db
-          .insertInto("deadlines")
-          .values(changed.map((t) => deadlineRow(claimId, t)))
-          .onConflict((oc) =>
-            oc.columns(["claim_id", "timer"]).doUpdateSet((eb) => ({
-              kind: eb.ref("excluded.kind"),
-              warn: eb.ref("excluded.warn"),
-              due_at: eb.ref("excluded.due_at"),
-            })),
-          )
+      ? insertPart(
+          "deadlines",
+          DEADLINE_COLUMNS,
+          changed.map((t) => deadlineRow(claimId, t)),
+          DEADLINE_CONFLICT,
+        )
       : undefined,
   ];
 }

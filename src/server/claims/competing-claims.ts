@@ -4,6 +4,8 @@
 // A partner's unsubmitted draft is left out: to the operator it does not exist (RULES.md §1).
 import { sql } from "kysely";
 import type { Status } from "../../domain/vocabulary.ts";
+import { compiledPerEngine } from "../db/compiled-query.ts";
+import type { Engine } from "../db/engine.ts";
 import type { Executor } from "../db/transact.ts";
 
 export interface CompetingClaim {
@@ -20,13 +22,8 @@ export interface CompetingClaim {
 
 const iso = (t: number): string => new Date(t).toISOString();
 
-export async function competingClaimsOf(
-  db: Executor,
-  claims: { id: string; organization_id: string }[],
-): Promise<Map<string, CompetingClaim[]>> {
-  const out = new Map<string, CompetingClaim[]>(claims.map((c) => [c.id, []]));
-  if (claims.length === 0) return out;
-  const holders = await db
+const holders = (db: Executor, ids: string[]) =>
+  db
     .selectFrom("claim_products as mine")
     .innerJoin("claim_products as other", (j) =>
       j
@@ -45,19 +42,32 @@ export async function competingClaimsOf(
       "claims.status",
       "claims.created_at",
     ])
-    .where(
-      "mine.claim_id",
-      "in",
-      claims.map((c) => c.id),
-    )
+    .where("mine.claim_id", "in", ids)
     // A literal: bound, it would match the partial indexes' predicate (migration 0020) and make
     // SQLite re-plan the statement on every run (the bound value decides whether they apply).
     .where("claims.status", "<>", sql.lit("editing"))
     .orderBy("claims.created_at")
-    .orderBy("claims.id")
-    .execute();
+    .orderBy("claims.id");
+// One claim's (GET, the answer to an action): the text compiled once, not built per request.
+const holdersOfOne = compiledPerEngine((db, id: string) => holders(db, [id]));
+
+export async function competingClaimsOf(
+  db: Executor,
+  engine: Engine,
+  claims: { id: string; organization_id: string }[],
+): Promise<Map<string, CompetingClaim[]>> {
+  const out = new Map<string, CompetingClaim[]>(claims.map((c) => [c.id, []]));
+  const [only] = claims;
+  if (!only) return out;
+  const rows =
+    claims.length === 1
+      ? await holdersOfOne(engine, db, only.id)
+      : await holders(
+          db,
+          claims.map((c) => c.id),
+        ).execute();
   const orgOf = new Map(claims.map((c) => [c.id, c.organization_id]));
-  const kept = holders.filter((h) => h.organization_id !== orgOf.get(h.mine));
+  const kept = rows.filter((h) => h.organization_id !== orgOf.get(h.mine));
   const submitted = await firstSubmissions(db, [...new Set(kept.map((h) => h.id))]);
   for (const h of kept) {
     const list = out.get(h.mine);

@@ -5,6 +5,7 @@
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState } from "../../domain/claim-state.ts";
 import { maySeeCompetingClaims } from "../../domain/policies/claims.ts";
+import type { Engine } from "../db/engine.ts";
 import type { ClaimsTable } from "../db/schema.ts";
 import type { Executor } from "../db/transact.ts";
 import { eligibilityOf } from "../incentives/assessment.ts";
@@ -19,6 +20,8 @@ export interface Written {
   now: number;
   /** The claim's calendar (business days left); null for a new draft, which has no deadline. */
   calendar: BusinessCalendar | null;
+  /** The engine that wrote it (the answer's statements are compiled once per engine). */
+  engine: Engine;
 }
 
 export async function writtenView(db: Executor, principal: Principal, w: Written): Promise<ClaimView> {
@@ -34,6 +37,6 @@ export async function writtenView(db: Executor, principal: Principal, w: Written
     eligibility,
   );
   if (!maySeeCompetingClaims(principal)) return view;
-  const competing = await competingClaimsOf(db, [w.row]);
+  const competing = await competingClaimsOf(db, w.engine, [w.row]);
   return { ...view, competingClaims: competing.get(w.row.id) ?? [] };
 }

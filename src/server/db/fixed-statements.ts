@@ -16,11 +16,15 @@ export interface Column<R> {
 const SIZES = [256, 64, 16, 4, 1];
 const texts = new Map<string, string>();
 
+// Shapes are few (column sets times row counts); the cap only keeps an unforeseen variety from
+// growing the map without end: past it, texts are made each time, as the query builder would.
+const MAX_TEXTS = 4096;
+
 function cachedText(key: string, make: () => string): string {
   let t = texts.get(key);
   if (t === undefined) {
     t = make();
-    texts.set(key, t);
+    if (texts.size < MAX_TEXTS) texts.set(key, t);
   }
   return t;
 }

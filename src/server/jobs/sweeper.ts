@@ -57,6 +57,7 @@ export async function sweepBatch(
         after: loaded.state,
         entries: loaded.fired,
         now: loaded.now,
+        engine: ctx.db.engine,
       });
       fired += loaded.timersFired;
     }

@@ -9,6 +9,7 @@ import { DEFAULT_CALENDAR } from "../../domain/holidays.ts";
 import { sha256 } from "../auth/secrets.ts";
 import { type ClaimWrite, type Entry, type OutboxPayload, writeClaim } from "../claims/claim-writer.ts";
 import type { AppContext, Clock } from "../context.ts";
+import type { Engine } from "../db/engine.ts";
 import { rowLimit } from "../db/row-limit.ts";
 import type { ClaimsTable, DB, OutboxTable } from "../db/schema.ts";
 import { transact } from "../db/transact.ts";
@@ -84,7 +85,7 @@ export async function dispatchOutbox(deps: NotifyDeps, limit = 200): Promise<Dis
     }
     for (const [claimId, entries] of history) {
       const claim = claims.get(claimId);
-      if (claim) await recordNotified(trx, claim, entries, ctx.clock.now());
+      if (claim) await recordNotified(trx, ctx.db.engine, claim, entries, ctx.clock.now());
     }
     await trx
       .updateTable("outbox")
@@ -259,15 +260,22 @@ async function openConsentFor(
 }
 
 /** RULES.md §10: the history shows every notification. Nothing else about the claim changes. */
-async function recordNotified(trx: Transaction<DB>, claim: ClaimRow, entries: Entry[], at: number) {
+async function recordNotified(
+  trx: Transaction<DB>,
+  engine: Engine,
+  claim: ClaimRow,
+  entries: Entry[],
+  at: number,
+) {
   // Re-read: the batch may hold several events of one claim, and the guard needs the latest revision.
-  const fresh = await trx
-    .selectFrom("claims")
-    .selectAll()
-    .where("id", "=", claim.id)
-    .executeTakeFirstOrThrow();
+  // Locked on PostgreSQL, as every writer of a claim holds it: the writer's one statement inserts
+  // the history rows beside its guarded UPDATE, so the guard must not be able to fail there (a
+  // comment committed in between would make the rows collide on their sequence number).
+  let read = trx.selectFrom("claims").selectAll().where("id", "=", claim.id);
+  if (engine === "postgres") read = read.forUpdate();
+  const fresh = await read.executeTakeFirstOrThrow();
   const state = JSON.parse(fresh.state) as ClaimState;
   const stamped = entries.map((e) => ({ ...e, event: { ...e.event, at } as DomainEvent }));
-  const write: ClaimWrite = { row: fresh, before: state, after: state, entries: stamped, now: at };
+  const write: ClaimWrite = { row: fresh, before: state, after: state, entries: stamped, now: at, engine };
   await writeClaim(trx, write);
 }

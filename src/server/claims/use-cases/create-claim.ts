@@ -85,7 +85,7 @@ export async function insertClaim(
     .values(outboxRows(inserted, entries, now, initialState()))
     .execute();
   await writeKeys(db, row.id, checked.keys);
-  return { row: inserted, state: initialState(), now, calendar: null };
+  return { row: inserted, state: initialState(), now, calendar: null, engine: ctx.db.engine };
 }
 
 /** Judged by the table like every action: only partner writers may create (one claim or a file). */

@@ -172,7 +172,7 @@ export async function getClaim(ctx: AppContext, principal: Principal, id: string
   const [view, latestMessage, competing, preflight, calendar] = await Promise.all([
     viewRow(ctx, principal, row),
     latestMessageOf(ctx.db.kysely, id),
-    maySeeCompetingClaims(principal) ? competingClaimsOf(ctx.db.kysely, [row]) : null,
+    maySeeCompetingClaims(principal) ? competingClaimsOf(ctx.db.kysely, ctx.db.engine, [row]) : null,
     // The PoE preflight summary (issue 14): one claim's read only, lists leave it out.
     claimPreflightOf(ctx.db.kysely, id),
     // Cached: the calendar the deadlines were computed with, for the history's dates.

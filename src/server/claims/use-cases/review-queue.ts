@@ -74,7 +74,7 @@ export async function reviewQueue(
   const page = rows.slice(0, limit);
   const [views, competing] = await Promise.all([
     viewRows(ctx, principal, page),
-    competingClaimsOf(ctx.db.kysely, page),
+    competingClaimsOf(ctx.db.kysely, ctx.db.engine, page),
   ]);
   const items = views.map((v) => ({ ...v, competingClaims: competing.get(v.id) ?? [] }));
   const last = page.at(-1);
