@@ -6,6 +6,7 @@
 import { mayViewClaimIn } from "../../domain/policies/claims.ts";
 import { decodeSignature, SIMILAR_TEXT_THRESHOLD, similarity } from "../../domain/similarity/minhash.ts";
 import type { AppContext } from "../context.ts";
+import { compiledOnce } from "../db/compiled-query.ts";
 import { rowLimit } from "../db/row-limit.ts";
 import type { Principal } from "../principal.ts";
 
@@ -34,6 +35,32 @@ const MAX_LISTED = 20;
 const MAX_VARIANT_CANDIDATES = 200;
 const ORDER: Record<SimilarReason, number> = { same_file: 0, similar_text: 1, domain_variant: 2 };
 
+// The three lookups every operator's GET of a claim makes: compiled once, not built per request.
+const sameFileOf = compiledOnce((db, id: string, notId: string) =>
+  db
+    .selectFrom("documents as mine")
+    .innerJoin("documents as other", "other.sha256", "mine.sha256")
+    .select(["mine.id as mine", "other.claim_id as claimId"])
+    .where("mine.claim_id", "=", id)
+    .where("other.claim_id", "!=", notId),
+);
+const fingerprintsOf = compiledOnce((db, id: string) =>
+  db.selectFrom("document_fingerprints").select(["document_id", "signature"]).where("claim_id", "=", id),
+);
+// A key many claims share (a hosting domain, one customer's thousands of claims) would list
+// everyone: a bounded candidate set. No DISTINCT, so that the engine stops at the limit instead
+// of joining every sharer first (PostgreSQL: 15 ms a read with 50,000 claims on one domain).
+const variantsOf = compiledOnce((db, id: string, notId: string) =>
+  db
+    .selectFrom("claim_domain_keys as ok")
+    .select("ok.claim_id as claimId")
+    .where("ok.domain_key", "in", (eb) =>
+      eb.selectFrom("claim_domain_keys as mk").select("mk.domain_key").where("mk.claim_id", "=", id),
+    )
+    .where("ok.claim_id", "!=", notId)
+    .limit(rowLimit(MAX_VARIANT_CANDIDATES)),
+);
+
 export async function similarClaimsOf(
   ctx: AppContext,
   principal: Principal,
@@ -54,20 +81,10 @@ export async function similarClaimsOf(
     if (!prior || (extra.score ?? 1) > (prior.score ?? 1)) found.set(key, { claimId, reason, ...extra });
   };
 
-  const sameFile = await db
-    .selectFrom("documents as mine")
-    .innerJoin("documents as other", "other.sha256", "mine.sha256")
-    .select(["mine.id as mine", "other.claim_id as claimId"])
-    .where("mine.claim_id", "=", claim.id)
-    .where("other.claim_id", "!=", claim.id)
-    .execute();
+  const sameFile = await sameFileOf(db, claim.id, claim.id);
   for (const r of sameFile) note(r.claimId, "same_file", { documentId: r.mine });
 
-  const mine = await db
-    .selectFrom("document_fingerprints")
-    .select(["document_id", "signature"])
-    .where("claim_id", "=", claim.id)
-    .execute();
+  const mine = await fingerprintsOf(db, claim.id);
   if (mine.length) {
     const pairs = await db
       .selectFrom("document_bands as mb")
@@ -89,18 +106,7 @@ export async function similarClaimsOf(
     }
   }
 
-  // A key many claims share (a hosting domain, one customer's thousands of claims) would list
-  // everyone: a bounded candidate set. No DISTINCT, so that the engine stops at the limit instead
-  // of joining every sharer first (PostgreSQL: 15 ms a read with 50,000 claims on one domain).
-  const variants = await db
-    .selectFrom("claim_domain_keys as ok")
-    .select("ok.claim_id as claimId")
-    .where("ok.domain_key", "in", (eb) =>
-      eb.selectFrom("claim_domain_keys as mk").select("mk.domain_key").where("mk.claim_id", "=", claim.id),
-    )
-    .where("ok.claim_id", "!=", claim.id)
-    .limit(rowLimit(MAX_VARIANT_CANDIDATES))
-    .execute();
+  const variants = await variantsOf(db, claim.id, claim.id);
   const variantIds = [...new Set(variants.map((v) => v.claimId))];
   if (variantIds.length) {
     const products = await db
