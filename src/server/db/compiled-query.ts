@@ -5,11 +5,30 @@ import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { Engine } from "./engine.ts";
 import type { DB } from "./schema.ts";
 
-/** Every parameter must be one of ours, in order: anything else would be frozen in. */
-function checked<R>(c: CompiledQuery<R>, params: unknown[]): CompiledQuery<R> {
-  const same = c.parameters.length === params.length && c.parameters.every((p, i) => Object.is(p, params[i]));
-  if (!same) throw new Error(`compiled query: parameters do not match for ${c.sql}`);
-  return c;
+type Build<P extends unknown[], R> = (db: Kysely<DB>, ...params: P) => Compilable<R>;
+
+/**
+ * Runs the query kept under `key`, compiling it with `builder` the first time. Every parameter
+ * must be one of ours, in order: anything else would be frozen into the kept text.
+ */
+async function runKept<K, P extends unknown[], R>(
+  kept: { get(key: K): CompiledQuery<R> | undefined; set(key: K, c: CompiledQuery<R>): unknown },
+  key: K,
+  build: Build<P, R>,
+  builder: Kysely<DB>,
+  executor: Kysely<DB>,
+  params: P,
+): Promise<R[]> {
+  let c = kept.get(key);
+  if (!c) {
+    c = build(builder, ...params).compile();
+    const same =
+      c.parameters.length === params.length && c.parameters.every((p, i) => Object.is(p, params[i]));
+    if (!same) throw new Error(`compiled query: parameters do not match for ${c.sql}`);
+    kept.set(key, c);
+  }
+  const result = await executor.executeQuery<R>({ ...c, parameters: params });
+  return result.rows;
 }
 
 /**
@@ -18,23 +37,15 @@ function checked<R>(c: CompiledQuery<R>, params: unknown[]): CompiledQuery<R> {
  * the cache by it would compile once per transaction.
  */
 export function compiledForDatabase<P extends unknown[], R>(
-  build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
+  build: Build<P, R>,
 ): (root: Kysely<DB>, executor: Kysely<DB>, ...params: P) => Promise<R[]> {
   const once = new WeakMap<Kysely<DB>, CompiledQuery<R>>();
-  return async (root, executor, ...params) => {
-    let c = once.get(root);
-    if (!c) {
-      c = checked(build(root, ...params).compile(), params);
-      once.set(root, c);
-    }
-    const result = await executor.executeQuery<R>({ ...c, parameters: params });
-    return result.rows;
-  };
+  return (root, executor, ...params) => runKept(once, root, build, root, executor, params);
 }
 
 /** A query compiled once per handle and run on that same handle. */
 export function compiledOnce<P extends unknown[], R>(
-  build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
+  build: Build<P, R>,
 ): (db: Kysely<DB>, ...params: P) => Promise<R[]> {
   const run = compiledForDatabase(build);
   return (db, ...params) => run(db, db, ...params);
@@ -46,16 +57,8 @@ export function compiledOnce<P extends unknown[], R>(
  * plugins are installed anywhere), so the first one's text serves every later one.
  */
 export function compiledPerEngine<P extends unknown[], R>(
-  build: (db: Kysely<DB>, ...params: P) => Compilable<R>,
+  build: Build<P, R>,
 ): (engine: Engine, executor: Kysely<DB>, ...params: P) => Promise<R[]> {
   const once = new Map<Engine, CompiledQuery<R>>();
-  return async (engine, executor, ...params) => {
-    let c = once.get(engine);
-    if (!c) {
-      c = checked(build(executor, ...params).compile(), params);
-      once.set(engine, c);
-    }
-    const result = await executor.executeQuery<R>({ ...c, parameters: params });
-    return result.rows;
-  };
+  return (engine, executor, ...params) => runKept(once, engine, build, executor, executor, params);
 }
