@@ -63,12 +63,13 @@ export function registerRequestMetrics(app: FastifyInstance, m: Metrics): void {
       slowest = 0;
     },
   });
-  app.addHook("onResponse", async (req, reply) => {
+  app.addHook("onResponse", (req, reply, done) => {
     const seconds = reply.elapsedTime / 1000;
     if (seconds > slowest) slowest = seconds;
     duration.observe(
       { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
       seconds,
     );
+    done();
   });
 }

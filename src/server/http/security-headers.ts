@@ -59,9 +59,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, deps: Pick<H
   app.addHook("onRequest", (req, reply, done) => {
     apply(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
   });
-  app.addHook("onSend", async (req, reply, payload) => {
+  app.addHook("onSend", (req, reply, payload, done) => {
     reply.header("permissions-policy", PERMISSIONS_POLICY);
     if (PRIVATE.test(req.url) && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
-    return payload;
+    done(null, payload);
   });
 }
