@@ -96,7 +96,7 @@ export function registerIdempotency(
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   app.decorateRequest("idempotency", null);
 
-  app.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
+  const takeKey = async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers["idempotency-key"];
     if (req.method !== "POST" || typeof key !== "string" || !req.caller) return;
     if (key.length === 0 || key.length > 255) {
@@ -142,17 +142,17 @@ export function registerIdempotency(
         return reply.code(claim.answer.status).send(claim.answer.body);
       }
     }
-  });
+  };
 
   // Callback style on purpose: the rest of the chain, the handler included, runs inside the hook's
   // async context, so that every transaction of the handler sees it (db/transact.ts).
-  app.addHook("preHandler", (req, _reply, done) => {
+  const enterUnitOfWork = (req: FastifyRequest, _reply: FastifyReply, done: () => void) => {
     const holding = req.idempotency;
     if (!holding) return done();
     unitOfWorkHooks.run(holding.hook, () => done());
-  });
+  };
 
-  app.addHook("onSend", async (req, reply, payload) => {
+  const keepAnswer = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const holding = req.idempotency;
     if (!holding) return payload;
     req.idempotency = null;
@@ -177,10 +177,22 @@ export function registerIdempotency(
       body: String(payload ?? ""),
     });
     return payload;
-  });
+  };
 
   // Whatever way the request ended, the renewal stops with it.
-  app.addHook("onResponse", async (req) => {
+  const stopRenewal = (req: FastifyRequest, _reply: FastifyReply, done: () => void) => {
     if (req.idempotency) clearInterval(req.idempotency.renewal);
+    done();
+  };
+
+  // Only POST routes carry these hooks (API.md §1.3 keys POSTs alone): on the other routes, the
+  // reads above all, they would cost every request four hook calls, two of them promises.
+  // Prepended to the route's own preHandlers and appended to its onSend and onResponse; the rate
+  // limits (preValidation) still run before the key is taken.
+  app.addHook("onRoute", (route) => {
+    if (![route.method].flat().includes("POST")) return;
+    route.preHandler = [takeKey, enterUnitOfWork, ...[route.preHandler ?? []].flat()];
+    route.onSend = [...[route.onSend ?? []].flat(), keepAnswer];
+    route.onResponse = [...[route.onResponse ?? []].flat(), stopRenewal];
   });
 }
