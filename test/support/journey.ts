@@ -51,6 +51,7 @@ export function browserPages(engine: string, prefix: string): BrowserPages {
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
   let pages: Page[] = [];
+  const troubles = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -61,8 +62,11 @@ export function browserPages(engine: string, prefix: string): BrowserPages {
       [pages, contexts] = [[], []];
       if (task.result?.state === "fail") {
         const slug = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40);
-        for (const [i, page] of opened.entries())
+        for (const [i, page] of opened.entries()) {
           await screenshot(page, engine, `FAILED-${prefix}-${slug}-${i}`).catch(() => undefined);
+          // CI keeps only what is printed: what the page showed and what went wrong on its way.
+          console.error(await describePage(page, troubles.get(page) ?? []).catch((e) => `${e}`));
+        }
       }
       for (const c of profiles) await c.close().catch(() => undefined);
     });
@@ -76,6 +80,24 @@ export function browserPages(engine: string, prefix: string): BrowserPages {
     const context = await newContext(browser, opts.locale, opts.timezoneId);
     contexts.push(context);
     const page = await context.newPage();
+    const seen: string[] = [];
+    troubles.set(page, seen);
+    const note = (line: string) => seen.length < 40 && seen.push(line);
+    page.on("pageerror", (e) => note(`page error: ${e.message}`));
+    // Not the browser's own line for each refused request (the responses are noted below), nor the
+    // requests a navigation aborts.
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+        note(`console: ${m.text()}`);
+    });
+    page.on("requestfailed", (r) => {
+      const why = r.failure()?.errorText ?? "";
+      if (why !== "net::ERR_ABORTED") note(`failed: ${r.method()} ${r.url()} ${why}`);
+    });
+    page.on(
+      "response",
+      (r) => r.status() >= 429 && note(`${r.status()}: ${r.request().method()} ${r.url()}`),
+    );
     if (opts.viewport) await page.setViewportSize(opts.viewport);
     pages.push(page);
     return page;
@@ -88,6 +110,13 @@ export function browserPages(engine: string, prefix: string): BrowserPages {
       return p;
     },
   };
+}
+
+/** A failed test's page in words: its address, the start of its text, and the troubles it met. */
+async function describePage(page: Page, troubles: string[]): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what shows is wanted, not hidden text
+  const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, " ").slice(0, 600));
+  return [`page at ${page.url()} showed: ${text}`, ...troubles.map((t) => `  ${t}`)].join("\n");
 }
 
 /** Fails on serious or critical axe findings on the page as it is now, `what` naming the screen. */
