@@ -3,13 +3,13 @@
 // checks the outbox, so it need not know what was written). Other processes hear of it on
 // PostgreSQL through NOTIFY, sent only by processes that have no listener of their own (the CLI);
 // on SQLite another connection's commit shows as a changed `pragma data_version`, which costs
-// microseconds to read. Work that must not wake itself (the notifier's own writes) runs quietly().
+// microseconds to read. A commit that must not wake anyone (the notifier's own writes) notes QUIET.
 // A transaction may also name what it wrote (`noteCommit`, e.g. "preflight" for a queued PoE read),
 // so that a listener interested in one kind of work skips the commits that made none: the
 // preflight runner used to query for pending rows after every transition.
-import { AsyncLocalStorage } from "node:async_hooks";
-
-const quiet = new AsyncLocalStorage<true>();
+// Quiet by a topic, not by an AsyncLocalStorage around the notifier's round (as before): on Node 20
+// the first run() of any AsyncLocalStorage turns on promise hooks for the whole process for good,
+// ~3 % of a GET's CPU (`node --cpu-prof`, promiseInitHook and its kin).
 
 /** What a commit is known to have written; null: unknown (another process, a CLI write). */
 export type CommitTopics = ReadonlySet<string> | null;
@@ -30,10 +30,8 @@ export function notedTopics(trx: object): ReadonlySet<string> {
 }
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Runs `work` so that its commits signal nobody. */
-export function quietly<T>(work: () => Promise<T>): Promise<T> {
-  return quiet.run(true, work);
-}
+/** The topic of a commit that signals nobody, here or elsewhere: the notifier's own bookkeeping. */
+export const QUIET = "quiet";
 
 export interface CommitSignalOptions {
   /** Tells other processes (PostgreSQL: NOTIFY). */
@@ -60,7 +58,7 @@ export class CommitSignal {
 
   /** transact() calls this after a commit, with what the transaction noted it wrote. */
   committed(topics: CommitTopics = null): void {
-    if (this.#closed || quiet.getStore()) return;
+    if (this.#closed || topics?.has(QUIET)) return;
     if (this.#listeners.size > 0) {
       for (const l of this.#listeners) l(topics);
       return;

@@ -33,6 +33,19 @@ export function engineOf(url: string): Engine {
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(":")[0]}:...")`);
 }
 
+/**
+ * The second connection, for plain reads (sqlite-driver.ts): query_only, so that a write sent to
+ * it by mistake fails instead of bypassing the writer's turn; its own page cache, since the reads
+ * of lists and claims are what wants the indexes in memory.
+ */
+function openReader(path: string): Database.Database {
+  const reader = new Database(path);
+  reader.pragma("busy_timeout = 10000");
+  reader.pragma("query_only = ON");
+  reader.pragma("cache_size = -65536");
+  return reader;
+}
+
 function openSqlite(url: string): Db {
   const path = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
   const inMemory = path === ":memory:";
@@ -46,26 +59,20 @@ function openSqlite(url: string): Db {
   // transaction survives a crash of the process; a power loss or OS crash may lose the last
   // commits, never corrupt the file. FULL would fsync on the event loop at every commit.
   raw.pragma("synchronous = NORMAL");
-  // 64 MiB of page cache: the claim indexes of a large programme stay in memory.
-  raw.pragma("cache_size = -65536");
+  // 32 MiB of page cache for the writer (its reads are the rows it changes and their indexes'
+  // pages); the reader has 64 MiB, for the claim indexes of a large programme (openReader).
+  raw.pragma("cache_size = -32768");
   // Checkpoints (copying the WAL into the file, with its fsyncs) stall everything when they run on
   // the committing connection, which is the event loop: a worker thread runs them instead.
-  const dialect = new ImmediateSqliteDialect(raw);
+  const dialect = new ImmediateSqliteDialect(raw, inMemory ? null : openReader(path));
   const checkpointer = inMemory
     ? null
     : startCheckpointer(path, {
         onFailure: () => {
           if (raw.open) raw.pragma("wal_autocheckpoint = 1000");
         },
-        // The catch-up pass: nothing runs on this connection until the worker is done.
-        whileIdle: async (work) => {
-          const release = await dialect.mutex.lock();
-          try {
-            await work();
-          } finally {
-            release();
-          }
-        },
+        // The catch-up pass: nothing runs on either connection until the worker is done.
+        whileIdle: (work) => dialect.whileIdle(work),
       });
   if (checkpointer) raw.pragma("wal_autocheckpoint = 0");
   // The WAL file keeps its largest size (a bulk import can leave hundreds of MiB); once the WAL

@@ -9,6 +9,7 @@ import { DEFAULT_CALENDAR } from "../../domain/holidays.ts";
 import { sha256 } from "../auth/secrets.ts";
 import { type ClaimWrite, type Entry, type OutboxPayload, writeClaim } from "../claims/claim-writer.ts";
 import type { AppContext, Clock } from "../context.ts";
+import { noteCommit, QUIET } from "../db/commit-signal.ts";
 import type { Engine } from "../db/engine.ts";
 import { rowLimit } from "../db/row-limit.ts";
 import type { ClaimsTable, DB, OutboxTable } from "../db/schema.ts";
@@ -41,6 +42,7 @@ type ClaimRow = ClaimsTable & { org_name: string; time_zone: string | null; cust
 export async function dispatchOutbox(deps: NotifyDeps, limit = 200): Promise<DispatchResult> {
   const { ctx } = deps;
   return transact(ctx.db, async (trx) => {
+    noteCommit(trx, QUIET);
     let q = trx
       .selectFrom("outbox")
       .selectAll()

@@ -6,7 +6,6 @@
 // Tests call runOnce() instead of waiting for it.
 
 import type { AppContext, Clock } from "../context.ts";
-import { quietly } from "../db/commit-signal.ts";
 import { retryConflicts } from "./conflict-retry.ts";
 import { type DispatchResult, dispatchOutbox } from "./dispatcher.ts";
 import type { WebhookEgress } from "./egress.ts";
@@ -59,13 +58,11 @@ export class Notifier {
 
   constructor(private readonly o: NotifierOptions) {}
 
-  /** One round: everything due now, in batches that yield to requests between them, bounded. */
-  runOnce(): Promise<NotifyRound> {
-    // Its own commits (history, queue leases) must not wake it again.
-    return quietly(() => this.#round());
-  }
-
-  async #round(): Promise<NotifyRound> {
+  /**
+   * One round: everything due now, in batches that yield to requests between them, bounded. Its own
+   * commits (dispatch, deliveries' outcomes) note QUIET: they must not wake it again.
+   */
+  async runOnce(): Promise<NotifyRound> {
     const round: NotifyRound = {
       dispatched: { events: 0, mails: 0, notifications: 0, deliveries: 0 },
       mail: { sent: 0, retrying: 0, failed: 0 },

@@ -4,6 +4,7 @@
 // or error, duration) for the API to show, and counted by the endpoint's circuit breaker.
 import { sql } from "kysely";
 import type { Clock } from "../context.ts";
+import { noteCommit, QUIET } from "../db/commit-signal.ts";
 import type { Db } from "../db/engine.ts";
 import { transact } from "../db/transact.ts";
 import { type BreakerLimits, DEFAULT_BREAKER, recordFailure, recordSuccess } from "./breaker.ts";
@@ -95,6 +96,7 @@ export async function deliverDueWebhooks(deps: WebhookSenderDeps, limit = 20): P
       const giveUp =
         !done && (refused || d.attempts >= WEBHOOK_MAX_ATTEMPTS || !hook || hook.disabled_at !== null);
       await transact(deps.db, async (trx) => {
+        noteCommit(trx, QUIET);
         await trx
           .insertInto("webhook_attempts")
           .values({

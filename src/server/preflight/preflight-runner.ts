@@ -6,7 +6,6 @@
 import { buffer } from "node:stream/consumers";
 import { normalizeText, runPreflightChecks } from "../../domain/preflight/index.ts";
 import type { AppContext, Clock } from "../context.ts";
-import { quietly } from "../db/commit-signal.ts";
 import { rowLimit } from "../db/row-limit.ts";
 import { fingerprintDocument } from "../similarity/fingerprints.ts";
 import { extractDocument } from "./extract.ts";
@@ -124,29 +123,27 @@ export class PreflightRunner {
     const db = this.#ctx.db.kysely;
     const started = performance.now();
     const now = this.#o.wall.now();
-    const leased = await quietly(() =>
-      db
-        .updateTable("document_preflights")
-        .set({ lease_until: now + LEASE_MS })
-        .where("document_id", "=", documentId)
-        .where("generation", "=", generation)
-        .where("status", "=", "pending")
-        .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
-        .executeTakeFirst(),
-    );
+    // Single statements, outside transact(): they signal no commit, so the runner is not woken by
+    // its own writes.
+    const leased = await db
+      .updateTable("document_preflights")
+      .set({ lease_until: now + LEASE_MS })
+      .where("document_id", "=", documentId)
+      .where("generation", "=", generation)
+      .where("status", "=", "pending")
+      .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+      .executeTakeFirst();
     if (Number(leased.numUpdatedRows) !== 1) return false;
     const result = await this.#check(documentId);
-    const written = await quietly(() =>
-      db
-        .updateTable("document_preflights")
-        .set({ ...result, lease_until: null, updated_at: this.#o.wall.now() })
-        .where("document_id", "=", documentId)
-        .where("generation", "=", generation)
-        .executeTakeFirst(),
-    );
+    const written = await db
+      .updateTable("document_preflights")
+      .set({ ...result, lease_until: null, updated_at: this.#o.wall.now() })
+      .where("document_id", "=", documentId)
+      .where("generation", "=", generation)
+      .executeTakeFirst();
     // Reuse detection (src/server/similarity): a done preflight's text gets its fingerprint.
     if (Number(written.numUpdatedRows) === 1 && result.normalized_text !== null)
-      await quietly(() => fingerprintDocument(db, documentId, result.normalized_text, now));
+      await fingerprintDocument(db, documentId, result.normalized_text, now);
     if (Number(written.numUpdatedRows) === 1) this.#o.onDone?.(documentId, performance.now() - started);
     return true;
   }
