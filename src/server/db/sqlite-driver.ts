@@ -52,25 +52,25 @@ const SELECT = /^\s*(select|with)\b/i;
 
 /**
  * The reading connection's statements; null for a text it must not run (not a read-only SELECT:
- * a write, a pragma, BEGIN), which the writer runs. Judged once per text.
+ * a write, a pragma, BEGIN), which the writer runs. Judged and prepared once per text.
  */
 class ReadStatements {
-  readonly #cache: StatementCache;
-  readonly #verdicts = new Map<string, Database.Statement | null>();
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement | null>();
   constructor(db: Database.Database) {
-    this.#cache = new StatementCache(db);
+    this.#db = db;
   }
   get(sql: string): Database.Statement | null {
-    const known = this.#verdicts.get(sql);
+    const known = this.#statements.get(sql);
     if (known !== undefined) return known;
     let stmt: Database.Statement | null = null;
     if (SELECT.test(sql)) {
-      const prepared = this.#cache.get(sql);
+      const prepared = this.#db.prepare(sql);
       // SQLite's own judgement (sqlite3_stmt_readonly): a CTE may hide a write.
       if (prepared.readonly) stmt = prepared;
     }
-    if (this.#verdicts.size >= CACHE_LIMIT) this.#verdicts.clear();
-    this.#verdicts.set(sql, stmt);
+    if (this.#statements.size >= CACHE_LIMIT) this.#statements.clear();
+    this.#statements.set(sql, stmt);
     return stmt;
   }
 }
@@ -157,13 +157,13 @@ export class Mutex {
 
 class ImmediateSqliteDriver implements Driver {
   readonly #db: Database.Database;
+  readonly #reader: Database.Database | null;
   readonly #shared: Shared;
-  readonly #closeReader: () => void;
 
-  constructor(db: Database.Database, shared: Shared, closeReader: () => void) {
+  constructor(db: Database.Database, reader: Database.Database | null, shared: Shared) {
     this.#db = db;
+    this.#reader = reader;
     this.#shared = shared;
-    this.#closeReader = closeReader;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -185,7 +185,7 @@ class ImmediateSqliteDriver implements Driver {
     (conn as Lease).release();
   }
   async destroy(): Promise<void> {
-    this.#closeReader();
+    this.#reader?.close();
     this.#db.close();
   }
 }
@@ -221,8 +221,7 @@ export class ImmediateSqliteDialect implements Dialect {
     }
   }
   createDriver(): Driver {
-    const reader = this.#reader;
-    return new ImmediateSqliteDriver(this.#db, this.#shared, () => reader?.close());
+    return new ImmediateSqliteDriver(this.#db, this.#reader, this.#shared);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
