@@ -4,6 +4,7 @@ import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { ClaimState, Deadline } from "../../domain/claim-state.ts";
 import { type DeadlineState, deadlineView } from "../../domain/deadline-view.ts";
 import { isoInstant } from "../../domain/iso-instant.ts";
+import type { LatestMessage } from "../../domain/messages.ts";
 import type { ClaimPreflight } from "../../domain/preflight/index.ts";
 import { slaOf } from "../../domain/sla.ts";
 import { allowedActions } from "../../domain/transitions.ts";
@@ -20,7 +21,6 @@ import type { SimilarClaim } from "../similarity/similar-claims.ts";
 import { inputOf } from "./claim-fields.ts";
 import type { ClaimInput } from "./claim-input.ts";
 import type { CompetingClaim } from "./competing-claims.ts";
-import type { LatestMessage } from "./latest-message.ts";
 import { ParsedJson } from "./parsed-json.ts";
 
 const iso = isoInstant;

@@ -5,7 +5,6 @@ import {
   type PreflightCheck,
   summarizePreflight,
 } from "../../domain/preflight/index.ts";
-import { compiledOnce } from "../db/compiled-query.ts";
 import type { DocumentPreflightsTable } from "../db/schema.ts";
 import type { Executor } from "../db/transact.ts";
 
@@ -42,29 +41,7 @@ export async function preflightsOfClaim(db: Executor, claimId: string): Promise<
   return new Map(rows.map((r) => [r.document_id, r]));
 }
 
-// Each document of the claim with its preflight row, if the runner has written one: one statement.
-const documentsWithPreflight = compiledOnce((db, claimId: string) =>
-  db
-    .selectFrom("documents")
-    .leftJoin("document_preflights", "document_preflights.document_id", "documents.id")
-    .select([
-      "documents.id",
-      "document_preflights.status",
-      "document_preflights.checks",
-      "document_preflights.unreadable_reason",
-    ])
-    .where("documents.claim_id", "=", claimId),
-);
-
-export async function claimPreflightOf(db: Executor, claimId: string): Promise<ClaimPreflight> {
-  const rows = await documentsWithPreflight(db, claimId);
-  return summarizePreflight(
-    rows.map((r) =>
-      documentPreflightView(
-        r.status === null || r.checks === null
-          ? undefined
-          : { status: r.status, checks: r.checks, unreadable_reason: r.unreadable_reason },
-      ),
-    ),
-  );
+/** The summary of a claim's documents, each by its preflight row (undefined: none written yet). */
+export function claimPreflightFromRows(rows: (Row | undefined)[]): ClaimPreflight {
+  return summarizePreflight(rows.map(documentPreflightView));
 }

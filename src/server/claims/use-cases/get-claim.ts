@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../../domain/calendar.ts";
 import type { ClaimState } from "../../../domain/claim-state.ts";
+import { messageOf } from "../../../domain/messages.ts";
 import { maySeeCompetingClaims, mayViewClaimIn } from "../../../domain/policies/claims.ts";
 import { notFound } from "../../../domain/refusal.ts";
 import { visibleChange } from "../../../domain/sla.ts";
@@ -11,12 +12,12 @@ import { fireDue, nextTimer } from "../../../domain/timers.ts";
 import type { AppContext } from "../../context.ts";
 import { compiledOnce } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
-import { claimPreflightOf } from "../../preflight/preflight-views.ts";
+import { claimPreflightFromRows } from "../../preflight/preflight-views.ts";
 import type { Principal } from "../../principal.ts";
 import { similarOf } from "../../similarity/similar-of.ts";
-import { type ClaimView, claimView, VIEW_COLUMNS, type ViewRow } from "../claim-view.ts";
+import { claimPageRow } from "../claim-page-query.ts";
+import { type ClaimView, claimView, type ViewRow } from "../claim-view.ts";
 import { competingClaimsOf } from "../competing-claims.ts";
-import { latestMessageOf } from "../latest-message.ts";
 import { ParsedJson } from "../parsed-json.ts";
 
 // Views never modify a stored state (firing makes a new one), so they share frozen parses of it.
@@ -26,14 +27,6 @@ const viewedStates = new ParsedJson<ClaimState>();
 export type ListedRow = ViewRow & { calendar_id?: string | null };
 type Eligibility = NonNullable<ClaimView["eligibility"]>;
 
-const claimById = compiledOnce((db, id: string) =>
-  db
-    .selectFrom("claims")
-    .innerJoin("organizations", "organizations.id", "claims.organization_id")
-    .select(VIEW_COLUMNS)
-    .select(["organizations.calendar_id", "organizations.name as organization_name", "claims.status"])
-    .where("claims.id", "=", id),
-);
 const eligibilityOfOne = compiledOnce((db, id: string) =>
   db
     .selectFrom("eligibility")
@@ -76,10 +69,9 @@ async function calendarsOf(
   });
 }
 
-/** Eligibility per assessed claim: its stored rows, or every programme pending while none are. */
-async function eligibilityOf(ctx: AppContext, ids: string[]): Promise<Map<string, Eligibility>> {
-  const out = new Map<string, Eligibility>();
-  if (ids.length === 0) return out;
+type EligibilityRow = { claim_id: string; program_code: string; status: string; reasons: string[] };
+
+async function storedEligibility(ctx: AppContext, ids: string[]): Promise<EligibilityRow[]> {
   const db = ctx.db.kysely;
   const [only] = ids;
   const rows =
@@ -92,13 +84,29 @@ async function eligibilityOf(ctx: AppContext, ids: string[]): Promise<Map<string
           .orderBy("claim_id")
           .orderBy("program_code")
           .execute();
-  for (const r of rows) {
+  return rows.map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as string[] }));
+}
+
+/**
+ * Eligibility per assessed claim: its stored rows (`known` when the caller read them already), or
+ * every programme pending while none are.
+ */
+async function eligibilityOf(
+  ctx: AppContext,
+  ids: string[],
+  known?: EligibilityRow[],
+): Promise<Map<string, Eligibility>> {
+  const out = new Map<string, Eligibility>();
+  if (ids.length === 0) return out;
+  const wanted = new Set(ids);
+  for (const r of known ?? (await storedEligibility(ctx, ids))) {
+    if (!wanted.has(r.claim_id)) continue;
     const list = out.get(r.claim_id) ?? [];
-    list.push({ program: r.program_code, status: r.status, reasons: JSON.parse(r.reasons) as string[] });
+    list.push({ program: r.program_code, status: r.status, reasons: r.reasons });
     out.set(r.claim_id, list);
   }
   if (out.size < ids.length) {
-    const programs = await programCodes(db);
+    const programs = await programCodes(ctx.db.kysely);
     for (const id of ids)
       if (!out.has(id))
         out.set(
@@ -114,6 +122,8 @@ export async function viewRows(
   ctx: AppContext,
   principal: Principal,
   rows: ListedRow[],
+  /** The rows' stored eligibility, where the caller's query read it with them. */
+  knownEligibility?: EligibilityRow[],
 ): Promise<ClaimView[]> {
   const now = ctx.clock.now();
   const states = rows.map((r) => viewedStates.parse(r.state));
@@ -137,6 +147,7 @@ export async function viewRows(
   const eligibility = await eligibilityOf(
     ctx,
     assessed.map((r) => r.id),
+    knownEligibility,
   );
   return rows.map((row, i) => {
     const f = fired[i];
@@ -163,27 +174,40 @@ export async function viewRow(ctx: AppContext, principal: Principal, row: Listed
 
 /**
  * One claim, with what its page needs beyond a list row: the partner organisation by name, the
- * latest message (what the other side said, for the action panel) and, for the operator, the
- * competing claims.
+ * latest message (what the other side said, for the action panel), the PoE preflight summary and,
+ * for the operator, the competing claims. The row and what hangs off it come in one statement.
  */
 export async function getClaim(ctx: AppContext, principal: Principal, id: string): Promise<ClaimView> {
-  const [row] = await claimById(ctx.db.kysely, id);
-  if (!row || !mayViewClaimIn(principal, row.organization_id, row.status)) throw notFound(`no claim ${id}`);
-  const [view, latestMessage, competing, preflight, calendar] = await Promise.all([
-    viewRow(ctx, principal, row),
-    latestMessageOf(ctx.db.kysely, id),
+  const page = await claimPageRow(ctx.db.kysely, ctx.db.engine, id);
+  const row = page?.claim;
+  if (!page || !row || !mayViewClaimIn(principal, row.organization_id, row.status))
+    throw notFound(`no claim ${id}`);
+  const eligibility = page.eligibility.map(([program_code, status, reasons]) => ({
+    claim_id: id,
+    program_code,
+    status,
+    reasons,
+  }));
+  const [[view], competing, calendar] = await Promise.all([
+    viewRows(ctx, principal, [row], eligibility),
     maySeeCompetingClaims(principal) ? competingClaimsOf(ctx.db.kysely, ctx.db.engine, [row]) : null,
-    // The PoE preflight summary (issue 14): one claim's read only, lists leave it out.
-    claimPreflightOf(ctx.db.kysely, id),
     // Cached: the calendar the deadlines were computed with, for the history's dates.
     ctx.calendars.get(ctx.db.kysely, row.calendar_id),
   ]);
-  const organization = { id: row.organization_id, name: row.organization_name };
+  if (!view) throw new Error("viewRows returned no view");
+  const m = page.latestMessage;
   return {
     ...view,
-    organization,
-    latestMessage,
-    preflight,
+    organization: { id: row.organization_id, name: row.organization_name },
+    latestMessage:
+      m === null
+        ? null
+        : messageOf({ event: m[0], at: Number(m[1]), actorKind: m[2], actorName: m[3], data: m[4] }),
+    preflight: claimPreflightFromRows(
+      page.preflights.map(([status, checks, unreadable_reason]) =>
+        status === null || checks === null ? undefined : { status, checks, unreadable_reason },
+      ),
+    ),
     timeZone: calendar.timeZone,
     ...(competing
       ? { competingClaims: competing.get(id) ?? [], ...(await similarOf(ctx, principal, row)) }
