@@ -3589,6 +3589,12 @@ export interface operations {
               /** @description drafts created so far */
               done: number;
               error: string | null;
+              failure: {
+                /** @description a refusal's code (API.md §6) for the line's claim, or filer_refused: the filer may no longer file */
+                code: string;
+                line: number | null;
+                reason: string | null;
+              } | null;
               /**
                * Format: date-time
                * @description UTC, ISO 8601 with milliseconds
@@ -3696,6 +3702,12 @@ export interface operations {
               /** @description drafts created so far */
               done: number;
               error: string | null;
+              failure: {
+                /** @description a refusal's code (API.md §6) for the line's claim, or filer_refused: the filer may no longer file */
+                code: string;
+                line: number | null;
+                reason: string | null;
+              } | null;
               /**
                * Format: date-time
                * @description UTC, ISO 8601 with milliseconds
@@ -3758,6 +3770,12 @@ export interface operations {
               /** @description drafts created so far */
               done: number;
               error: string | null;
+              failure: {
+                /** @description a refusal's code (API.md §6) for the line's claim, or filer_refused: the filer may no longer file */
+                code: string;
+                line: number | null;
+                reason: string | null;
+              } | null;
               /**
                * Format: date-time
                * @description UTC, ISO 8601 with milliseconds
@@ -3858,6 +3876,12 @@ export interface operations {
             /** @description drafts created so far */
             done: number;
             error: string | null;
+            failure: {
+              /** @description a refusal's code (API.md §6) for the line's claim, or filer_refused: the filer may no longer file */
+              code: string;
+              line: number | null;
+              reason: string | null;
+            } | null;
             /**
              * Format: date-time
              * @description UTC, ISO 8601 with milliseconds

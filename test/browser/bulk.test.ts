@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAIM_FILE_COLUMNS } from "../../src/server/claims/bulk/claim-file-columns.ts";
+import { CREATE_CHUNK } from "../../src/server/claims/bulk/run-claim-import.ts";
 import { bulkEn } from "../../web/src/i18n/bulk-en.ts";
 import { bulkEs } from "../../web/src/i18n/bulk-es.ts";
 import { startTestServer, type TestServer } from "../http/http-support.ts";
@@ -37,8 +38,18 @@ describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
   let t: TestServer;
   let w: HttpWorld;
 
+  // The in-process runner waits after a chunk while `hold` is set (the failed-import test).
+  let hold: Promise<void> | null = null;
+  let chunked: (done: number) => void = () => {};
   beforeAll(async () => {
-    t = await startTestServer(engine);
+    t = await startTestServer(engine, {}, undefined, {
+      claimImports: {
+        afterChunk: async (_id, done) => {
+          chunked(done);
+          await hold;
+        },
+      },
+    });
     w = await httpWorld(t);
   }, 120_000);
   afterAll(() => t?.stop());
@@ -144,4 +155,65 @@ describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
     await expectAxeClean(p);
     await screenshot(p, engine, "bulk-problems-es-390");
   }, 120_000);
+
+  it.each([
+    ["en", bulkEn],
+    ["es", bulkEs],
+  ] as const)(
+    "says in words which line stopped a running import and why (a product withdrawn meanwhile), in %s",
+    async (lang, texts) => {
+      const p = await page(lang);
+      if (lang === "es") await p.setViewportSize(PHONE);
+      await p.goto(`${t.server.url}/claims/bulk`);
+      await visible(p.getByRole("heading", { level: 1, name: texts.title }));
+      // One row more than a chunk: the second chunk's first line is the one refused.
+      const customers = Array.from({ length: CREATE_CHUNK + 1 }, () => randomUUID());
+      await t.server.ctx.db.kysely
+        .insertInto("customers")
+        .values(
+          customers.map((id, i) => ({
+            tenant_id: id,
+            domain: `f${i}-${id.slice(0, 8)}.example.com`,
+            name: "C",
+            locale: null,
+            created_at: 0,
+          })),
+        )
+        .execute();
+      const csv = csvOf(
+        customers.map((id, i) => rowFor({ tenantId: id, domain: `f${i}-${id.slice(0, 8)}.example.com` })),
+      );
+      await p.locator('input[type="file"]').first().setInputFiles(put("claims-long.csv", csv));
+      await p.getByRole("button", { name: texts.check }).click();
+      await visible(p.getByText(texts.okTitle));
+      let release = () => {};
+      hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const firstChunk = new Promise<number>((resolve) => {
+        chunked = resolve;
+      });
+      await p
+        .getByRole("button", { name: texts.create.replace("{{count}}", String(CREATE_CHUNK + 1)) })
+        .click();
+      expect(await firstChunk).toBe(CREATE_CHUNK);
+      const withdrawn = await t.admin.patch("/api/v1/admin/catalog/products/teams", { active: false });
+      expect(withdrawn.status).toBe(200);
+      try {
+        hold = null;
+        release();
+        const said = texts.failedLine
+          .replace("{{line}}", String(CREATE_CHUNK + 2))
+          .replace("{{reason}}", texts.reasons.inactive_product);
+        await visible(p.getByRole("alert").filter({ hasText: texts.failedTitle }), 30_000);
+        await visible(p.getByText(said));
+        await expectAxeClean(p);
+        await screenshot(p, engine, `bulk-failed-${lang}`);
+      } finally {
+        const back = await t.admin.patch("/api/v1/admin/catalog/products/teams", { active: true });
+        expect(back.status).toBe(200);
+      }
+    },
+    180_000,
+  );
 });

@@ -24,6 +24,7 @@ interface ImportJson {
   rows: number;
   done: number;
   error: string | null;
+  failure: { code: string; line: number | null; reason: string | null } | null;
   claims: { line: number; id: string; number: string }[];
 }
 const ROWS = 2 * CREATE_CHUNK + 50;
@@ -230,7 +231,40 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
     const ended = await progress(accepted.id);
     expect(ended).toMatchObject({ status: "failed", rows: ROWS, done: CREATE_CHUNK });
     expect(ended.error).toMatch(/can no longer file claims/);
+    // The reason as a code as well, for the web app to say it in the reader's language.
+    expect(ended.failure).toEqual({ code: "filer_refused", line: null, reason: null });
     expect(ended.claims).toHaveLength(CREATE_CHUNK);
     expect(await orgClaims()).toBe(before + CREATE_CHUNK);
+  });
+
+  it("a line refused while creating (its product withdrawn meanwhile): the import stops there, with the line and the refusal's code", async () => {
+    offset = 0;
+    const csv = await claimsFile(ROWS);
+    const before = await orgClaims();
+    const { firstChunk, release } = holdAfterFirstChunk();
+    const answer = await post(t.server.url, csv);
+    expect(answer.status).toBe(202);
+    const { import: accepted } = (await answer.json()) as { import: ImportJson };
+    expect(await firstChunk).toBe(CREATE_CHUNK);
+    const withdrawn = await t.admin.patch("/api/v1/admin/catalog/products/teams", { active: false });
+    expect(withdrawn.status).toBe(200);
+    try {
+      hold = null;
+      release();
+      await t.server.claimImports.idle();
+      const ended = await progress(accepted.id);
+      expect(ended).toMatchObject({ status: "failed", rows: ROWS, done: CREATE_CHUNK });
+      // Line 1 is the header: the first line of the second chunk is the one refused.
+      expect(ended.failure).toEqual({
+        code: "validation_failed",
+        line: CREATE_CHUNK + 2,
+        reason: "inactive_product",
+      });
+      expect(ended.error).toMatch(new RegExp(`^line ${CREATE_CHUNK + 2}: `));
+      expect(await orgClaims()).toBe(before + CREATE_CHUNK);
+    } finally {
+      const back = await t.admin.patch("/api/v1/admin/catalog/products/teams", { active: true });
+      expect(back.status).toBe(200);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The fields a partner fills in, and their checks against the catalog and the customer registry.
 import type { Kysely, Selectable } from "kysely";
-import type { FieldError } from "../../domain/refusal.ts";
+import { type FieldError, RefusalError } from "../../domain/refusal.ts";
 import type { DB } from "../db/schema.ts";
 
 export interface CustomerRef {
@@ -48,6 +48,21 @@ export type InputReason =
 
 export interface InputError extends FieldError {
   reason: InputReason;
+}
+
+/**
+ * A claim's input refused (validation_failed) with each field's reason code kept: the HTTP answer
+ * shows the fields and messages as any refusal's; bulk filing records the first reason, so a
+ * failed import can say it in the reader's language.
+ */
+export class InputRefusal extends RefusalError {
+  constructor(readonly reasons: InputError[]) {
+    super({
+      code: "validation_failed",
+      detail: reasons.map((e) => `${e.field} ${e.message}`).join("; "),
+      errors: reasons.map(({ field, message }) => ({ field, message })),
+    });
+  }
 }
 
 export interface CheckedInput {

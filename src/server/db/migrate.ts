@@ -21,6 +21,7 @@ import * as bulkClaimImports from "./migrations/0017-bulk-claim-imports.ts";
 import * as listsCustomerNameIndex from "./migrations/0018-lists-customer-name-index.ts";
 import * as dropOutboxPending from "./migrations/0019-drop-outbox-pending.ts";
 import * as operatorListsSkipDrafts from "./migrations/0020-operator-lists-skip-drafts.ts";
+import * as claimImportFailure from "./migrations/0021-claim-import-failure.ts";
 
 const ALL = {
   "0001-core": core,
@@ -43,6 +44,7 @@ const ALL = {
   "0018-lists-customer-name-index": listsCustomerNameIndex,
   "0019-drop-outbox-pending": dropOutboxPending,
   "0020-operator-lists-skip-drafts": operatorListsSkipDrafts,
+  "0021-claim-import-failure": claimImportFailure,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -509,6 +509,11 @@ export interface ClaimImportsTable {
   total: number;
   done: number;
   error: string | null;
+  /** Migration 0021: the failure's code (a refusal's, or `filer_refused`) and the file's line. */
+  error_code: string | null;
+  error_line: number | null;
+  /** Migration 0021: the first field's reason code (claim-input.ts InputReason) of an invalid line. */
+  error_reason: string | null;
   created_at: number;
   finished_at: number | null;
   /** The checked rows (CheckedRow[]) in file order; row `done` is the next to create. */

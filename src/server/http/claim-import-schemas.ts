@@ -33,7 +33,27 @@ export const ClaimImport = Type.Object(
     filename: Type.String(),
     rows: Type.Integer({ description: "drafts the file makes" }),
     done: Type.Integer({ description: "drafts created so far" }),
-    error: Nullable(Type.String({ description: "failed: the line refused while creating and why" })),
+    error: Nullable(
+      Type.String({ description: "failed: the line refused while creating and why, in English" }),
+    ),
+    failure: Nullable(
+      Type.Object(
+        {
+          code: Type.String({
+            description:
+              "a refusal's code (API.md §6) for the line's claim, or filer_refused: the filer may no longer file",
+          }),
+          line: Nullable(Type.Integer({ description: "the refused line; null for filer_refused" })),
+          reason: Nullable(
+            Type.String({
+              description:
+                "validation_failed: the first field's reason, one of RowProblem's codes; else null",
+            }),
+          ),
+        },
+        closed,
+      ),
+    ),
     createdAt: Time,
     finishedAt: Nullable(Time),
     claims: Type.Array(

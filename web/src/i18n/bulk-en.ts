@@ -22,6 +22,10 @@ export const bulkEn = {
   doneTitle: "Drafts created",
   doneText: "{{count}} drafts were created. Attach the PoE to each one, or below as a ZIP.",
   failedTitle: "Creating stopped",
+  failedLine:
+    "Line {{line}} was refused: {{reason}}. Nothing after it was created; the drafts made before it are kept (listed below).",
+  filerRefused:
+    "Your account may no longer file claims for this organisation, so creating stopped. The drafts made before are kept (listed below).",
   warningsCaption: "Competing claims (allowed; reviewers compare them)",
   errorsCaption: "Problems in the file",
   errorsShown: "The first {{shown}} of {{total}} problems",

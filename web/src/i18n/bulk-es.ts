@@ -24,6 +24,10 @@ export const bulkEs: Messages<typeof bulkEn> = {
   doneTitle: "Borradores creados",
   doneText: "Se crearon {{count}} borradores. Adjunte la prueba de ejecución a cada uno, o abajo en un ZIP.",
   failedTitle: "La creación se detuvo",
+  failedLine:
+    "La línea {{line}} fue rechazada: {{reason}}. No se creó nada después; los borradores creados antes se conservan (abajo).",
+  filerRefused:
+    "Su cuenta ya no puede registrar reclamaciones para esta organización, así que la creación se detuvo. Los borradores creados antes se conservan (abajo).",
   warningsCaption: "Reclamaciones en competencia (permitidas; los revisores las comparan)",
   errorsCaption: "Problemas del archivo",
   errorsShown: "Los primeros {{shown}} de {{total}} problemas",

@@ -11,6 +11,14 @@ export interface CreatedClaim {
   number: string;
 }
 
+export interface ImportFailure {
+  code: string;
+  /** The file's line whose claim was refused; null when the filer was (every later line). */
+  line: number | null;
+  /** For validation_failed: the first field's reason code (the dry run's codes), else null. */
+  reason: string | null;
+}
+
 export interface ClaimImportView {
   id: string;
   status: ImportStatus;
@@ -18,6 +26,8 @@ export interface ClaimImportView {
   rows: number;
   done: number;
   error: string | null;
+  /** Why it failed, for a reader's own language: a refusal's code (or `filer_refused`) and line. */
+  failure: ImportFailure | null;
   createdAt: string;
   finishedAt: string | null;
   claims: CreatedClaim[];
@@ -32,6 +42,9 @@ const VIEW_COLUMNS = [
   "total",
   "done",
   "error",
+  "error_code",
+  "error_line",
+  "error_reason",
   "created_at",
   "finished_at",
 ] as const;
@@ -48,6 +61,10 @@ export function importView(row: ImportRow, claims: CreatedClaim[]): ClaimImportV
     rows: Number(row.total),
     done: Number(row.done),
     error: row.error,
+    failure:
+      row.error_code === null
+        ? null
+        : { code: row.error_code, line: row.error_line, reason: row.error_reason },
     createdAt: iso(row.created_at),
     finishedAt: row.finished_at === null ? null : iso(row.finished_at),
     claims,
@@ -108,12 +125,21 @@ export async function finishImport(
   importId: string,
   owner: string,
   status: "done" | "failed",
-  error: string | null,
+  failure: (ImportFailure & { message: string }) | null,
   now: number,
 ): Promise<void> {
   await db
     .updateTable("claim_imports")
-    .set({ status, error, finished_at: now, lease_owner: null, lease_until: null })
+    .set({
+      status,
+      error: failure?.message ?? null,
+      error_code: failure?.code ?? null,
+      error_line: failure?.line ?? null,
+      error_reason: failure?.reason ?? null,
+      finished_at: now,
+      lease_owner: null,
+      lease_until: null,
+    })
     .where("id", "=", importId)
     .where("lease_owner", "=", owner)
     .where("status", "=", "running")

@@ -16,7 +16,7 @@ import type { AppContext, Clock } from "../../context.ts";
 import type { DB } from "../../db/schema.ts";
 import { transact, unitOfWorkHooks } from "../../db/transact.ts";
 import type { Principal } from "../../principal.ts";
-import { memoLookup } from "../claim-input.ts";
+import { InputRefusal, memoLookup } from "../claim-input.ts";
 import { insertClaim } from "../use-cases/create-claim.ts";
 import { type ImportWork, loadWork, releaseLease, renewLease, takeExpired } from "./claim-import-lease.ts";
 import { type CreatedClaim, finishImport, recordCreated } from "./claim-import-store.ts";
@@ -127,7 +127,16 @@ export class ClaimImportRunner {
       // Anything else: the lease runs out and the import is resumed.
       if (!(err instanceof RowRefused || err instanceof FilerRefused)) throw err;
       const at = this.#ctx.clock.now();
-      await finishImport(this.#ctx.db.kysely, importId, this.owner, "failed", err.message, at);
+      const failure =
+        err instanceof RowRefused
+          ? {
+              code: err.refusal.refusal.code,
+              line: err.line,
+              reason: err.refusal instanceof InputRefusal ? (err.refusal.reasons[0]?.reason ?? null) : null,
+              message: err.message,
+            }
+          : { code: "filer_refused", line: null, reason: null, message: err.message };
+      await finishImport(this.#ctx.db.kysely, importId, this.owner, "failed", failure, at);
     }
   }
 

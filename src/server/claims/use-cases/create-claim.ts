@@ -11,6 +11,7 @@ import { CountDeltas } from "../claim-counts.ts";
 import {
   type ClaimInput,
   checkClaimInput,
+  InputRefusal,
   keyHolders,
   ownDuplicates,
   type RegistryLookup,
@@ -51,13 +52,7 @@ export async function insertClaim(
       conflicting: [...new Set(dup.map((d) => d.claimId))],
     });
   }
-  if (checked.errors.length) {
-    throw new RefusalError({
-      code: "validation_failed",
-      detail: checked.errors.map((e) => `${e.field} ${e.message}`).join("; "),
-      errors: checked.errors.map(({ field, message }) => ({ field, message })),
-    });
-  }
+  if (checked.errors.length) throw new InputRefusal(checked.errors);
   const now = ctx.clock.now();
   const number = await nextClaimNumber(db, now);
   const row = newClaimRow({

@@ -16,6 +16,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -36,6 +37,21 @@ const COLUMNS =
   "partnerId,customerTenantId,customerDomain,customerName,subscriptionId,activity,products,customerContactName,customerContactTitle,customerContactEmail,customerContactPhone,customerContactLocale,partnerContactName,partnerContactEmail,partnerContactPhone";
 
 type Phase = "idle" | "checking" | "sending";
+
+type Failure = { code: string; line: number | null; reason: string | null } | null;
+
+/** Why an import stopped, in the reader's language; null for a stored failure without a code. */
+function failureText(t: TFunction, failure: Failure): string | null {
+  if (failure === null) return null;
+  if (failure.code === "filer_refused") return t("bulk.filerRefused");
+  if (failure.line === null) return null;
+  // The field's reason where the claim was invalid (the dry run's words), else the refusal's.
+  const refusal = t(`problems.code.${failure.code}`, { defaultValue: t("problems.code.other") });
+  const reason = failure.reason
+    ? t(`bulk.reasons.${failure.reason}`, { defaultValue: refusal })
+    : refusal.replace(/[.]\s*$/, "");
+  return t("bulk.failedLine", { line: failure.line, reason });
+}
 
 export default function BulkFiling() {
   const { t, number } = useT();
@@ -167,7 +183,7 @@ export default function BulkFiling() {
           )}
           {run.status === "failed" && (
             <Alert color="red" title={t("bulk.failedTitle")} role="alert">
-              {run.error}
+              {failureText(t, run.failure) ?? run.error}
             </Alert>
           )}
           {run.claims.length > 0 && run.status !== "running" && (
