@@ -21,24 +21,56 @@ export interface TestSmtp {
   messages: CapturedMail[];
   /** null: accept; 421: a temporary refusal; 550: a permanent one. */
   refuse: number | null;
-  /** Waits until at least n messages arrived (or fails after timeoutMs). */
+  /** Resolves once at least n messages arrived (fails after timeoutMs): woken by each arrival. */
   waitFor(n: number, timeoutMs?: number): Promise<CapturedMail[]>;
+  /** Resolves with the first message `match` accepts, as soon as it arrives (fails after timeoutMs). */
+  waitForMail(match: (m: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
   stop(): Promise<void>;
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
+  // Waiters re-check their condition on each arrival: no polling, and a timer only as a deadline.
+  const waiters = new Set<() => void>();
+  const arrival = (done: () => boolean, timeoutMs: number, why: () => string) =>
+    new Promise<void>((resolve, reject) => {
+      if (done()) return resolve();
+      const check = () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(why()));
+      }, timeoutMs);
+      waiters.add(check);
+    });
   const state: TestSmtp = {
     url: "",
     messages: [],
     refuse: null,
-    waitFor: async (n, timeoutMs = 5000) => {
-      const until = Date.now() + timeoutMs;
-      while (state.messages.length < n) {
-        if (Date.now() > until)
-          throw new Error(`expected ${n} messages, got ${state.messages.length} within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+    waitFor: async (n, timeoutMs = 20_000) => {
+      await arrival(
+        () => state.messages.length >= n,
+        timeoutMs,
+        () => {
+          return `expected ${n} messages, got ${state.messages.length} within ${timeoutMs} ms`;
+        },
+      );
       return state.messages;
+    },
+    waitForMail: async (match, timeoutMs = 20_000) => {
+      await arrival(
+        () => state.messages.some(match),
+        timeoutMs,
+        () => {
+          return `no matching message among ${state.messages.length} within ${timeoutMs} ms`;
+        },
+      );
+      const found = state.messages.find(match);
+      if (!found) throw new Error("the matching message went away");
+      return found;
     },
     stop: async () => {
       await new Promise<void>((r) => server.close(() => r()));
@@ -69,6 +101,7 @@ export async function startSmtp(): Promise<TestSmtp> {
             language: (parsed.headers.get("content-language") as string | undefined) ?? null,
             parsed,
           });
+          for (const wake of [...waiters]) wake();
           cb();
         })
         .catch((err: Error) => cb(err));
