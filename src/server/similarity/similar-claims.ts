@@ -33,6 +33,11 @@ interface ThisClaim {
 
 const MAX_LISTED = 20;
 const MAX_VARIANT_CANDIDATES = 200;
+// A file or text many claims share (a programme's own template attached to thousands of claims)
+// would otherwise be read in full on every operator's GET; past these, the list already holds more
+// than it shows (MAX_LISTED), and which of the sharers are left out does not change the warning.
+const MAX_SAME_FILE_CANDIDATES = 200;
+const MAX_SIMILAR_TEXT_PAIRS = 1_000;
 const ORDER: Record<SimilarReason, number> = { same_file: 0, similar_text: 1, domain_variant: 2 };
 
 // The three lookups every operator's GET of a claim makes: compiled once, not built per request.
@@ -42,7 +47,8 @@ const sameFileOf = compiledOnce((db, id: string, notId: string) =>
     .innerJoin("documents as other", "other.sha256", "mine.sha256")
     .select(["mine.id as mine", "other.claim_id as claimId"])
     .where("mine.claim_id", "=", id)
-    .where("other.claim_id", "!=", notId),
+    .where("other.claim_id", "!=", notId)
+    .limit(rowLimit(MAX_SAME_FILE_CANDIDATES)),
 );
 const fingerprintsOf = compiledOnce((db, id: string) =>
   db.selectFrom("document_fingerprints").select(["document_id", "signature"]).where("claim_id", "=", id),
@@ -98,6 +104,7 @@ export async function similarClaimsOf(
         mine.map((m) => m.document_id),
       )
       .where("f.claim_id", "!=", claim.id)
+      .limit(rowLimit(MAX_SIMILAR_TEXT_PAIRS))
       .execute();
     const sigOf = new Map(mine.map((m) => [m.document_id, decodeSignature(m.signature)]));
     for (const p of pairs) {
