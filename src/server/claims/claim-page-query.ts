@@ -1,9 +1,10 @@
 // One claim's page in one statement: the claim row with its organisation, and beside it, as JSON
 // text from correlated sub-selects, its latest message, its documents' preflight rows and its
-// eligibility. Read as five statements it cost a GET about twice the work of the row itself
-// (issue 13: each statement is a trip through the query executor and the driver). The JSON is
-// made by each engine's own functions, so the text differs per engine; both answer strings
-// (PostgreSQL's json cast to text), parsed here the same way.
+// eligibility, all from one snapshot. It was five statements: on PostgreSQL five round trips, and
+// the server's CPU per GET fell from ~620 to ~360 µs with one (issue 13, ARCHITECTURE "Stop 23");
+// on SQLite the reads alone went from 24 to 20 µs. The JSON is made by each engine's own
+// functions, so the text differs per engine; both answer strings (PostgreSQL's json cast to
+// text), parsed here the same way.
 import { type RawBuilder, sql } from "kysely";
 import { MESSAGE_EVENTS } from "../../domain/messages.ts";
 import { compiledOnce } from "../db/compiled-query.ts";
