@@ -13,7 +13,7 @@ import { CREATE_CHUNK } from "../../src/server/claims/bulk/run-claim-import.ts";
 import { bulkEn } from "../../web/src/i18n/bulk-en.ts";
 import { bulkEs } from "../../web/src/i18n/bulk-es.ts";
 import { startTestServer, type TestServer } from "../http/http-support.ts";
-import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
+import { type HttpWorld, httpWorld, pdfBytes, registerCustomers } from "../http/http-world.ts";
 import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
 import { zipArchive } from "../support/hostile-files.ts";
@@ -167,22 +167,7 @@ describe.each(ENGINES)("bulk filing in the browser on %s", (engine) => {
       await p.goto(`${t.server.url}/claims/bulk`);
       await visible(p.getByRole("heading", { level: 1, name: texts.title }));
       // One row more than a chunk: the second chunk's first line is the one refused.
-      const customers = Array.from({ length: CREATE_CHUNK + 1 }, () => randomUUID());
-      await t.server.ctx.db.kysely
-        .insertInto("customers")
-        .values(
-          customers.map((id, i) => ({
-            tenant_id: id,
-            domain: `f${i}-${id.slice(0, 8)}.example.com`,
-            name: "C",
-            locale: null,
-            created_at: 0,
-          })),
-        )
-        .execute();
-      const csv = csvOf(
-        customers.map((id, i) => rowFor({ tenantId: id, domain: `f${i}-${id.slice(0, 8)}.example.com` })),
-      );
+      const csv = csvOf((await registerCustomers(t, CREATE_CHUNK + 1)).map((c) => rowFor(c)));
       await p.locator('input[type="file"]').first().setInputFiles(put("claims-long.csv", csv));
       await p.getByRole("button", { name: texts.check }).click();
       await visible(p.getByText(texts.okTitle));

@@ -4,7 +4,6 @@
 // another process — on PostgreSQL by two servers racing for it — until every line has exactly one
 // claim. A slow holder that lost its lease commits nothing more. The lease running out is the wall
 // clock moved past it, never a wait.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAIM_FILE_COLUMNS } from "../../src/server/claims/bulk/claim-file-columns.ts";
 import {
@@ -15,7 +14,7 @@ import {
 import { startServer } from "../../src/server/server.ts";
 import { lineMatching, spawnServe } from "../concurrency/serve-process.ts";
 import { startTestServer, type TestServer, testConfig } from "../http/http-support.ts";
-import { type HttpWorld, httpWorld } from "../http/http-world.ts";
+import { type HttpWorld, httpWorld, registerCustomers } from "../http/http-world.ts";
 import { ENGINES } from "../support/engines.ts";
 
 interface ImportJson {
@@ -56,24 +55,11 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
 
   /** A file of `n` good rows, each on a customer of its own. */
   async function claimsFile(n: number): Promise<string> {
-    const tenants = Array.from({ length: n }, () => randomUUID());
-    await t.server.ctx.db.kysely
-      .insertInto("customers")
-      .values(
-        tenants.map((t, i) => ({
-          tenant_id: t,
-          domain: `r${i}-${t.slice(0, 8)}.example.com`,
-          name: "C",
-          locale: null,
-          created_at: 0,
-        })),
-      )
-      .execute();
-    const lines = tenants.map((tenant, i) => {
+    const lines = (await registerCustomers(t, n)).map(({ tenantId, domain }) => {
       const r: Record<string, string> = {
         partnerId: w.a.partnerId,
-        customerTenantId: tenant,
-        customerDomain: `r${i}-${tenant.slice(0, 8)}.example.com`,
+        customerTenantId: tenantId,
+        customerDomain: domain,
         customerName: "C",
         activity: "deployment",
         products: "teams",
@@ -97,6 +83,19 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
       chunked = resolve;
     });
     return { firstChunk, release };
+  }
+
+  /** A file of ROWS accepted, its first chunk created, the runner held until `release`. */
+  async function heldAfterFirstChunk(token?: string) {
+    offset = 0;
+    const csv = await claimsFile(ROWS);
+    const before = await orgClaims();
+    const { firstChunk, release } = holdAfterFirstChunk();
+    const answer = await post(t.server.url, csv, token);
+    expect(answer.status).toBe(202);
+    const { import: accepted } = (await answer.json()) as { import: ImportJson };
+    expect(await firstChunk).toBe(CREATE_CHUNK);
+    return { accepted, before, release };
   }
 
   const post = (base: string, csv: string, token = w.a.incentives.token) => {
@@ -184,15 +183,8 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
   });
 
   it("a holder that lost its lease commits nothing more; another resumes from done, progress showing", async () => {
-    offset = 0;
-    const csv = await claimsFile(ROWS);
-    const before = await orgClaims();
-    const { firstChunk, release } = holdAfterFirstChunk();
-    const answer = await post(t.server.url, csv);
-    expect(answer.status).toBe(202);
-    const { import: accepted } = (await answer.json()) as { import: ImportJson };
+    const { accepted, before, release } = await heldAfterFirstChunk();
     // The first chunk committed; its holder is stuck (a long pause, a partition) past its lease.
-    expect(await firstChunk).toBe(CREATE_CHUNK);
     expect(await progress(accepted.id)).toMatchObject({ status: "running", done: CREATE_CHUNK });
     offset = IMPORT_LEASE_MS + 1_000;
     const seen: number[] = [];
@@ -214,15 +206,8 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
   });
 
   it("a filer disabled while their import runs: the next chunk is not created in their name", async () => {
-    offset = 0;
     const filer = await t.userClient("incentives_admin", w.a.id);
-    const csv = await claimsFile(ROWS);
-    const before = await orgClaims();
-    const { firstChunk, release } = holdAfterFirstChunk();
-    const answer = await post(t.server.url, csv, filer.token);
-    expect(answer.status).toBe(202);
-    const { import: accepted } = (await answer.json()) as { import: ImportJson };
-    expect(await firstChunk).toBe(CREATE_CHUNK);
+    const { accepted, before, release } = await heldAfterFirstChunk(filer.token);
     const disabled = await t.admin.patch(`/api/v1/admin/users/${filer.userId}`, { disabled: true });
     expect(disabled.status).toBe(200);
     hold = null;
@@ -238,14 +223,7 @@ describe.each(ENGINES)("a claims import whose process died, on %s", (engine) => 
   });
 
   it("a line refused while creating (its product withdrawn meanwhile): the import stops there, with the line and the refusal's code", async () => {
-    offset = 0;
-    const csv = await claimsFile(ROWS);
-    const before = await orgClaims();
-    const { firstChunk, release } = holdAfterFirstChunk();
-    const answer = await post(t.server.url, csv);
-    expect(answer.status).toBe(202);
-    const { import: accepted } = (await answer.json()) as { import: ImportJson };
-    expect(await firstChunk).toBe(CREATE_CHUNK);
+    const { accepted, before, release } = await heldAfterFirstChunk();
     const withdrawn = await t.admin.patch("/api/v1/admin/catalog/products/teams", { active: false });
     expect(withdrawn.status).toBe(200);
     try {

@@ -4,6 +4,33 @@ import { randomUUID } from "node:crypto";
 import { demoPdf } from "../../src/server/demo/demo-pdf.ts";
 import type { TestServer, UserClient } from "./http-support.ts";
 
+/**
+ * `n` customers straight into the registry, one statement (files of hundreds of rows, each on a
+ * customer of its own): the API's one-by-one `customer()` would make such a test slow.
+ */
+export async function registerCustomers(
+  t: TestServer,
+  n: number,
+): Promise<{ tenantId: string; domain: string }[]> {
+  const customers = Array.from({ length: n }, (_, i) => {
+    const tenantId = randomUUID();
+    return { tenantId, domain: `r${i}-${tenantId.slice(0, 8)}.example.com` };
+  });
+  await t.server.ctx.db.kysely
+    .insertInto("customers")
+    .values(
+      customers.map((c) => ({
+        tenant_id: c.tenantId,
+        domain: c.domain,
+        name: "C",
+        locale: null,
+        created_at: 0,
+      })),
+    )
+    .execute();
+  return customers;
+}
+
 export interface HttpOrg {
   id: string;
   partnerId: string;
