@@ -159,8 +159,8 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
   const history = historyRows(w.row, w.entries);
   const next = nextRow(w, history);
   const outbox = outboxRows(w.row, w.entries, w.now, w.after);
-  const counts = new CountDeltas();
-  counts.move(w.row.organization_id, w.row.status, next.status);
+  const counts = new CountDeltas(w.engine);
+  counts.move(w.row.id, w.row.organization_id, w.row.status, next.status);
   const countRows = counts.take();
   const rest = [
     countRows.length ? insertPart("claim_counts", COUNT_COLUMNS, countRows, COUNT_CONFLICT) : undefined,
@@ -176,10 +176,10 @@ export async function writeClaim(db: Kysely<DB>, w: ClaimWrite): Promise<ClaimsT
   return next;
 }
 
-const COUNT_COLUMNS = ["organization_id", "status", "n"] as const;
+const COUNT_COLUMNS = ["organization_id", "status", "slot", "n"] as const;
 // The counters' locks are taken in the rows' order (CountDeltas.take sorts them by key).
 const COUNT_CONFLICT =
-  'on conflict ("organization_id", "status") do update set "n" = "claim_counts"."n" + "excluded"."n"';
+  'on conflict ("organization_id", "status", "slot") do update set "n" = "claim_counts"."n" + "excluded"."n"';
 const HISTORY_COLUMNS = HISTORY.map((c) => c.name);
 const OUTBOX_COLUMNS = OUTBOX.map((c) => c.name);
 const DEADLINE_COLUMNS = DEADLINES.map((c) => c.name);
@@ -198,12 +198,12 @@ export async function writeClaims(db: Kysely<DB>, engine: Engine, writes: ClaimW
   const history: HistoryTable[] = [];
   const outbox: ReturnType<typeof outboxRows> = [];
   const rows: { before: ClaimsTable; next: ClaimsTable }[] = [];
-  const counts = new CountDeltas();
+  const counts = new CountDeltas(engine);
   for (const w of writes) {
     const h = historyRows(w.row, w.entries);
     const next = nextRow(w, h);
     rows.push({ before: w.row, next });
-    counts.move(w.row.organization_id, w.row.status, next.status);
+    counts.move(w.row.id, w.row.organization_id, w.row.status, next.status);
     history.push(...h);
     outbox.push(...outboxRows(w.row, w.entries, w.now, w.after));
   }

@@ -22,6 +22,7 @@ import * as listsCustomerNameIndex from "./migrations/0018-lists-customer-name-i
 import * as dropOutboxPending from "./migrations/0019-drop-outbox-pending.ts";
 import * as operatorListsSkipDrafts from "./migrations/0020-operator-lists-skip-drafts.ts";
 import * as claimImportFailure from "./migrations/0021-claim-import-failure.ts";
+import * as claimCountSlots from "./migrations/0022-claim-count-slots.ts";
 
 const ALL = {
   "0001-core": core,
@@ -45,6 +46,7 @@ const ALL = {
   "0019-drop-outbox-pending": dropOutboxPending,
   "0020-operator-lists-skip-drafts": operatorListsSkipDrafts,
   "0021-claim-import-failure": claimImportFailure,
+  "0022-claim-count-slots": claimCountSlots,
 };
 
 class InCodeProvider implements MigrationProvider {

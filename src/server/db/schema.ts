@@ -479,6 +479,8 @@ export interface PayoutLinesTable {
 export interface ClaimCountsTable {
   organization_id: string;
   status: string;
+  /** Migration 0022: the claim's slot (claim-counts.ts countSlot); a count is the sum of its slots. */
+  slot: number;
   n: number;
 }
 

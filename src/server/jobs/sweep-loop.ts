@@ -5,6 +5,7 @@
 // it in one go while requests wait.
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../context.ts";
+import { foldClaimCounts } from "../claims/claim-count-fold.ts";
 import { sweepBatch } from "./sweeper.ts";
 
 const SLICE = 100;
@@ -43,6 +44,8 @@ export function startSweepLoop(
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (fired > 0) log.info({ fired, claims }, "deadlines fired");
+      // The counters' slots back into one row each (PostgreSQL; claim-count-fold.ts).
+      if (!stopped) await foldClaimCounts(ctx.db);
     })()
       .catch((err: unknown) => log.error({ err }, "sweep failed"))
       .finally(() => {

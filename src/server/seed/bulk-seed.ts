@@ -120,8 +120,8 @@ export async function seedClaims(ctx: AppContext, spec: SeedSpec): Promise<strin
     }
     await ctx.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto("claims").values(rows).execute();
-      const counts = new CountDeltas();
-      for (const r of rows) counts.add(r.organization_id, r.status, 1);
+      const counts = new CountDeltas(ctx.db.engine);
+      for (const r of rows) counts.add(r.id, r.organization_id, r.status, 1);
       await counts.apply(trx);
       await trx.insertInto("claim_products").values(products).execute();
       for (let j = 0; j < deadlines.length; j += batch) {

@@ -70,8 +70,8 @@ export async function insertClaim(
   const last = history.at(-1);
   const inserted = { ...row, history_seq: last?.seq ?? 0, history_hash: last?.hash ?? row.history_hash };
   await db.insertInto("claims").values(inserted).execute();
-  const counts = new CountDeltas();
-  counts.add(inserted.organization_id, inserted.status, 1);
+  const counts = new CountDeltas(ctx.db.engine);
+  counts.add(inserted.id, inserted.organization_id, inserted.status, 1);
   await counts.apply(db);
   await db.insertInto("history").values(history).execute();
   // Integrations hear of a new claim like of every other change (webhook claim.created).
