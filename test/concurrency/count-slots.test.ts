@@ -4,15 +4,22 @@
 // On SQLite everything counts in slot 0 and there is nothing to fold. Either way the summary a
 // reviewer and a partner read equals the claims.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserPrincipal } from "../../src/server/auth/users.ts";
 import { foldClaimCounts } from "../../src/server/claims/claim-count-fold.ts";
 import { SLOTS } from "../../src/server/claims/claim-counts.ts";
 import { actOnClaim } from "../../src/server/claims/use-cases/act-on-claim.ts";
 import { claimSummary } from "../../src/server/claims/use-cases/list-claims.ts";
 import type { AppContext } from "../../src/server/context.ts";
+import type { Principal } from "../../src/server/principal.ts";
 import { ENGINES, openSibling, openTestApp, type TestApp } from "../support/engines.ts";
 import { claimIn, makeWorld, type World } from "../support/world.ts";
 
 const CLAIMS = 24;
+
+const user = (p: Principal): UserPrincipal => {
+  if (p.kind !== "user") throw new Error("a user principal");
+  return p;
+};
 
 describe.each(ENGINES)("claim counters on %s", (engine) => {
   let app: TestApp;
@@ -50,10 +57,11 @@ describe.each(ENGINES)("claim counters on %s", (engine) => {
   };
   const summaryMatches = async () => {
     const counted = await claimsByStatus(w.a.id);
-    const partner = (await claimSummary(app.ctx, w.a.incentives, {})).counts;
-    for (const [status, n] of Object.entries(partner)) expect([status, n]).toEqual([status, counted[status] ?? 0]);
+    const partner = (await claimSummary(app.ctx, user(w.a.incentives), {})).counts;
+    for (const [status, n] of Object.entries(partner))
+      expect([status, n]).toEqual([status, counted[status] ?? 0]);
     const all = await claimsByStatus(null);
-    const reviewer = (await claimSummary(app.ctx, w.reviewer, {})).counts;
+    const reviewer = (await claimSummary(app.ctx, user(w.reviewer), {})).counts;
     // The operator never sees drafts.
     for (const [status, n] of Object.entries(reviewer))
       expect([status, n]).toEqual([status, status === "editing" ? 0 : (all[status] ?? 0)]);

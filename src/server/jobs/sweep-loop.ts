@@ -4,8 +4,8 @@
 // transaction holds the only connection, so a backlog of thousands of due timers must not hold
 // it in one go while requests wait.
 import type { FastifyBaseLogger } from "fastify";
-import type { AppContext } from "../context.ts";
 import { foldClaimCounts } from "../claims/claim-count-fold.ts";
+import type { AppContext } from "../context.ts";
 import { sweepBatch } from "./sweeper.ts";
 
 const SLICE = 100;
