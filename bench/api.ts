@@ -128,7 +128,9 @@ async function storageOf(db: Db): Promise<Storage> {
       perIndex,
     };
   }
-  await sql`vacuum analyze claims`.execute(db.kysely);
+  // Every table, not only claims: unanalysed, claim_products made the competing-claims query of
+  // each reviewer transition a hash join over the whole table (ARCHITECTURE.md, stop 24).
+  await sql`vacuum analyze`.execute(db.kysely);
   const t = await sql<{ t: number; i: number }>`select pg_table_size('claims') as t,
     pg_indexes_size('claims') as i`.execute(db.kysely);
   const per = await sql<{ name: string; bytes: number }>`select indexrelname as name,
