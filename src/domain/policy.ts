@@ -53,7 +53,27 @@ export interface DeadlineFactory {
   disputeWindow(from: number): Deadline;
 }
 
+// One factory per (calendar, policy): decide() asks for one on every command and the sweeper fires
+// tens of thousands of timers a second, so making six closures each time showed in its profile.
+// Both are treated as immutable values: the calendar cache hands out the same object until it
+// reloads the calendar, and a reloaded one gets a factory of its own.
+const factories = new WeakMap<BusinessCalendar, WeakMap<Policy, DeadlineFactory>>();
+
 export function deadlineFactory(cal: BusinessCalendar, p: Policy): DeadlineFactory {
+  let byPolicy = factories.get(cal);
+  if (!byPolicy) {
+    byPolicy = new WeakMap();
+    factories.set(cal, byPolicy);
+  }
+  let made = byPolicy.get(p);
+  if (!made) {
+    made = makeDeadlineFactory(cal, p);
+    byPolicy.set(p, made);
+  }
+  return made;
+}
+
+function makeDeadlineFactory(cal: BusinessCalendar, p: Policy): DeadlineFactory {
   return {
     reviewStart: (from) =>
       businessDeadline(cal, "review_start", from, p.reviewStartBusinessDays, p.dueSoonBusinessDaysLeft),

@@ -19,6 +19,8 @@ export function slaOf(state: ClaimState, now: number): SlaView | null {
 
 /** Whether a change between two states is visible in the claim's JSON (and so bumps its version). */
 export function visibleChange(a: ClaimState, b: ClaimState): boolean {
+  // Most changes move the status; only the others need the serialised comparison.
+  if (a.status !== b.status) return true;
   const view = (s: ClaimState) =>
     JSON.stringify([
       s.status,

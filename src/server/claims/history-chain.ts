@@ -1,5 +1,5 @@
 // The tamper-evident history: each entry's hash covers its content and the previous entry's hash.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { HistoryTable } from "../db/schema.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -16,5 +16,7 @@ export function entryHash(e: Omit<HistoryTable, "hash">): string {
     e.data,
     e.prev_hash,
   ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  // One-shot crypto.hash (Node 20.12+): half the cost of a Hash object for a short input, and the
+  // sweeper hashes one entry per fired timer.
+  return hash("sha256", canonical, "hex");
 }
