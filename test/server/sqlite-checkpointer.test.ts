@@ -72,4 +72,39 @@ describe("the SQLite checkpointer", () => {
     expect(after?.log ?? Number.POSITIVE_INFINITY).toBeLessThan(limitFrames);
     expect(writes).toBeGreaterThan(limitFrames / 3);
   }, 60_000);
+
+  it("ends quietly when the window it asked for comes after the stop", async () => {
+    dir = mkdtempSync(join(tmpdir(), "claimdesk-wal-"));
+    const path = join(dir, "wal.db");
+    const conn = new Database(path);
+    db = conn;
+    conn.pragma("journal_mode = WAL");
+    conn.pragma("wal_autocheckpoint = 0");
+    conn.exec("create table t (id integer primary key, body blob not null)");
+    const insert = conn.prepare("insert into t (body) values (?)");
+    const body = Buffer.alloc(8_000, 7);
+    // Past the limit once: the next tick copies it all and asks for a window.
+    conn.transaction(() => {
+      for (let i = 0; i < 150; i++) insert.run(body);
+    })();
+    const failures: string[] = [];
+    let stopped: Promise<void> | null = null;
+    const stopping = new Promise<Checkpointer>((resolve) => {
+      const c = startCheckpointer(path, {
+        onFailure: () => failures.push("onFailure"),
+        // As a closing server does: the stop is asked for while the window waits its turn, and the
+        // window is granted after.
+        whileIdle: async (work) => {
+          stopped = c.stop();
+          await work();
+          resolve(c);
+        },
+        intervalMs: 10,
+        limitFrames: 100,
+      });
+    });
+    await stopping;
+    await stopped;
+    expect(failures).toEqual([]);
+  }, 60_000);
 });

@@ -61,6 +61,8 @@ const tick = () => {
 timer = setTimeout(tick, workerData.intervalMs);
 parentPort.on("message", (m) => {
   if (m === "paused") {
+    // A window granted after "stop" arrived: the connection is closed, there is nothing to copy.
+    if (stopped) return;
     // The main connection runs nothing now: copy the rest and truncate the WAL (TRUNCATE waits
     // for nobody here, but another process may be reading: then it is busy, and we try later).
     let r = null;
