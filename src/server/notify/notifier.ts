@@ -31,6 +31,8 @@ export interface NotifierOptions {
   afterSend?: (messageId: string) => Promise<void>;
   /** Where webhook calls may go (default: public addresses only). */
   egress?: WebhookEgress;
+  /** Called after each round the notifier runs by itself (started, woken), so that a caller can wait for one. */
+  onRound?: (round: NotifyRound | null) => void;
 }
 
 export interface NotifyRound {
@@ -133,8 +135,10 @@ export class Notifier {
   async #tick(): Promise<void> {
     const { log, wall, ctx } = this.o;
     this.#again = false;
+    let round: NotifyRound | null = null;
     try {
       const r = await this.runOnce();
+      round = r;
       if (r.mail.sent + r.mail.failed + r.webhooks.delivered + r.webhooks.failed > 0)
         log.info({ mail: r.mail, webhooks: r.webhooks }, "notifications sent");
       // Sleep until the next retry is due (or the safety poll), unless more work arrived meanwhile.
@@ -144,6 +148,7 @@ export class Notifier {
       log.error({ err }, "notifier round failed");
       this.#nextAt = wall.now() + SAFETY_POLL_MS / 6;
     }
+    this.o.onRound?.(round);
   }
 
   async stop(): Promise<void> {
