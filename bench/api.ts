@@ -16,6 +16,7 @@ import { bootstrap } from "../src/server/bootstrap.ts";
 import { systemClock } from "../src/server/context.ts";
 import type { Db, Engine } from "../src/server/db/engine.ts";
 import { createTestDb } from "../test/support/engines.ts";
+import { compiledServerEnv } from "./compiled-server.ts";
 import { seedOrganizations } from "./seed-organizations.ts";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -148,6 +149,7 @@ function startServer(url: string, dataDir: string, port: number): Promise<ChildP
   const child = spawn(process.execPath, ["bin/claimdesk.js", "serve"], {
     env: {
       ...process.env,
+      ...compiledServerEnv(),
       DATABASE_URL: url,
       DATA_DIR: dataDir,
       PORT: String(port),

@@ -15,6 +15,7 @@ import { systemClock } from "../src/server/context.ts";
 import type { Engine } from "../src/server/db/engine.ts";
 import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
+import { compiledServerEnv } from "./compiled-server.ts";
 
 const CLAIMS = Number(process.env.START_CLAIMS ?? 1_000_000);
 const RUNS = Number(process.env.START_RUNS ?? 3);
@@ -59,7 +60,14 @@ async function startOnce(root: string, url: string, dataDir: string, port: numbe
   const t0 = performance.now();
   const child: ChildProcess = spawn(process.execPath, [join(root, "bin/claimdesk.js"), "serve"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      ...compiledServerEnv(),
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (;;) {

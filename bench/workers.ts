@@ -11,6 +11,7 @@ import { bootstrap } from "../src/server/bootstrap.ts";
 import { systemClock } from "../src/server/context.ts";
 import { seedClaims } from "../src/server/seed/bulk-seed.ts";
 import { createTestDb } from "../test/support/engines.ts";
+import { compiledServerEnv } from "./compiled-server.ts";
 
 const CLAIMS = Number(process.env.WORKERS_CLAIMS ?? 50_000);
 const SECONDS = Number(process.env.WORKERS_SECONDS ?? 10);
@@ -52,6 +53,7 @@ function serve(workers: number, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["bin/claimdesk.js", "serve", "--workers", String(workers)], {
     env: {
       ...process.env,
+      ...compiledServerEnv(),
       DATABASE_URL: db.url,
       DATA_DIR: db.dataDir,
       PORT: String(port),
