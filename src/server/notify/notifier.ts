@@ -31,7 +31,10 @@ export interface NotifierOptions {
   afterSend?: (messageId: string) => Promise<void>;
   /** Where webhook calls may go (default: public addresses only). */
   egress?: WebhookEgress;
-  /** Called after each round the notifier runs by itself (started, woken), so that a caller can wait for one. */
+  /**
+   * Called after each round the notifier runs by itself (started, woken), so that a caller can
+   * wait for one; null when the round failed (it was logged).
+   */
   onRound?: (round: NotifyRound | null) => void;
 }
 
