@@ -19,7 +19,8 @@ describe("the SQLite checkpointer", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("restarts the WAL under writes that never stop", async () => {
+  /** A WAL database as the server opens it, with automatic checkpoints off and one table. */
+  const walDatabase = () => {
     dir = mkdtempSync(join(tmpdir(), "claimdesk-wal-"));
     const path = join(dir, "wal.db");
     const conn = new Database(path);
@@ -28,6 +29,11 @@ describe("the SQLite checkpointer", () => {
     conn.pragma("synchronous = NORMAL");
     conn.pragma("wal_autocheckpoint = 0");
     conn.exec("create table t (id integer primary key, body blob not null)");
+    return { path, conn };
+  };
+
+  it("restarts the WAL under writes that never stop", async () => {
+    const { path, conn } = walDatabase();
     let idle: Promise<void> | null = null;
     let windows = 0;
     const limitFrames = 200;
@@ -74,13 +80,7 @@ describe("the SQLite checkpointer", () => {
   }, 60_000);
 
   it("ends quietly when the window it asked for comes after the stop", async () => {
-    dir = mkdtempSync(join(tmpdir(), "claimdesk-wal-"));
-    const path = join(dir, "wal.db");
-    const conn = new Database(path);
-    db = conn;
-    conn.pragma("journal_mode = WAL");
-    conn.pragma("wal_autocheckpoint = 0");
-    conn.exec("create table t (id integer primary key, body blob not null)");
+    const { path, conn } = walDatabase();
     const insert = conn.prepare("insert into t (body) values (?)");
     const body = Buffer.alloc(8_000, 7);
     // Past the limit once: the next tick copies it all and asks for a window.
@@ -89,7 +89,7 @@ describe("the SQLite checkpointer", () => {
     })();
     const failures: string[] = [];
     let stopped: Promise<void> | null = null;
-    const stopping = new Promise<Checkpointer>((resolve) => {
+    const granted = new Promise<void>((resolve) => {
       const c = startCheckpointer(path, {
         onFailure: () => failures.push("onFailure"),
         // As a closing server does: the stop is asked for while the window waits its turn, and the
@@ -97,13 +97,13 @@ describe("the SQLite checkpointer", () => {
         whileIdle: async (work) => {
           stopped = c.stop();
           await work();
-          resolve(c);
+          resolve();
         },
         intervalMs: 10,
         limitFrames: 100,
       });
     });
-    await stopping;
+    await granted;
     await stopped;
     expect(failures).toEqual([]);
   }, 60_000);
