@@ -77,6 +77,25 @@ describe.each(ENGINES)("PoE uploads on %s", (engine) => {
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(pdfBytes()))).toBe(true);
   });
 
+  it("lists a claim's documents in upload order, also when the clock stands still", async () => {
+    // The simulated clock gives every upload here the same instant: only the ids keep the order.
+    for (let n = 0; n < 8; n++) {
+      const c = await w.a.incentives.post<{ id: string }>(
+        "/api/v1/claims",
+        w.claimBody(w.a, await w.customer()),
+      );
+      const names = ["first.pdf", "second.png", "third.png"] as const;
+      expect((await w.a.incentives.upload(c.body.id, pdfBytes(), names[0])).status).toBe(201);
+      expect((await w.a.incentives.upload(c.body.id, png([n, 1]), names[1])).status).toBe(201);
+      expect((await w.a.incentives.upload(c.body.id, png([n, 2]), names[2])).status).toBe(201);
+      const list = await w.a.incentives.get<{ items: { filename: string; createdAt: string }[] }>(
+        `/api/v1/claims/${c.body.id}/documents`,
+      );
+      expect(new Set(list.body.items.map((d) => d.createdAt)).size).toBe(1);
+      expect(list.body.items.map((d) => d.filename)).toEqual(names);
+    }
+  });
+
   it("flags a PDF with active content for reviewers", async () => {
     const c = await w.a.incentives.post<{ id: string }>(
       "/api/v1/claims",

@@ -88,6 +88,7 @@ export async function listAccessTokens(db: Kysely<DB>, userId: string) {
     .select(["id", "name", "created_at", "last_used_at", "revoked_at", "scope"])
     .where("user_id", "=", userId)
     .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
     .execute();
 }
 

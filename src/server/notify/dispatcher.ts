@@ -249,6 +249,7 @@ async function openConsentFor(
     .where("claim_id", "=", claimId)
     .where("closed_at", "is", null)
     .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
     .executeTakeFirst();
   if (!open) return null;
   if (open.token_hash === null) {

@@ -123,6 +123,7 @@ export class RecipientDirectory {
       .selectFrom("users")
       .select(["id", "email", "name", "locale", "time_zone"])
       .where("disabled_at", "is", null)
-      .orderBy("created_at");
+      .orderBy("created_at")
+      .orderBy("id");
   }
 }

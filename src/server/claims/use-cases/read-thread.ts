@@ -15,7 +15,9 @@ export async function listDocuments(ctx: AppContext, principal: Principal, claim
     .selectFrom("documents")
     .selectAll()
     .where("claim_id", "=", claimId)
+    // Ids break ties in upload order: the simulated clock gives one instant to many uploads.
     .orderBy("created_at")
+    .orderBy("id")
     .execute();
   const preflights = await preflightsOfClaim(ctx.db.kysely, claimId);
   return { items: rows.map((d) => documentView(d, documentPreflightView(preflights.get(d.id)))) };
