@@ -236,23 +236,32 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
         "/api/v1/claims",
         w.claimBody(w.a, await w.customer()),
       );
+      const id = created.body.id;
+      expect((await partner.api.upload(id, pdfBytes(), "poe.pdf", "application/pdf")).status).toBe(201);
       // Bytes of its own: the store is content-addressed, and other claims must keep their files.
-      const up = await partner.api.upload(created.body.id, new Uint8Array(realPng([61, 62, 63])), "lost.png");
+      const up = await partner.api.upload(id, new Uint8Array(realPng([61, 62, 63])), "lost.png");
       expect(up.status).toBe(201);
+      // Submitted, so that the reviewer sees it too.
+      expect((await partner.api.post(`/api/v1/claims/${id}/actions/submit`)).status).toBe(200);
       const sha = String(up.body.sha256);
       rmSync(join(t.db.dataDir, "documents", sha.slice(0, 2), sha));
-      for (const [who, lang] of [
-        [partner, "en"],
-        [partnerEs, "es"],
+      for (const [who, lang, viewport, name] of [
+        [partner, "en", undefined, "partner-en"],
+        [partnerEs, "es", undefined, "partner-es"],
+        [reviewer, "en", PHONE, "reviewer-phone"],
       ] as const) {
-        const page = await pageFor(who, lang);
+        const page = await pageFor(who, lang, viewport);
         await openClaim(page, created.body);
         await page.getByRole("tab", { name: new RegExp(`^${WEB[lang].claim.documents}`) }).click();
-        await page.getByRole("button", { name: WEB[lang].claim.view, exact: true }).click();
+        await page
+          .getByRole("row")
+          .filter({ hasText: "lost.png" })
+          .getByRole("button", { name: WEB[lang].claim.view, exact: true })
+          .click();
         const dialog = page.getByRole("dialog", { name: "lost.png" });
         await visible(dialog.getByRole("alert").getByText(PROBLEMS[lang].code.internal_error));
         expect(await dialog.getByText(WEB[lang].loading).count()).toBe(0);
-        await screenshot(page, engine, `claimpage-document-lost-${lang}`);
+        await screenshot(page, engine, `claimpage-document-lost-${name}`);
       }
     },
     TIMEOUT,
