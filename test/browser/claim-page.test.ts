@@ -5,16 +5,21 @@
 // reviewer (at 390x844) reads both in the panel and decides. The history folds notification rows;
 // the reviewer sees the partner organisation's name and the competing claims; every dialog says
 // what it does to which claim; axe finds nothing serious. Screenshots: claimpage-*.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as sharedEn } from "../../src/i18n/en.ts";
 import { es as sharedEs } from "../../src/i18n/es.ts";
 import { claimPageEn } from "../../web/src/i18n/claim-page-en.ts";
 import { claimPageEs } from "../../web/src/i18n/claim-page-es.ts";
+import { problemsEn } from "../../web/src/i18n/problems-en.ts";
+import { problemsEs } from "../../web/src/i18n/problems-es.ts";
 import { startTestServer, type TestServer } from "../http/http-support.ts";
 import { type HttpWorld, httpWorld, pdfBytes } from "../http/http-world.ts";
 import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { realPng } from "../support/hostile-files.ts";
 import { browserPages, expectAxeClean, makeUser, PHONE, type TestUser } from "../support/journey.ts";
 
 const TIMEOUT = 180_000;
@@ -22,6 +27,7 @@ const en = WEB.en;
 const es = WEB.es;
 const cpEn = claimPageEn;
 const cpEs = claimPageEs;
+const PROBLEMS = { en: problemsEn, es: problemsEs } as const;
 /** The part of a text before its first placeholder: what a page shows whatever the values. */
 const lead = (text: string) => text.split("{{")[0]?.trim() ?? text;
 
@@ -219,6 +225,44 @@ describe.each(ENGINES)("the claim page on %s", (engine) => {
       await visible(dialog.getByText(claim.number));
       await visible(dialog.getByText("This is final"));
       await screenshot(pe, engine, "claimpage-withdraw-confirm");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a document whose file the server cannot give says so in the viewer, in the reader's language",
+    async () => {
+      const created = await partner.api.post<ClaimJson>(
+        "/api/v1/claims",
+        w.claimBody(w.a, await w.customer()),
+      );
+      const id = created.body.id;
+      expect((await partner.api.upload(id, pdfBytes(), "poe.pdf", "application/pdf")).status).toBe(201);
+      // Bytes of its own: the store is content-addressed, and other claims must keep their files.
+      const up = await partner.api.upload(id, new Uint8Array(realPng([61, 62, 63])), "lost.png");
+      expect(up.status).toBe(201);
+      // Submitted, so that the reviewer sees it too.
+      expect((await partner.api.post(`/api/v1/claims/${id}/actions/submit`)).status).toBe(200);
+      const sha = String(up.body.sha256);
+      rmSync(join(t.db.dataDir, "documents", sha.slice(0, 2), sha));
+      for (const [who, lang, viewport, name] of [
+        [partner, "en", undefined, "partner-en"],
+        [partnerEs, "es", undefined, "partner-es"],
+        [reviewer, "en", PHONE, "reviewer-phone"],
+      ] as const) {
+        const page = await pageFor(who, lang, viewport);
+        await openClaim(page, created.body);
+        await page.getByRole("tab", { name: new RegExp(`^${WEB[lang].claim.documents}`) }).click();
+        await page
+          .getByRole("row")
+          .filter({ hasText: "lost.png" })
+          .getByRole("button", { name: WEB[lang].claim.view, exact: true })
+          .click();
+        const dialog = page.getByRole("dialog", { name: "lost.png" });
+        await visible(dialog.getByRole("alert").getByText(PROBLEMS[lang].code.internal_error));
+        expect(await dialog.getByText(WEB[lang].loading).count()).toBe(0);
+        await screenshot(page, engine, `claimpage-document-lost-${name}`);
+      }
     },
     TIMEOUT,
   );

@@ -119,7 +119,14 @@ function Viewer({ claimId, doc, onClose }: { claimId: string; doc: ClaimDocument
       title={doc.filename}
       size="90%"
     >
-      {!url && <Text>{t("web.loading")}</Text>}
+      {/* A file the server cannot give says why, instead of loading for ever. */}
+      {content.error ? (
+        <Alert color="red" role="alert">
+          {humanError(content.error, t)}
+        </Alert>
+      ) : (
+        !url && <Text>{t("web.loading")}</Text>
+      )}
       {url && doc.contentType === "application/pdf" && (
         <iframe title={doc.filename} src={url} style={{ width: "100%", height: "75vh", border: 0 }} />
       )}
