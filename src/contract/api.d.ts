@@ -2136,7 +2136,20 @@ export interface components {
       status: "pending" | "done" | "unreadable";
       /** @description empty unless done */
       checks: components["schemas"]["PreflightCheck"][];
+      /** @description English words; unreadableCode says it in a code */
       unreadableReason?: string;
+      /**
+       * @description why it could not be read
+       * @enum {unknown}
+       */
+      unreadableCode?:
+        | "image"
+        | "unsupported_type"
+        | "damaged"
+        | "too_slow"
+        | "too_much_memory"
+        | "reader_failed"
+        | "gone";
     };
     PreflightCheck: {
       /** @enum {unknown} */
@@ -2161,7 +2174,13 @@ export interface components {
       evidence?: {
         /** @description absent for form fields */
         page?: number;
+        /** @description the document's words; with a note other than signature_line, English words */
         snippet: string;
+        /**
+         * @description what the preflight says in its own words rather than quoting the document
+         * @enum {unknown}
+         */
+        note?: "digital_signature" | "unsigned_signature_field" | "signature_line" | "no_text";
       };
       /** @description products_named: the claimed codes the document does not name */
       missingProducts?: string[];

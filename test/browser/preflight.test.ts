@@ -15,6 +15,7 @@ import { type Client, startTestServer, type TestServer } from "../http/http-supp
 import { type HttpWorld, httpWorld } from "../http/http-world.ts";
 import { buildWebApp, screenshot, visible, WEB } from "../support/browser.ts";
 import { ENGINES } from "../support/engines.ts";
+import { realPng } from "../support/hostile-files.ts";
 import { browserPages, expectAxeClean, makeUser, PHONE } from "../support/journey.ts";
 import { poePdf } from "../support/poe-files.ts";
 
@@ -114,6 +115,65 @@ describe.each(ENGINES)("PoE preflight in the browser on %s", (engine) => {
       await phone.goto(`${base}/claims/${claim.id}`);
       await visible(phone.getByTestId("preflight").getByText(UNSIGNED), 20_000);
       await screenshot(phone, engine, "preflight-partner-phone");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "an image, a blank signature line and active content are said in the reader's language (es, en)",
+    async () => {
+      const spanish = await makeUser(t, "incentives_admin", w.a.id, { locale: "es" });
+      const claim = await draft(spanish);
+      const today = new Date(t.server.ctx.clock.now()).toISOString().slice(0, 10);
+      const lined = await poePdf([
+        [
+          "Prueba de ejecución - Customer Ltd",
+          `Fecha: ${today}`,
+          "Trabajo: desplegamos Microsoft Teams para los 300 empleados, configuramos los planes de",
+          "llamadas, migramos las salas de reuniones y formamos al servicio de asistencia en tres semanas.",
+          "Firma del cliente: ______________",
+        ],
+      ]);
+      const active = new Uint8Array(
+        Buffer.from(
+          "%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+          "latin1",
+        ),
+      );
+      for (const [bytes, name, type] of [
+        [new Uint8Array(realPng([71, 72])), "escaneo.png", "image/png"],
+        [lined, "firma.pdf", "application/pdf"],
+        [active, "activo.pdf", "application/pdf"],
+      ] as const)
+        expect((await spanish.api.upload(claim.id, bytes, name, type)).status).toBe(201);
+
+      const lang = { es: [preflightEs, WEB.es], en: [preflightEn, WEB.en] } as const;
+      const english = await makeUser(t, "incentives_admin", w.a.id);
+      for (const [who, code] of [
+        [spanish, "es"],
+        [english, "en"],
+      ] as const) {
+        const [texts, web] = lang[code];
+        const p = await pages.signedIn(base, who, { formLang: "en", appLang: code });
+        await p.goto(`${base}/claims/${claim.id}`);
+        await visible(p.getByRole("heading", { level: 1, name: claim.number }));
+        await p.getByRole("tab", { name: new RegExp(`^${web.claim.documents}`) }).click();
+        const panel = p.getByTestId("preflight");
+        await visible(panel.getByText(texts.unreadableCode.image.replace("{{name}}", "escaneo.png")), 20_000);
+        await visible(panel.getByText(texts.note.signature_line, { exact: false }));
+        // The note comes with the document's own words around the line.
+        await visible(panel.getByText("Firma del cliente", { exact: false }));
+        const what = web.claim.flag.activeWhat;
+        // JavaScript and JS mean the same to a reader: one badge.
+        await visible(p.getByText(web.claim.flag.active.replace("{{what}}", what.JavaScript)));
+        expect(await p.getByText(web.claim.flag.active.replace("{{what}}", what.JavaScript)).count()).toBe(1);
+        await visible(p.getByText(web.claim.flag.active.replace("{{what}}", what.OpenAction)));
+        // No English words from the server where the reader's language has its own.
+        expect(await p.getByText("images cannot be read").count()).toBe(0);
+        expect(await p.getByText("pdf_active_content", { exact: false }).count()).toBe(0);
+        await expectAxeClean(p);
+        await screenshot(p, engine, `preflight-said-${code}`);
+      }
     },
     TIMEOUT,
   );

@@ -40,7 +40,11 @@ describe("customer acknowledgment, second pass", () => {
     );
     expect(en?.result).toBe("unknown");
     expect(es?.result).toBe("unknown");
-    expect(en?.evidence?.snippet).toContain("signature cannot be read");
+    expect(en?.evidence?.note).toBe("signature_line");
+    expect(es?.evidence?.note).toBe("signature_line");
+    // The snippet quotes the document, the line itself.
+    expect(en?.evidence?.snippet).toContain("Customer signature");
+    expect(es?.evidence?.snippet).toContain("Firma del cliente");
   });
   it("warns with no signature line and no marker at all", () => {
     expect(

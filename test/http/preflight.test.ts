@@ -120,6 +120,7 @@ describe.each(ENGINES)("PoE preflight over HTTP on %s", (engine) => {
       status: "unreadable",
       checks: [],
       unreadableReason: "images cannot be read; attach a PDF or DOCX",
+      unreadableCode: "image",
     });
     // The image does not undo what the PDF showed.
     const claim = await w.a.incentives.get<{ preflight: { status: string } }>(`/api/v1/claims/${claimId}`);

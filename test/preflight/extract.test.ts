@@ -3,8 +3,9 @@
 // the main thread stays free and the pool goes on serving.
 import { afterAll, describe, expect, it } from "vitest";
 import { runPreflightChecks } from "../../src/domain/preflight/index.ts";
-import { extractDocument, IMAGES_UNREADABLE } from "../../src/server/preflight/extract.ts";
+import { extractDocument } from "../../src/server/preflight/extract.ts";
 import { ExtractPool } from "../../src/server/preflight/extract-pool.ts";
+import { unreadableCodeOf, unreadableReason } from "../../src/server/preflight/unreadable-reasons.ts";
 import { realPng } from "../support/hostile-files.ts";
 import { poeDocx, poePdf, poeXlsx, xlsxBomb } from "../support/poe-files.ts";
 
@@ -64,16 +65,17 @@ describe("preflight extraction", () => {
 
   it("never guesses at an image", async () => {
     expect(await extractDocument(new Uint8Array(realPng([1])), "image/png", pool)).toEqual({
-      unreadable: IMAGES_UNREADABLE,
+      unreadable: unreadableReason.image(),
     });
     expect(await extractDocument(new Uint8Array([1, 2]), "image/jpeg", pool)).toEqual({
-      unreadable: IMAGES_UNREADABLE,
+      unreadable: unreadableReason.image(),
     });
   });
 
   it("a broken PDF is unreadable, not a crash", async () => {
     const r = await extractDocument(new Uint8Array(Buffer.from("%PDF-1.7\nnot really\n%%EOF")), PDF, pool);
     expect(r).toMatchObject({ unreadable: expect.stringMatching(/could not be read/) });
+    expect("unreadable" in r && unreadableCodeOf(r.unreadable)).toBe("damaged");
   });
 
   it("a bomb hits the worker's limits; the main thread stays free and the pool serves on", async () => {
@@ -87,6 +89,9 @@ describe("preflight extraction", () => {
       const r = await extractDocument(bomb, XLSX, small);
       clearInterval(ticker);
       expect(r).toMatchObject({ unreadable: expect.stringMatching(/longer than|too much memory|reader/) });
+      expect(["too_slow", "too_much_memory", "reader_failed"]).toContain(
+        "unreadable" in r && unreadableCodeOf(r.unreadable),
+      );
       expect(performance.now() - started).toBeLessThan(10_000);
       // The event loop kept turning while the worker chewed (a stalled loop would count ~0).
       expect(ticks).toBeGreaterThan(3);

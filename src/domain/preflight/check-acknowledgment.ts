@@ -45,7 +45,6 @@ const NEGATED_BEFORE = /(?:\bnot|\bno|\bto be|\bsin|\bpendiente de|\bpending|\ba
 const BLANK_AFTER = /^[\p{L}\s]{0,30}?[\s:]*(?:_{3,}|\.{4,}|-{4,}|$)/u;
 const NEAR = 300;
 const FIELD_NAME = /sign|firma|accept|acept|conform/iu;
-const SIGNATURE_LINE = "A signature line is present but its signature cannot be read (ink is not text).";
 
 const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/ /g, "\\s+");
 const MARKER = new RegExp(
@@ -105,7 +104,11 @@ export function checkAcknowledgment(
 ): PreflightCheck {
   const base = { check: "customer_acknowledgment", reason: "missing_customer_acknowledgment" } as const;
   if (doc.hasDigitalSignature)
-    return { ...base, result: "pass", evidence: { snippet: "The PDF carries a digital signature." } };
+    return {
+      ...base,
+      result: "pass",
+      evidence: { snippet: "The PDF carries a digital signature.", note: "digital_signature" },
+    };
   const field = doc.formFields.find((f) => FIELD_NAME.test(f.name) && f.value.trim().length >= 2);
   if (field)
     return { ...base, result: "pass", evidence: { snippet: `${field.name}: ${field.value}`.slice(0, 160) } };
@@ -119,18 +122,18 @@ export function checkAcknowledgment(
   if (first) return { ...base, result: "unknown", evidence: evidenceOf({ ...first, folded: "punct" }) };
   const line = lines[0];
   if (line) {
-    const shown = evidenceOf({ ...line, folded: "punct" });
+    // A signature line is there, but ink is not text: the note says so, the snippet shows the line.
     return {
       ...base,
       result: "unknown",
-      evidence: { ...shown, snippet: `${SIGNATURE_LINE} ${shown.snippet}` },
+      evidence: { ...evidenceOf({ ...line, folded: "punct" }), note: "signature_line" },
     };
   }
   if (doc.hasSignatureField)
     return {
       ...base,
       result: "unknown",
-      evidence: { snippet: "The PDF has a signature field, not signed." },
+      evidence: { snippet: "The PDF has a signature field, not signed.", note: "unsigned_signature_field" },
     };
   return { ...base, result: "warn" };
 }

@@ -58,7 +58,10 @@ function unreadableText(
   claim: PreflightClaim,
 ): PreflightCheck[] {
   const ack = checkAcknowledgment(doc, parts, claim);
-  const evidence = { snippet: "The document has almost no text (a scan?): it cannot be read." };
+  const evidence = {
+    snippet: "The document has almost no text (a scan?): it cannot be read.",
+    note: "no_text",
+  } as const;
   return [
     { check: "customer_named", result: "unknown", reason: "missing_all_poe", evidence },
     { check: "products_named", result: "unknown", reason: "missing_products", evidence },

@@ -23,10 +23,26 @@ export const PREFLIGHT_REASONS = [
 ] as const;
 export type PreflightReason = (typeof PREFLIGHT_REASONS)[number];
 
+/**
+ * What the preflight says about a document in its own words rather than quoting it, so that each
+ * reader sees it in their language: the snippet then holds the English words (the API's readers
+ * have always had them), or, for a signature line, the document's text around the line.
+ */
+export const PREFLIGHT_NOTES = [
+  "digital_signature",
+  "unsigned_signature_field",
+  "signature_line",
+  "no_text",
+] as const;
+export type PreflightNote = (typeof PREFLIGHT_NOTES)[number];
+/** The notes whose snippet is still a quote of the document. */
+export const NOTES_WITH_QUOTE: readonly PreflightNote[] = ["signature_line"];
+
 export interface PreflightEvidence {
   /** 1-based page; absent for form fields and whole-document facts. */
   page?: number;
   snippet: string;
+  note?: PreflightNote;
 }
 
 export interface PreflightCheck {

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import type { ExtractedDocument } from "../../domain/preflight/index.ts";
 import { EXTRACT_CONFIG_ENV, EXTRACT_WORKER_SOURCE } from "./extract-worker-source.ts";
+import { unreadableReason } from "./unreadable-reasons.ts";
 
 export interface ExtractLimits {
   workers: number;
@@ -58,10 +59,10 @@ const isField = (x: unknown): x is { name: string; value: string } =>
 
 /** What the worker sent, checked field by field (it is our code, but a message is still data). */
 function asExtraction(m: unknown, kind: ExtractKind): Extraction {
-  if (typeof m !== "object" || m === null) return { unreadable: "the reader sent nothing" };
+  if (typeof m !== "object" || m === null) return { unreadable: unreadableReason.readerSentNothing() };
   if ("unreadable" in m && typeof m.unreadable === "string") return { unreadable: m.unreadable };
   const doc = "doc" in m ? m.doc : null;
-  if (typeof doc !== "object" || doc === null) return { unreadable: "the reader sent nothing" };
+  if (typeof doc !== "object" || doc === null) return { unreadable: unreadableReason.readerSentNothing() };
   const pages = "pages" in doc && Array.isArray(doc.pages) ? doc.pages.filter(isText) : [];
   const fields = "formFields" in doc && Array.isArray(doc.formFields) ? doc.formFields.filter(isField) : [];
   return {
@@ -99,7 +100,7 @@ export class ExtractPool {
   }
 
   extract(bytes: Uint8Array, kind: ExtractKind): Promise<Extraction> {
-    if (this.#closed) return Promise.resolve({ unreadable: "the reader is shut down" });
+    if (this.#closed) return Promise.resolve({ unreadable: unreadableReason.readerShutDown() });
     return new Promise((resolve) => {
       this.#queue.push({ id: this.#nextId++, kind, bytes, resolve });
       this.#pump();
@@ -108,8 +109,10 @@ export class ExtractPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const job of this.#queue.splice(0)) job.resolve({ unreadable: "the reader is shut down" });
-    await Promise.all(this.#slots.map((s) => this.#retire(s, { unreadable: "the reader is shut down" })));
+    for (const job of this.#queue.splice(0)) job.resolve({ unreadable: unreadableReason.readerShutDown() });
+    await Promise.all(
+      this.#slots.map((s) => this.#retire(s, { unreadable: unreadableReason.readerShutDown() })),
+    );
   }
 
   #pump(): void {
@@ -149,7 +152,7 @@ export class ExtractPool {
       if (slot.worker !== worker) return;
       this.killed++;
       slot.worker = null;
-      this.#finish(slot, { unreadable: `the reader failed: ${err.message}` });
+      this.#finish(slot, { unreadable: unreadableReason.readerFailed(err.message) });
     });
     worker.on("exit", (code, signal) => {
       if (slot.worker !== worker) return;
@@ -158,7 +161,7 @@ export class ExtractPool {
       const memory = signal === "SIGABRT" || code === 134;
       if (slot.job) this.killed++;
       this.#finish(slot, {
-        unreadable: memory ? "the file needs too much memory to read" : "the reader stopped",
+        unreadable: memory ? unreadableReason.tooMuchMemory() : unreadableReason.readerStopped(),
       });
     });
     this.#idle(worker);
@@ -180,7 +183,7 @@ export class ExtractPool {
     slot.timer = setTimeout(() => {
       this.killed++;
       void this.#retire(slot, {
-        unreadable: `the file took longer than ${this.#limits.timeoutMs / 1000} s to read`,
+        unreadable: unreadableReason.tooSlow(this.#limits.timeoutMs / 1000),
       });
     }, this.#limits.timeoutMs);
     worker.send({ id: job.id, kind: job.kind, bytes: job.bytes });

@@ -115,6 +115,7 @@ parentPort.on("message", async (m) => {
     parentPort.postMessage({ id: m.id, doc });
   } catch (err) {
     const detail = err && err.message ? String(err.message).slice(0, 200) : String(err);
+    // The words of unreadableReason.damaged (unreadable-reasons.ts): this source cannot import it.
     parentPort.postMessage({ id: m.id, unreadable: "the file could not be read: " + detail });
   }
 });

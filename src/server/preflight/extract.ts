@@ -3,10 +3,9 @@
 // would make the checks say things the document may not say.
 import { CONTENT_TYPES } from "../documents/file-kinds.ts";
 import { type Extraction, ExtractPool } from "./extract-pool.ts";
+import { unreadableReason } from "./unreadable-reasons.ts";
 
 export type { Extraction };
-
-export const IMAGES_UNREADABLE = "images cannot be read; attach a PDF or DOCX";
 
 const KINDS = {
   [CONTENT_TYPES.pdf]: "pdf",
@@ -34,8 +33,8 @@ export async function extractDocument(
   pool: ExtractPool = sharedExtractPool(),
 ): Promise<Extraction> {
   if (mediaType === CONTENT_TYPES.png || mediaType === CONTENT_TYPES.jpeg || mediaType.startsWith("image/"))
-    return { unreadable: IMAGES_UNREADABLE };
+    return { unreadable: unreadableReason.image() };
   const kind = Object.hasOwn(KINDS, mediaType) ? KINDS[mediaType] : undefined;
-  if (!kind) return { unreadable: `files of type ${mediaType} cannot be read` };
+  if (!kind) return { unreadable: unreadableReason.unsupportedType(mediaType) };
   return pool.extract(bytes, kind);
 }

@@ -12,6 +12,7 @@ import { extractDocument } from "./extract.ts";
 import { type Extraction, ExtractPool } from "./extract-pool.ts";
 import { preflightClaim } from "./preflight-input.ts";
 import { PREFLIGHT_TOPIC } from "./preflight-queue.ts";
+import { unreadableReason } from "./unreadable-reasons.ts";
 
 /** The normalised text kept per document (similarity needs the gist, not every page). */
 export const NORMALIZED_TEXT_CAP = 200_000;
@@ -156,14 +157,14 @@ export class PreflightRunner {
       .where("id", "=", documentId)
       .executeTakeFirst();
     const claim = doc ? await preflightClaim(db, doc.claim_id) : null;
-    if (!doc || !claim) return unreadable("the document is gone");
+    if (!doc || !claim) return unreadable(unreadableReason.gone());
     let extraction: Extraction;
     try {
       const bytes = new Uint8Array(await buffer(await this.#ctx.blobs.get(doc.storage_key)));
       extraction = await extractDocument(bytes, doc.content_type, this.#pool);
     } catch (err) {
       extraction = {
-        unreadable: `the file could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+        unreadable: unreadableReason.loadFailed(err instanceof Error ? err.message : String(err)),
       };
     }
     if ("unreadable" in extraction) return unreadable(extraction.unreadable);

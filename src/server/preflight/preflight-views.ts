@@ -7,11 +7,13 @@ import {
 } from "../../domain/preflight/index.ts";
 import type { DocumentPreflightsTable } from "../db/schema.ts";
 import type { Executor } from "../db/transact.ts";
+import { type UnreadableCode, unreadableCodeOf } from "./unreadable-reasons.ts";
 
 export interface DocumentPreflightView {
   status: DocumentPreflightStatus;
   checks: PreflightCheck[];
   unreadableReason?: string;
+  unreadableCode?: UnreadableCode;
 }
 
 type Row = Pick<DocumentPreflightsTable, "status" | "checks" | "unreadable_reason">;
@@ -25,10 +27,13 @@ export function documentPreflightView(row: Row | undefined): DocumentPreflightVi
   const status = statusOf(row.status);
   // Pending (first read or a re-run) shows no checks: the old ones may be about another customer.
   const checks = status === "done" ? (JSON.parse(row.checks) as PreflightCheck[]) : [];
+  const reason = status === "unreadable" ? row.unreadable_reason : null;
+  const code = reason ? unreadableCodeOf(reason) : undefined;
   return {
     status,
     checks,
-    ...(status === "unreadable" && row.unreadable_reason ? { unreadableReason: row.unreadable_reason } : {}),
+    ...(reason ? { unreadableReason: reason } : {}),
+    ...(code ? { unreadableCode: code } : {}),
   };
 }
 

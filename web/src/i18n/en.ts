@@ -129,6 +129,21 @@ export const webEn = {
     view: "View",
     download: "Download",
     noDocuments: "No documents yet.",
+    /** A document's reviewer flags (pdf_encrypted, pdf_active_content:<name>), by what they mean. */
+    flag: {
+      pdf_encrypted: "Encrypted PDF",
+      active: "PDF with {{what}}",
+      activeWhat: {
+        JavaScript: "scripts",
+        JS: "scripts",
+        AA: "automatic actions",
+        OpenAction: "an action on opening",
+        Launch: "a program launch",
+        EmbeddedFile: "embedded files",
+        RichMedia: "embedded media",
+      },
+      other: "Flag: {{flag}}",
+    },
     noComments: "No comments yet.",
     comment: "Comment",
     addComment: "Add comment",

@@ -1,7 +1,13 @@
 // The PoE preflight as documents and claims carry it (issue 14). Built from typebox alone: schemas.ts
 // imports this file, so reaching back into it would be an import cycle.
 import { Type } from "typebox";
-import { PREFLIGHT_CHECKS, PREFLIGHT_REASONS, PREFLIGHT_RESULTS } from "../../../domain/preflight/index.ts";
+import {
+  PREFLIGHT_CHECKS,
+  PREFLIGHT_NOTES,
+  PREFLIGHT_REASONS,
+  PREFLIGHT_RESULTS,
+} from "../../../domain/preflight/index.ts";
+import { UNREADABLE_CODES } from "../../preflight/unreadable-reasons.ts";
 
 const Check = Type.Enum(PREFLIGHT_CHECKS);
 const Result = Type.Enum(PREFLIGHT_RESULTS);
@@ -17,7 +23,14 @@ export const PreflightCheck = Type.Object(
     evidence: Type.Optional(
       Type.Object({
         page: Type.Optional(Type.Integer({ minimum: 1, description: "absent for form fields" })),
-        snippet: Type.String(),
+        snippet: Type.String({
+          description: "the document's words; with a note other than signature_line, English words",
+        }),
+        note: Type.Optional(
+          Type.Enum(PREFLIGHT_NOTES, {
+            description: "what the preflight says in its own words rather than quoting the document",
+          }),
+        ),
       }),
     ),
     missingProducts: Type.Optional(
@@ -33,7 +46,10 @@ export const DocumentPreflight = Type.Object(
   {
     status: Type.Enum(["pending", "done", "unreadable"]),
     checks: Type.Array(PreflightCheck, { description: "empty unless done" }),
-    unreadableReason: Type.Optional(Type.String()),
+    unreadableReason: Type.Optional(
+      Type.String({ description: "English words; unreadableCode says it in a code" }),
+    ),
+    unreadableCode: Type.Optional(Type.Enum(UNREADABLE_CODES, { description: "why it could not be read" })),
   },
   { $id: "DocumentPreflight", description: "what a reviewer would likely send the document back for" },
 );

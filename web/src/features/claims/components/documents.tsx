@@ -137,6 +137,27 @@ function Viewer({ claimId, doc, onClose }: { claimId: string; doc: ClaimDocument
   );
 }
 
+type T = ReturnType<typeof useT>["t"];
+const ACTIVE = "pdf_active_content:";
+const ACTIVE_WHAT = ["JavaScript", "JS", "AA", "OpenAction", "Launch", "EmbeddedFile", "RichMedia"] as const;
+const isActiveWhat = (s: string): s is (typeof ACTIVE_WHAT)[number] => ACTIVE_WHAT.some((w) => w === s);
+
+/** A reviewer flag in the reader's words; one the app does not know yet still shows, as its code. */
+function flagText(flag: string, t: T): string {
+  if (flag === "pdf_encrypted") return t("web.claim.flag.pdf_encrypted");
+  const what = flag.startsWith(ACTIVE) ? flag.slice(ACTIVE.length) : null;
+  if (what !== null && isActiveWhat(what))
+    return t("web.claim.flag.active", { what: t(`web.claim.flag.activeWhat.${what}`) });
+  return t("web.claim.flag.other", { flag });
+}
+
+/** One badge per meaning (JS and JavaScript both say "scripts"), titled with the codes behind it. */
+function flagBadges(flags: string[], t: T): [string, string][] {
+  const byText = new Map<string, string[]>();
+  for (const f of flags) byText.set(flagText(f, t), [...(byText.get(flagText(f, t)) ?? []), f]);
+  return [...byText].map(([text, codes]) => [text, codes.join(", ")]);
+}
+
 export function DocumentList({ claimId, documents }: { claimId: string; documents: ClaimDocument[] }) {
   const { t, dateTime } = useT();
   const [viewing, setViewing] = useState<ClaimDocument | null>(null);
@@ -154,9 +175,10 @@ export function DocumentList({ claimId, documents }: { claimId: string; document
                 <Text size="xs" c="dimmed">
                   {Math.ceil(d.size / 1024)} KB · {dateTime(d.createdAt)}
                 </Text>
-                {d.flags.map((f) => (
-                  <Badge key={f} color="orange" size="xs">
-                    {f}
+                {flagBadges(d.flags, t).map(([text, codes]) => (
+                  // Light with dark text: white on Mantine's filled orange is 3.6:1, short of 4.5:1.
+                  <Badge key={text} color="orange" variant="light" c="dark.7" size="xs" title={codes}>
+                    {text}
                   </Badge>
                 ))}
               </Table.Td>

@@ -4,6 +4,7 @@
 // Loaded lazily (default export): its texts and the domain's summary come with it.
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import {
+  NOTES_WITH_QUOTE,
   PREFLIGHT_CHECKS,
   type PreflightCheckName,
   type PreflightReason,
@@ -35,6 +36,19 @@ function bestLines(docs: ClaimDocument[]): Map<PreflightCheckName, Line> {
   return best;
 }
 
+/** The check's note in the reader's language, and the document's words where it quotes them. */
+function Evidence({ evidence }: { evidence: NonNullable<Line["evidence"]> }) {
+  const { t } = useT();
+  const { note, page, snippet } = evidence;
+  const quoted = !note || NOTES_WITH_QUOTE.includes(note);
+  return (
+    <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
+      {note && `${t(`preflight.note.${note}`)} `}
+      {quoted && `${page ? `${t("preflight.page", { page })}: ` : ""}“${snippet}”`}
+    </Text>
+  );
+}
+
 export default function PreflightPanel({ claimId, onAskInformation }: PreflightPanelProps) {
   const { t } = useT();
   const docs = usePreflightDocuments(claimId).data?.items ?? [];
@@ -61,7 +75,8 @@ export default function PreflightPanel({ claimId, onAskInformation }: PreflightP
           </Alert>
         ) : (
           summary.status === "done" && (
-            <Text size="sm" c="green.9">
+            // Mantine's darkest green is 4.4:1 on white; this one is 6.6:1 (WCAG AA asks 4.5:1).
+            <Text size="sm" style={{ color: "#1e6b30" }}>
               {t("preflight.clear")}
             </Text>
           )
@@ -84,12 +99,7 @@ export default function PreflightPanel({ claimId, onAskInformation }: PreflightP
                         {t("preflight.missingProducts", { products: line.missingProducts.join(", ") })}
                       </Text>
                     )}
-                    {line.evidence && (
-                      <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
-                        {line.evidence.page ? `${t("preflight.page", { page: line.evidence.page })}: ` : ""}“
-                        {line.evidence.snippet}”
-                      </Text>
-                    )}
+                    {line.evidence && <Evidence evidence={line.evidence} />}
                   </Stack>
                 </Group>
               </li>
@@ -98,7 +108,9 @@ export default function PreflightPanel({ claimId, onAskInformation }: PreflightP
         </Stack>
         {unreadable.map((d) => (
           <Text key={d.id} size="xs" c="dimmed">
-            {t("preflight.unreadable", { name: d.filename, reason: d.preflight.unreadableReason ?? "" })}
+            {d.preflight.unreadableCode
+              ? t(`preflight.unreadableCode.${d.preflight.unreadableCode}`, { name: d.filename })
+              : t("preflight.unreadable", { name: d.filename, reason: d.preflight.unreadableReason ?? "" })}
           </Text>
         ))}
         {onAskInformation && summary.predictedReasons.length > 0 && (
